@@ -1,0 +1,67 @@
+using System;
+
+namespace FintechCrypto;
+
+/// <summary>
+/// The one message factory for the exceptions FintechCrypto throws (NSec's <c>Error</c> pattern).
+/// Every message may name algorithms, formats, parameter names and sizes, and never secret material.
+/// </summary>
+internal static class Error
+{
+    internal static ArgumentNullException ArgumentNull(string paramName) =>
+        new(paramName, $"The argument '{paramName}' must not be null.");
+
+    internal static ArgumentException Argument_Length(string paramName, int expected, int actual) =>
+        new($"'{paramName}' must be exactly {expected} bytes long, but it is {actual} bytes long.", paramName);
+
+    internal static ArgumentException Argument_LengthAtLeast(string paramName, int minimum, int actual) =>
+        new($"'{paramName}' must be at least {minimum} bytes long, but it is {actual} bytes long.", paramName);
+
+    internal static ArgumentException Argument_LengthRange(string paramName, int minimum, int maximum, int actual) =>
+        new($"'{paramName}' must be between {minimum} and {maximum} bytes long, but it is {actual} bytes long.", paramName);
+
+    internal static ArgumentException Argument_DestinationTooSmall(string paramName, int required, int actual) =>
+        new($"The destination '{paramName}' is {actual} bytes long; {required} bytes are required.", paramName);
+
+    internal static ArgumentException Argument_Overlap(string paramName) =>
+        new($"The buffer '{paramName}' must not overlap an input buffer.", paramName);
+
+    internal static ArgumentException Argument_KeyAlgorithmMismatch(string paramName, string keyAlgorithm, string expectedAlgorithm) =>
+        new($"The key is for {keyAlgorithm}, but {expectedAlgorithm} is required.", paramName);
+
+    internal static ArgumentException Argument_FormatNotSupported(string paramName, KeyBlobFormat format, string algorithm) =>
+        new($"The key format {format} is not supported for {algorithm} in this direction.", paramName);
+
+    internal static ArgumentException Argument_ContextNotSupported(string paramName, string algorithm) =>
+        new($"{algorithm} does not take a context string; pass an empty context.", paramName);
+
+    internal static ArgumentException Argument_ContextTooLong(string paramName, int maximum, int actual) =>
+        new($"The context string must be at most {maximum} bytes long, but it is {actual} bytes long.", paramName);
+
+    internal static ArgumentException Argument_ModeNotSupported(string paramName, SigningMode mode, string algorithm) =>
+        new($"{algorithm} does not support the signing mode {mode}.", paramName);
+
+    internal static ArgumentException Argument_UnknownAlgorithm(string paramName, string family, string name) =>
+        new($"'{name}' is not a {family} algorithm that FintechCrypto knows (names are case-sensitive).", paramName);
+
+    internal static ArgumentOutOfRangeException ArgumentOutOfRange(string paramName, string requirement) =>
+        new(paramName, $"'{paramName}' is out of range: {requirement}.");
+
+    internal static InvalidKeyEncodingException Format_InvalidKey(string algorithm, KeyBlobFormat format, string reason) =>
+        new($"The {format} key for {algorithm} is invalid: {reason}.");
+
+    internal static InvalidKeyEncodingException Format_InvalidKey(string algorithm, KeyBlobFormat format, string reason, Exception inner) =>
+        new($"The {format} key for {algorithm} is invalid: {reason}.", inner);
+
+    internal static FintechCryptoException Crypto_Failed(string algorithm, string operation) =>
+        new($"{algorithm} {operation} failed.");
+
+    internal static FintechCryptoException Crypto_Failed(string algorithm, string operation, Exception inner) =>
+        new($"{algorithm} {operation} failed.", inner);
+
+    internal static FintechCryptoException Crypto_InvalidPublicKey(string algorithm, string reason) =>
+        new($"The {algorithm} public key cannot be used: {reason}.");
+
+    internal static FintechCryptoException Crypto_InternalError(string what) =>
+        new($"Internal error in FintechCrypto: {what}. Please report this.");
+}

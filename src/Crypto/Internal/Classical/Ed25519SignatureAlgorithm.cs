@@ -1,0 +1,154 @@
+// Ed25519 (RFC 8032 §5.1, PureEdDSA), backed by BouncyCastle's Rfc8032 code until our own Field25519
+// arithmetic (src/Crypto.Native/Field25519) is faster. Encodings: RFC 8410 §4 (SPKI) and §7 (PKCS#8,
+// CurvePrivateKey OCTET STRING inside the privateKey OCTET STRING); no algorithm parameters.
+
+using System;
+using System.Security.Cryptography;
+using FintechCrypto.Encoding;
+using FintechCrypto.Internal.Memory;
+using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
+
+namespace FintechCrypto.Internal.Classical;
+
+internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
+{
+    internal const int PrivateKeySize = 32;
+    internal const int PublicKeySize = 32;
+    internal const int SigSize = 64;
+
+    internal Ed25519SignatureAlgorithm()
+        : base("Ed25519")
+    {
+    }
+
+    public override int SignatureSize => SigSize;
+
+    internal override SigningKeyCore GenerateCore()
+    {
+        Span<byte> seed = stackalloc byte[PrivateKeySize];
+        try
+        {
+            RandomNumberGenerator.Fill(seed);
+            return new PrivateKey(seed);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        if (format == KeyBlobFormat.RawPrivateKey)
+        {
+            if (blob.Length != PrivateKeySize)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"it must be {PrivateKeySize} bytes, not {blob.Length}");
+            }
+
+            return new PrivateKey(blob);
+        }
+
+        byte[] seed = Rfc8410.ReadPkcs8(blob, Oids.Ed25519, PrivateKeySize, Name, format);
+        try
+        {
+            return new PrivateKey(seed);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        if (format == KeyBlobFormat.RawPublicKey)
+        {
+            return PublicKey.Decode(blob, Name, format);
+        }
+
+        return PublicKey.Decode(Rfc8410.ReadSubjectPublicKeyInfo(blob, Oids.Ed25519, PublicKeySize, Name, format), Name, format);
+    }
+
+    private sealed class PrivateKey : SigningKeyCore
+    {
+        private readonly SecretBytes _seed;
+        private readonly byte[] _publicKey = new byte[PublicKeySize];
+
+        internal PrivateKey(ReadOnlySpan<byte> seed)
+        {
+            _seed = new SecretBytes(seed);
+            BcEd25519.GeneratePublicKey(_seed.Span, _publicKey);
+        }
+
+        internal override int SignatureSize => SigSize;
+
+        internal override int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
+        {
+            // RFC 8032 §5.1.6; Ed25519 is deterministic in either mode.
+            BcEd25519.Sign(_seed.Span, _publicKey, data, signature[..SigSize]);
+            return SigSize;
+        }
+
+        internal override VerificationKeyCore CreatePublicKey() => PublicKey.Decode(_publicKey, "Ed25519", KeyBlobFormat.RawPublicKey);
+
+        internal override byte[] ExportPrivate(KeyBlobFormat format)
+        {
+            if (format == KeyBlobFormat.RawPrivateKey)
+            {
+                return _seed.Span.ToArray();
+            }
+
+            return Rfc8410.WritePkcs8(Oids.Ed25519, _seed.Span);
+        }
+
+        public override void Dispose() => _seed.Dispose();
+    }
+
+    private sealed class PublicKey : VerificationKeyCore
+    {
+        private readonly byte[] _encoded;
+        private readonly BcEd25519.PublicPoint _point;
+
+        private PublicKey(byte[] encoded, BcEd25519.PublicPoint point)
+        {
+            _encoded = encoded;
+            _point = point;
+        }
+
+        internal override int SignatureSize => SigSize;
+
+        internal static PublicKey Decode(ReadOnlySpan<byte> encoded, string algorithm, KeyBlobFormat format)
+        {
+            if (encoded.Length != PublicKeySize)
+            {
+                throw Error.Format_InvalidKey(algorithm, format, $"the public key must be {PublicKeySize} bytes, not {encoded.Length}");
+            }
+
+            // RFC 8032 §5.1.3: the encoding must decode to a point on the curve, with y < p.
+            BcEd25519.PublicPoint? point = BcEd25519.ValidatePublicKeyPartialExport(encoded);
+            if (point is null)
+            {
+                throw Error.Format_InvalidKey(algorithm, format, "it does not decode to a point of edwards25519 (RFC 8032 §5.1.3)");
+            }
+
+            return new PublicKey(encoded.ToArray(), point);
+        }
+
+        internal override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context)
+        {
+            // RFC 8032 §5.1.7: a signature of any other length is invalid; S >= L is refused inside.
+            if (signature.Length != SigSize)
+            {
+                return false;
+            }
+
+            return BcEd25519.Verify(signature, _point, data);
+        }
+
+        internal override byte[] ExportPublic(KeyBlobFormat format) =>
+            format == KeyBlobFormat.RawPublicKey
+                ? (byte[])_encoded.Clone()
+                : Rfc8410.WriteSubjectPublicKeyInfo(Oids.Ed25519, _encoded);
+    }
+}

@@ -1,0 +1,125 @@
+// X25519 (RFC 7748 §5), backed by BouncyCastle's Rfc7748 code until our Field25519 kernels are faster.
+// The u-coordinate's top bit is masked on receipt (§5); an all-zero shared secret, the sign of a low-order
+// peer point, is refused as §6.1 allows. Encodings: RFC 8410 (id-X25519).
+
+using System;
+using System.Security.Cryptography;
+using FintechCrypto.Encoding;
+using FintechCrypto.Internal.Memory;
+using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
+
+namespace FintechCrypto.Internal.Classical;
+
+internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
+{
+    internal const int KeySize = 32;
+
+    internal X25519KeyAgreementAlgorithm()
+        : base("X25519")
+    {
+    }
+
+    public override int SharedSecretSize => KeySize;
+
+    internal override KeyAgreementKeyCore GenerateCore()
+    {
+        Span<byte> scalar = stackalloc byte[KeySize];
+        try
+        {
+            RandomNumberGenerator.Fill(scalar);
+            return new PrivateKey(scalar);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+    }
+
+    internal override KeyAgreementKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        if (format == KeyBlobFormat.RawPrivateKey)
+        {
+            if (blob.Length != KeySize)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"it must be {KeySize} bytes, not {blob.Length}");
+            }
+
+            return new PrivateKey(blob);
+        }
+
+        byte[] scalar = Rfc8410.ReadPkcs8(blob, Oids.X25519, KeySize, Name, format);
+        try
+        {
+            return new PrivateKey(scalar);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+    }
+
+    internal override KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        if (format == KeyBlobFormat.RawPublicKey)
+        {
+            if (blob.Length != KeySize)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"it must be {KeySize} bytes, not {blob.Length}");
+            }
+
+            return new PublicKey(blob.ToArray());
+        }
+
+        return new PublicKey(Rfc8410.ReadSubjectPublicKeyInfo(blob, Oids.X25519, KeySize, Name, format));
+    }
+
+    private sealed class PrivateKey : KeyAgreementKeyCore
+    {
+        // The scalar is kept as given; RFC 7748 §5 decodeScalar25519 clamps it inside every operation.
+        private readonly SecretBytes _scalar;
+
+        internal PrivateKey(ReadOnlySpan<byte> scalar)
+        {
+            _scalar = new SecretBytes(scalar);
+        }
+
+        internal override void Agree(KeyAgreementPublicKeyCore peer, Span<byte> sharedSecret)
+        {
+            if (peer is not PublicKey publicKey)
+            {
+                throw Error.Crypto_InternalError("X25519 peer key of another backend");
+            }
+
+            if (!BcX25519.CalculateAgreement(_scalar.Span, publicKey.U, sharedSecret))
+            {
+                CryptographicOperations.ZeroMemory(sharedSecret);
+                throw Error.Crypto_InvalidPublicKey("X25519", "the shared secret is all zeros, so the peer's point has small order (RFC 7748 §6.1)");
+            }
+        }
+
+        internal override KeyAgreementPublicKeyCore CreatePublicKey()
+        {
+            byte[] u = new byte[KeySize];
+            BcX25519.ScalarMultBase(_scalar.Span, u);
+            return new PublicKey(u);
+        }
+
+        internal override byte[] ExportPrivate(KeyBlobFormat format) =>
+            format == KeyBlobFormat.RawPrivateKey ? _scalar.Span.ToArray() : Rfc8410.WritePkcs8(Oids.X25519, _scalar.Span);
+
+        public override void Dispose() => _scalar.Dispose();
+    }
+
+    private sealed class PublicKey : KeyAgreementPublicKeyCore
+    {
+        internal PublicKey(byte[] u)
+        {
+            U = u;
+        }
+
+        internal byte[] U { get; }
+
+        internal override byte[] ExportPublic(KeyBlobFormat format) =>
+            format == KeyBlobFormat.RawPublicKey ? (byte[])U.Clone() : Rfc8410.WriteSubjectPublicKeyInfo(Oids.X25519, U);
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+
+namespace FintechCrypto;
+
+/// <summary>The private half of a signature key, as one algorithm's backend holds it.</summary>
+internal abstract class SigningKeyCore : IDisposable
+{
+    /// <summary>The exact size of this key's signatures (the maximum for DER).</summary>
+    internal abstract int SignatureSize { get; }
+
+    /// <summary>Signs after the public wrapper validated every argument; returns the bytes written.</summary>
+    internal abstract int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode);
+
+    /// <summary>The public half.</summary>
+    internal abstract VerificationKeyCore CreatePublicKey();
+
+    /// <summary>Exports the raw or PKCS#8 DER form; the caller clears the result.</summary>
+    internal abstract byte[] ExportPrivate(KeyBlobFormat format);
+
+    public abstract void Dispose();
+}
+
+/// <summary>The public half of a signature key, as one algorithm's backend holds it.</summary>
+internal abstract class VerificationKeyCore : IDisposable
+{
+    /// <summary>Verifies after the public wrapper validated the arguments; false for any invalid signature.</summary>
+    internal abstract bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context);
+
+    /// <summary>Exports the raw or SubjectPublicKeyInfo DER form.</summary>
+    internal abstract byte[] ExportPublic(KeyBlobFormat format);
+
+    /// <summary>The exact size of this key's signatures (the maximum for DER).</summary>
+    internal abstract int SignatureSize { get; }
+
+    public virtual void Dispose()
+    {
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using FintechCrypto.Encoding;
+
+namespace FintechCrypto;
+
+/// <summary>
+/// A private signature key of one <see cref="SignatureAlgorithm"/>. The key's secrets are cleared on
+/// <see cref="Dispose"/>; every member except <see cref="Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// using SigningKey key = SigningKey.Generate(SignatureAlgorithm.Ed25519);
+/// byte[] signature = key.Sign(message);
+/// bool ok = key.PublicKey.Verify(message, signature);
+/// </code>
+/// </example>
+[DebuggerDisplay("SigningKey {Algorithm.Name}")]
+public sealed class SigningKey : IDisposable
+{
+    private readonly SigningKeyCore _core;
+    private VerificationKey? _publicKey;
+    private int _disposed;
+
+    private SigningKey(SignatureAlgorithm algorithm, SigningKeyCore core)
+    {
+        Algorithm = algorithm;
+        _core = core;
+    }
+
+    /// <summary>The parameter set of this key.</summary>
+    public SignatureAlgorithm Algorithm { get; }
+
+    /// <summary>The size in bytes of this key's signatures (for DER encodings, the largest size).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public int SignatureSize
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _core.SignatureSize;
+        }
+    }
+
+    /// <summary>The public key. It belongs to this key and is disposed with it.</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public VerificationKey PublicKey
+    {
+        get
+        {
+            ThrowIfDisposed();
+            if (_publicKey is null)
+            {
+                var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
+                if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
+                {
+                    created.Dispose();
+                }
+            }
+
+            return _publicKey;
+        }
+    }
+
+    /// <summary>Generates a new key from the system's cryptographically secure random number generator.</summary>
+    /// <param name="algorithm">The parameter set.</param>
+    /// <returns>The new key; the caller disposes it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
+    public static SigningKey Generate(SignatureAlgorithm algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        return new SigningKey(algorithm, algorithm.GenerateCore());
+    }
+
+    /// <summary>Imports a private key.</summary>
+    /// <param name="algorithm">The parameter set the key must belong to.</param>
+    /// <param name="blob">The encoded key.</param>
+    /// <param name="format"><see cref="KeyBlobFormat.RawPrivateKey"/>, <see cref="KeyBlobFormat.Pkcs8PrivateKey"/> or <see cref="KeyBlobFormat.PemPkcs8PrivateKey"/>.</param>
+    /// <returns>The key; the caller disposes it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a private-key format.</exception>
+    /// <exception cref="InvalidKeyEncodingException">The blob is malformed or is not a key of <paramref name="algorithm"/>.</exception>
+    public static SigningKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        if (!KeyFormats.IsPrivate(format))
+        {
+            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
+        }
+
+        SigningKeyCore core = KeyFormats.Import(blob, format, algorithm.Name, (der, f) => algorithm.ImportPrivateCore(der, f));
+        return new SigningKey(algorithm, core);
+    }
+
+    /// <summary>Signs <paramref name="data"/> into <paramref name="signature"/>.</summary>
+    /// <param name="data">The message.</param>
+    /// <param name="signature">The destination; at least <see cref="SignatureSize"/> bytes.</param>
+    /// <param name="context">The context string, for algorithms where <see cref="SignatureAlgorithm.SupportsContext"/>; otherwise empty.</param>
+    /// <param name="mode">Randomized (the default) or deterministic signing.</param>
+    /// <returns>The number of bytes written (always <see cref="SignatureSize"/> except for DER encodings).</returns>
+    /// <exception cref="ArgumentException"><paramref name="signature"/> is too small or overlaps <paramref name="data"/>.
+    /// -or- The algorithm takes no context and <paramref name="context"/> is not empty.
+    /// -or- The algorithm does not support <paramref name="mode"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
+    {
+        ThrowIfDisposed();
+        Algorithm.ValidateSignArguments(context, mode);
+        int size = _core.SignatureSize;
+        if (signature.Length < size)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
+        }
+
+        if (signature.Overlaps(data) || signature.Overlaps(context))
+        {
+            throw Error.Argument_Overlap(nameof(signature));
+        }
+
+        return _core.Sign(data, signature, context, mode);
+    }
+
+    /// <summary>Signs <paramref name="data"/> and returns the signature.</summary>
+    /// <param name="data">The message.</param>
+    /// <param name="context">The context string, or null.</param>
+    /// <param name="mode">Randomized (the default) or deterministic signing.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException">See <see cref="Sign(ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte}, SigningMode)"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(byte[] data, byte[]? context = null, SigningMode mode = SigningMode.Default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ThrowIfDisposed();
+        byte[] buffer = new byte[_core.SignatureSize];
+        int written = Sign(data, buffer, context, mode);
+        return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+    }
+
+    /// <summary>Exports the key.</summary>
+    /// <param name="format">Any <see cref="KeyBlobFormat"/>; public formats export the public key.</param>
+    /// <returns>The encoded key. For private formats the caller should clear it after use.</returns>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a key format.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Export(KeyBlobFormat format)
+    {
+        ThrowIfDisposed();
+        if (KeyFormats.IsPublic(format))
+        {
+            return PublicKey.Export(format);
+        }
+
+        if (!KeyFormats.IsPrivate(format))
+        {
+            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
+        }
+
+        return KeyFormats.Export(format, _core.ExportPrivate);
+    }
+
+    /// <summary>Exports the key into <paramref name="destination"/>.</summary>
+    /// <param name="format">Any <see cref="KeyBlobFormat"/>.</param>
+    /// <param name="destination">Where to write the encoding.</param>
+    /// <param name="bytesWritten">The length of the encoding, or 0 when <paramref name="destination"/> is too small.</param>
+    /// <returns>False when <paramref name="destination"/> is too small (nothing is written).</returns>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a key format.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
+        KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
+
+    /// <summary>Clears the key's secrets. Calling it again has no effect.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _publicKey?.Dispose();
+            _core.Dispose();
+        }
+    }
+
+    /// <summary>Names the algorithm only; never key material.</summary>
+    /// <returns>A description without secrets.</returns>
+    public override string ToString() => $"SigningKey({Algorithm.Name})";
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using FintechCrypto.Encoding;
+
+namespace FintechCrypto;
+
+/// <summary>
+/// A public signature key of one <see cref="SignatureAlgorithm"/>. A signature that does not verify, including one
+/// of the wrong length, makes <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> return false.
+/// </summary>
+[DebuggerDisplay("VerificationKey {Algorithm.Name}")]
+public sealed class VerificationKey : IDisposable
+{
+    private readonly VerificationKeyCore _core;
+    private int _disposed;
+
+    internal VerificationKey(SignatureAlgorithm algorithm, VerificationKeyCore core)
+    {
+        Algorithm = algorithm;
+        _core = core;
+    }
+
+    /// <summary>The parameter set of this key.</summary>
+    public SignatureAlgorithm Algorithm { get; }
+
+    /// <summary>Imports a public key.</summary>
+    /// <param name="algorithm">The parameter set the key must belong to.</param>
+    /// <param name="blob">The encoded key.</param>
+    /// <param name="format"><see cref="KeyBlobFormat.RawPublicKey"/>, <see cref="KeyBlobFormat.SubjectPublicKeyInfo"/> or <see cref="KeyBlobFormat.PemSubjectPublicKeyInfo"/>.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
+    /// <exception cref="InvalidKeyEncodingException">The blob is malformed or is not a key of <paramref name="algorithm"/>.</exception>
+    public static VerificationKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        if (!KeyFormats.IsPublic(format))
+        {
+            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
+        }
+
+        VerificationKeyCore core = KeyFormats.Import(blob, format, algorithm.Name, (der, f) => algorithm.ImportPublicCore(der, f));
+        return new VerificationKey(algorithm, core);
+    }
+
+    /// <summary>Verifies <paramref name="signature"/> on <paramref name="data"/>.</summary>
+    /// <param name="data">The message.</param>
+    /// <param name="signature">The signature; any length (a wrong length is simply invalid).</param>
+    /// <param name="context">The context string, for algorithms where <see cref="SignatureAlgorithm.SupportsContext"/>; otherwise empty.</param>
+    /// <returns>True only for a valid signature.</returns>
+    /// <exception cref="ArgumentException">The algorithm takes no context and <paramref name="context"/> is not empty.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context = default)
+    {
+        ThrowIfDisposed();
+        Algorithm.ValidateSignArguments(context, SigningMode.Default);
+        return _core.Verify(data, signature, context);
+    }
+
+    /// <summary>Verifies <paramref name="signature"/> on <paramref name="data"/>.</summary>
+    /// <param name="data">The message.</param>
+    /// <param name="signature">The signature.</param>
+    /// <param name="context">The context string, or null.</param>
+    /// <returns>True only for a valid signature.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="signature"/> is null.</exception>
+    /// <exception cref="ArgumentException">The algorithm takes no context and <paramref name="context"/> is not empty.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool Verify(byte[] data, byte[] signature, byte[]? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(signature);
+        return Verify(data.AsSpan(), signature.AsSpan(), context.AsSpan());
+    }
+
+    /// <summary>Exports the key.</summary>
+    /// <param name="format">A public-key format.</param>
+    /// <returns>The encoded key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Export(KeyBlobFormat format)
+    {
+        ThrowIfDisposed();
+        if (!KeyFormats.IsPublic(format))
+        {
+            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
+        }
+
+        return KeyFormats.Export(format, _core.ExportPublic);
+    }
+
+    /// <summary>Exports the key into <paramref name="destination"/>.</summary>
+    /// <param name="format">A public-key format.</param>
+    /// <param name="destination">Where to write the encoding.</param>
+    /// <param name="bytesWritten">The length of the encoding, or 0 when <paramref name="destination"/> is too small.</param>
+    /// <returns>False when <paramref name="destination"/> is too small.</returns>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
+        KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
+
+    /// <summary>Releases the key. Calling it again has no effect.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _core.Dispose();
+        }
+    }
+
+    /// <summary>Names the algorithm.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() => $"VerificationKey({Algorithm.Name})";
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}

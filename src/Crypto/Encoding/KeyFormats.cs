@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encoding;
+namespace FintechCrypto.Encodings;
 
 /// <summary>
 /// The format plumbing shared by every key type: PEM is always PKCS#8 or SPKI DER wrapped in RFC 7468 text,

@@ -4,7 +4,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encoding;
+namespace FintechCrypto.Encodings;
 
 internal static class Rfc8410
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using FintechCrypto.Encoding;
+using FintechCrypto.Encodings;
 
 namespace FintechCrypto;
 
@@ -123,19 +123,38 @@ public sealed class SigningKey : IDisposable
 
     /// <summary>Signs <paramref name="data"/> and returns the signature.</summary>
     /// <param name="data">The message.</param>
-    /// <param name="context">The context string, or null.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(byte[] data) => Sign(data, SigningMode.Default);
+
+    /// <summary>Signs <paramref name="data"/> in the given mode and returns the signature.</summary>
+    /// <param name="data">The message.</param>
     /// <param name="mode">Randomized (the default) or deterministic signing.</param>
     /// <returns>The signature.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">See <see cref="Sign(ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte}, SigningMode)"/>.</exception>
+    /// <exception cref="ArgumentException">The algorithm does not support <paramref name="mode"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Sign(byte[] data, byte[]? context = null, SigningMode mode = SigningMode.Default)
+    public byte[] Sign(byte[] data, SigningMode mode)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ThrowIfDisposed();
-        byte[] buffer = new byte[_core.SignatureSize];
-        int written = Sign(data, buffer, context, mode);
-        return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+        return SignToArray(data, default, mode);
+    }
+
+    /// <summary>Signs <paramref name="data"/> under a context string and returns the signature.</summary>
+    /// <remarks>The mode is required here so that <c>Sign(data, buffer)</c> never binds a destination buffer as a context.</remarks>
+    /// <param name="data">The message.</param>
+    /// <param name="context">The context string, for algorithms where <see cref="SignatureAlgorithm.SupportsContext"/>.</param>
+    /// <param name="mode">Randomized or deterministic signing.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="context"/> is null.</exception>
+    /// <exception cref="ArgumentException">The algorithm takes no context and <paramref name="context"/> is not empty, or does not support <paramref name="mode"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(byte[] data, byte[] context, SigningMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        return SignToArray(data, context, mode);
     }
 
     /// <summary>Exports the key.</summary>
@@ -182,6 +201,14 @@ public sealed class SigningKey : IDisposable
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"SigningKey({Algorithm.Name})";
+
+    private byte[] SignToArray(ReadOnlySpan<byte> data, ReadOnlySpan<byte> context, SigningMode mode)
+    {
+        ThrowIfDisposed();
+        byte[] buffer = new byte[_core.SignatureSize];
+        int written = Sign(data, buffer, context, mode);
+        return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 }

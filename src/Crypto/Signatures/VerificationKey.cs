@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using FintechCrypto.Encoding;
+using FintechCrypto.Encodings;
 
 namespace FintechCrypto;
 

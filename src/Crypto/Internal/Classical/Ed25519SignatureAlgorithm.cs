@@ -4,7 +4,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encoding;
+using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
 using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
@@ -86,7 +86,9 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
         internal override int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
         {
             // RFC 8032 §5.1.6; Ed25519 is deterministic in either mode.
-            BcEd25519.Sign(_seed.Span, _publicKey, data, signature[..SigSize]);
+            // The public key must be passed as a span: a byte[] argument binds to the overload whose third
+            // parameter is an Ed25519ctx context (RFC 8032 §5.1 dom2), which would sign the wrong message.
+            BcEd25519.Sign(_seed.Span, (ReadOnlySpan<byte>)_publicKey, data, signature[..SigSize]);
             return SigSize;
         }
 

@@ -5,7 +5,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encoding;
+using FintechCrypto.Encodings;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC.Multiplier;
@@ -23,9 +23,11 @@ internal static class P256
     /// <summary>Decodes and validates a SEC 1 point: on the curve, not the point at infinity.</summary>
     internal static ECPoint DecodePoint(ReadOnlySpan<byte> encoded, string algorithm, KeyBlobFormat format)
     {
-        if (encoded.Length != UncompressedPointSize && encoded.Length != ScalarSize + 1)
+        bool uncompressed = encoded.Length == UncompressedPointSize && encoded[0] == 0x04;
+        bool compressed = encoded.Length == ScalarSize + 1 && (encoded[0] == 0x02 || encoded[0] == 0x03);
+        if (!uncompressed && !compressed)
         {
-            throw Error.Format_InvalidKey(algorithm, format, "a P-256 point is 65 bytes uncompressed or 33 bytes compressed");
+            throw Error.Format_InvalidKey(algorithm, format, "a P-256 point is 04||X||Y (65 bytes) or 02/03||X (33 bytes), SEC 1 §2.3.3");
         }
 
         BcECPoint point;
@@ -33,7 +35,7 @@ internal static class P256
         {
             point = Domain.Curve.DecodePoint(encoded.ToArray()).Normalize();
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or ArithmeticException)
         {
             throw Error.Format_InvalidKey(algorithm, format, "it is not a point of P-256", e);
         }
@@ -143,6 +145,15 @@ internal static class P256
     {
         try
         {
+            // Check the AlgorithmIdentifier ourselves first: the provider answers curves it does not know with
+            // PlatformNotSupportedException, which is not a statement about the input.
+            DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, algorithm, format);
+            CryptographicOperations.ZeroMemory(info.Key);
+            if (info.AlgorithmOid != Oids.EcPublicKey || info.Parameters is null || !info.Parameters.AsSpan().SequenceEqual(NamedCurveParameters))
+            {
+                throw Error.Format_InvalidKey(algorithm, format, "the algorithm must be id-ecPublicKey on the named curve secp256r1");
+            }
+
             key.ImportPkcs8PrivateKey(blob, out int read);
             if (read != blob.Length)
             {
@@ -156,7 +167,7 @@ internal static class P256
 
             return key;
         }
-        catch (Exception e) when (e is CryptographicException and not FintechCryptoException || e is System.Formats.Asn1.AsnContentException)
+        catch (Exception e) when (e is CryptographicException and not FintechCryptoException || e is System.Formats.Asn1.AsnContentException || e is PlatformNotSupportedException)
         {
             key.Dispose();
             throw Error.Format_InvalidKey(algorithm, format, "it is not a PKCS#8 P-256 private key", e);

@@ -4,7 +4,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encoding;
+using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
 using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
 

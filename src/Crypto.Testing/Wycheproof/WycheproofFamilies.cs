@@ -1,0 +1,37 @@
+// The registry of Wycheproof families: the file's "algorithm" (and, where one algorithm has several encodings,
+// its "schema") selects the family. Later issues replace a PendingFamily with a real one.
+
+using System;
+
+namespace FintechCrypto.Testing;
+
+internal static class WycheproofFamilies
+{
+    internal const string MlKemPending = "ML-KEM is not implemented yet (issue 3)";
+    internal const string MlDsaPending = "ML-DSA is not implemented yet (issue 4)";
+    internal const string SlhDsaPending = "SLH-DSA is not implemented yet (issue 4)";
+
+    /// <summary>The family for a file, or null when the algorithm (or its schema) is unknown.</summary>
+    internal static IWycheproofFamily? Find(string algorithm, string schema) => algorithm switch
+    {
+        "EDDSA" => new EddsaFamily(),
+        "XDH" => new XdhFamily(),
+        "ECDH" when schema.StartsWith("ecdh_test_schema", StringComparison.Ordinal) => new EcdhFamily(KeyBlobFormat.SubjectPublicKeyInfo),
+        "ECDH" when schema.StartsWith("ecdh_ecpoint_test_schema", StringComparison.Ordinal) => new EcdhFamily(KeyBlobFormat.RawPublicKey),
+        "ECDSA" when schema.StartsWith("ecdsa_p1363_verify_schema", StringComparison.Ordinal) => new EcdsaFamily(SignatureAlgorithm.EcdsaP256Sha256),
+        "ECDSA" when schema.StartsWith("ecdsa_verify_schema", StringComparison.Ordinal) => new EcdsaFamily(SignatureAlgorithm.EcdsaP256Sha256Der),
+        "AES-GCM" => new AeadFamily(chaCha: false),
+        "CHACHA20-POLY1305" => new AeadFamily(chaCha: true),
+        "HKDF-SHA-256" => new HkdfFamily(KdfAlgorithm.HkdfSha256),
+        "HKDF-SHA-384" => new HkdfFamily(KdfAlgorithm.HkdfSha384),
+        "HKDF-SHA-512" => new HkdfFamily(KdfAlgorithm.HkdfSha512),
+        "HMACSHA256" => new HmacFamily(MacAlgorithm.HmacSha256),
+        "HMACSHA384" => new HmacFamily(MacAlgorithm.HmacSha384),
+        "HMACSHA512" => new HmacFamily(MacAlgorithm.HmacSha512),
+        "RSASSA-PSS" => new RsaPssFamily(),
+        "ML-KEM" or "MLKEM" => new PendingFamily(MlKemPending),
+        _ when algorithm.StartsWith("ML-DSA", StringComparison.Ordinal) => new PendingFamily(MlDsaPending),
+        _ when algorithm.StartsWith("SLH-DSA", StringComparison.Ordinal) => new PendingFamily(SlhDsaPending),
+        _ => null,
+    };
+}

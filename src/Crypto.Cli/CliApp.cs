@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FintechCrypto.Cli.Commands;
+using FintechCrypto.Testing;
+
+namespace FintechCrypto.Cli;
+
+/// <summary>
+/// The command dispatcher, callable in-process by tests. It guarantees cli.md's output contract: exactly one
+/// JSON object on stdout (a command's output is buffered and discarded when the command fails, so a failure
+/// prints only <c>{"error": ...}</c>), human text on stderr, exit codes 0/1/2, and never a stack trace.
+/// </summary>
+internal static class CliApp
+{
+    private const string Usage =
+        """
+        Usage: fintechcrypto <command> [options]   (one JSON object on stdout, people's text on stderr)
+
+          sign keygen --alg ALG [--seed HEX]
+          sign sign   --alg ALG --sk HEX --msg HEX [--deterministic]
+          sign verify --alg ALG --pk HEX --msg HEX --sig HEX
+                ALG: Ed25519, ECDSA-P256-SHA256, RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256
+          wycheproof FILE.json
+          acvp FILE.json [--expected expectedResults.json]
+          demo
+
+        Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input.
+        Not implemented yet: kem, frost, blindrsa, paillier, kme, cms, bench; ML-DSA, SLH-DSA, ML-KEM, X-Wing.
+        """;
+
+    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "wycheproof", "acvp", "demo"];
+
+    private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
+    {
+        "kem", "frost", "blindrsa", "paillier", "kme", "cms", "bench",
+    };
+
+    /// <summary>Runs one command.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Receives the one JSON object.</param>
+    /// <param name="stderr">Receives text for people.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var buffer = new StringWriter();
+        int code;
+        try
+        {
+            code = Dispatch(args, buffer, stderr);
+            stdout.Write(buffer.ToString());
+        }
+        catch (CliException e)
+        {
+            code = Fail(stdout, stderr, e.Message, e.ExitCode);
+        }
+        catch (VectorFileException e)
+        {
+            code = Fail(stdout, stderr, e.Message, ExitCodes.BadInput);
+        }
+        catch (CryptographicException e)
+        {
+            // FintechCryptoException and InvalidKeyEncodingException: the library's messages never hold secrets.
+            code = Fail(stdout, stderr, e.Message, ExitCodes.BadInput);
+        }
+        catch (ArgumentException e)
+        {
+            code = Fail(stdout, stderr, WithoutParameterSuffix(e), ExitCodes.BadInput);
+        }
+        catch (JsonException e)
+        {
+            code = Fail(stdout, stderr, $"invalid JSON input (line {e.LineNumber + 1})", ExitCodes.BadInput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            code = Fail(stdout, stderr, $"file error: {e.GetType().Name}", ExitCodes.BadInput);
+        }
+#pragma warning disable CA1031 // The contract is "never a stack trace": anything unforeseen is still reported as JSON.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            code = Fail(stdout, stderr, $"internal error ({e.GetType().Name}); please report it", ExitCodes.BadInput);
+        }
+
+        stdout.Flush();
+        stderr.Flush();
+        return code;
+    }
+
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0)
+        {
+            stderr.WriteLine(Usage);
+            throw new CliException("no command given; run 'fintechcrypto --help'");
+        }
+
+        if (Array.IndexOf(args, "--help") >= 0 || args[0] is "-h" or "help")
+        {
+            stderr.WriteLine(Usage);
+            JsonOutput.WriteObject(stdout, w =>
+            {
+                w.WriteStartArray("commands");
+                foreach (string command in s_implemented)
+                {
+                    w.WriteStringValue(command);
+                }
+
+                w.WriteEndArray();
+            });
+            return ExitCodes.Success;
+        }
+
+        string name = args[0];
+        switch (name)
+        {
+            case "sign":
+                return SignCommands.Run(args, stdout);
+            case "wycheproof":
+                return VectorCommands.Wycheproof(args, stdout, stderr);
+            case "acvp":
+                return VectorCommands.Acvp(args, stdout, stderr);
+            case "demo":
+                return DemoCommand.Run(args, stdout, stderr);
+        }
+
+        if (s_later.Contains(name))
+        {
+            throw CliException.NotImplemented(name);
+        }
+
+        throw new CliException($"unknown command {Arguments.Describe(name)}; run 'fintechcrypto --help'");
+    }
+
+    private static int Fail(TextWriter stdout, TextWriter stderr, string message, int code)
+    {
+        stderr.WriteLine($"fintechcrypto: {message}");
+        JsonOutput.WriteError(stdout, message);
+        return code;
+    }
+
+    /// <summary>ArgumentException appends " (Parameter 'x')", which names a library parameter, not an option.</summary>
+    private static string WithoutParameterSuffix(ArgumentException e)
+    {
+        string message = e.Message;
+        int index = e.ParamName is null ? -1 : message.LastIndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+        return index > 0 ? message[..index] : message;
+    }
+}

@@ -1,0 +1,228 @@
+// `fintechcrypto sign keygen|sign|verify` (cli.md, "Signatures"). Key encodings per algorithm follow the
+// table there: Ed25519 raw RFC 8032 keys (§5.1.5, the 32-byte private key is the seed); ECDSA P-256 and
+// RSA-PSS as SubjectPublicKeyInfo (RFC 5280 §4.1) and PKCS#8 (RFC 5958) DER; ECDSA signatures IEEE P1363 r || s;
+// RSASSA-PSS per RFC 8017 §8.1 with MGF1-SHA-256 and a 32-byte salt.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace FintechCrypto.Cli.Commands;
+
+/// <summary>The signature commands.</summary>
+internal static class SignCommands
+{
+    private const int Ed25519KeySize = 32;
+
+    private static readonly CommandSpec s_keygenSpec = CommandSpec.Of(values: ["alg"], hex: ["seed"]);
+    private static readonly CommandSpec s_signSpec = CommandSpec.Of(values: ["alg"], hex: ["sk", "msg", "ctx"], flags: ["deterministic"]);
+    private static readonly CommandSpec s_verifySpec = CommandSpec.Of(values: ["alg"], hex: ["pk", "msg", "sig", "ctx"]);
+
+    /// <summary>Signature names that cli.md lists and that belong to a later release of the library.</summary>
+    private static readonly HashSet<string> s_notYetImplemented = new(StringComparer.Ordinal)
+    {
+        "ML-DSA-44", "ML-DSA-65", "ML-DSA-87",
+        "SLH-DSA-SHA2-128s", "SLH-DSA-SHA2-128f", "SLH-DSA-SHA2-192s", "SLH-DSA-SHA2-192f", "SLH-DSA-SHA2-256s", "SLH-DSA-SHA2-256f",
+        "SLH-DSA-SHAKE-128s", "SLH-DSA-SHAKE-128f", "SLH-DSA-SHAKE-192s", "SLH-DSA-SHAKE-192f", "SLH-DSA-SHAKE-256s", "SLH-DSA-SHAKE-256f",
+    };
+
+    /// <summary>KEM names of cli.md: not signature algorithms, and not implemented yet either.</summary>
+    private static readonly HashSet<string> s_kemNames = new(StringComparer.Ordinal)
+    {
+        "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024", "X-Wing",
+    };
+
+    private enum Family
+    {
+        Ed25519,
+        Ecdsa,
+        RsaPss,
+    }
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        if (args.Count < 2)
+        {
+            throw new CliException("'sign' needs a subcommand: keygen, sign or verify");
+        }
+
+        return args[1] switch
+        {
+            "keygen" => Keygen(Arguments.Parse(args, 2, "sign keygen", s_keygenSpec), stdout),
+            "sign" => Sign(Arguments.Parse(args, 2, "sign sign", s_signSpec), stdout),
+            "verify" => Verify(Arguments.Parse(args, 2, "sign verify", s_verifySpec), stdout),
+            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'sign' (keygen, sign, verify)"),
+        };
+    }
+
+    private static int Keygen(Arguments a, TextWriter stdout)
+    {
+        (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
+        byte[]? seed = a.Hex("seed");
+        try
+        {
+            if (family == Family.Ed25519)
+            {
+                // RFC 8032 §5.1.5: the private key is 32 random bytes; the public key is derived from it.
+                if (seed is not null && seed.Length != Ed25519KeySize)
+                {
+                    throw new CliException($"--seed for Ed25519 must be {Ed25519KeySize} bytes (the RFC 8032 private key), not {seed.Length}");
+                }
+
+                using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.RawPrivateKey);
+                byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
+                try
+                {
+                    byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+                    JsonOutput.WriteObject(stdout, w =>
+                    {
+                        w.WriteHex("publicKey", publicKey);
+                        w.WriteHex("privateKey", privateKey);
+                        w.WriteHex("seed", privateKey);
+                    });
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(privateKey);
+                }
+            }
+            else
+            {
+                if (seed is not null)
+                {
+                    throw new CliException($"--seed is not supported for {alg.Name}: its keys come from the system's random number generator");
+                }
+
+                using SigningKey key = SigningKey.Generate(alg);
+                byte[] privateKey = key.Export(KeyBlobFormat.Pkcs8PrivateKey);
+                try
+                {
+                    // For RSA-PSS the library exports rsaEncryption SubjectPublicKeyInfo, as cli.md asks.
+                    byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.SubjectPublicKeyInfo);
+                    JsonOutput.WriteObject(stdout, w =>
+                    {
+                        w.WriteHex("publicKey", publicKey);
+                        w.WriteHex("privateKey", privateKey);
+                    });
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(privateKey);
+                }
+            }
+        }
+        finally
+        {
+            if (seed is not null)
+            {
+                CryptographicOperations.ZeroMemory(seed);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int Sign(Arguments a, TextWriter stdout)
+    {
+        (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
+        RefuseContext(a, alg);
+        SigningMode mode = SigningMode.Default;
+        if (a.Flag("deterministic"))
+        {
+            switch (family)
+            {
+                case Family.Ed25519:
+                    break; // RFC 8032 signatures are always deterministic: accepted, no effect.
+                case Family.Ecdsa:
+                    mode = SigningMode.Deterministic; // RFC 6979 nonce.
+                    break;
+                default:
+                    throw new CliException($"--deterministic is not supported for {alg.Name}: its PSS salt is 32 random bytes");
+            }
+        }
+
+        byte[] secret = a.RequiredHex("sk");
+        byte[] message = a.RequiredHex("msg");
+        try
+        {
+            if (family == Family.Ed25519 && secret.Length != Ed25519KeySize)
+            {
+                throw new CliException($"--sk for Ed25519 must be {Ed25519KeySize} bytes (the RFC 8032 private key), not {secret.Length}");
+            }
+
+            KeyBlobFormat format = family == Family.Ed25519 ? KeyBlobFormat.RawPrivateKey : KeyBlobFormat.Pkcs8PrivateKey;
+            using SigningKey key = SigningKey.Import(alg, secret, format);
+            byte[] signature = key.Sign(message, mode);
+            JsonOutput.WriteObject(stdout, w => w.WriteHex("signature", signature));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int Verify(Arguments a, TextWriter stdout)
+    {
+        (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
+        RefuseContext(a, alg);
+        byte[] publicKeyBytes = a.RequiredHex("pk");
+        byte[] message = a.RequiredHex("msg");
+        byte[] signature = a.RequiredHex("sig");
+        if (family == Family.Ed25519 && publicKeyBytes.Length != Ed25519KeySize)
+        {
+            throw new CliException($"--pk for Ed25519 must be {Ed25519KeySize} bytes (the RFC 8032 public key), not {publicKeyBytes.Length}");
+        }
+
+        KeyBlobFormat format = family == Family.Ed25519 ? KeyBlobFormat.RawPublicKey : KeyBlobFormat.SubjectPublicKeyInfo;
+        using VerificationKey key = VerificationKey.Import(alg, publicKeyBytes, format);
+
+        // A signature of the wrong length is simply invalid (cli.md), which Verify reports as false.
+        bool valid = key.Verify(message, signature);
+        JsonOutput.WriteObject(stdout, w => w.WriteBoolean("valid", valid));
+        return ExitCodes.Success;
+    }
+
+    private static (SignatureAlgorithm Algorithm, Family Family) ResolveAlgorithm(Arguments a)
+    {
+        string name = a.RequiredValue("alg");
+        switch (name)
+        {
+            case "Ed25519":
+                return (SignatureAlgorithm.Ed25519, Family.Ed25519);
+            case "ECDSA-P256-SHA256":
+                return (SignatureAlgorithm.EcdsaP256Sha256, Family.Ecdsa);
+            case "RSA-PSS-2048-SHA256":
+                return (SignatureAlgorithm.RsaPss2048Sha256, Family.RsaPss);
+            case "RSA-PSS-3072-SHA256":
+                return (SignatureAlgorithm.RsaPss3072Sha256, Family.RsaPss);
+            case "RSA-PSS-4096-SHA256":
+                return (SignatureAlgorithm.RsaPss4096Sha256, Family.RsaPss);
+        }
+
+        if (s_notYetImplemented.Contains(name))
+        {
+            throw new CliException($"the signature algorithm '{name}' is not implemented yet");
+        }
+
+        if (s_kemNames.Contains(name))
+        {
+            throw new CliException($"'{name}' is a KEM, not a signature algorithm (and 'kem' is not implemented yet)");
+        }
+
+        throw new CliException(
+            $"unknown signature algorithm {Arguments.Describe(name)}; known: Ed25519, ECDSA-P256-SHA256, " +
+            "RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256 (names are case-sensitive)");
+    }
+
+    private static void RefuseContext(Arguments a, SignatureAlgorithm alg)
+    {
+        // cli.md: --ctx is refused (exit 2) for Ed25519, ECDSA and RSA-PSS, which take no context string.
+        if (a.Has("ctx"))
+        {
+            throw new CliException($"--ctx is not supported for {alg.Name}: it takes no context string");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace FintechCrypto.Cli;
+
+/// <summary>The exit codes of cli.md ("Exit codes").</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success, including a verification that answers <c>"valid": false</c>.</summary>
+    public const int Success = 0;
+
+    /// <summary>A vector run with at least one failure.</summary>
+    public const int VectorFailures = 1;
+
+    /// <summary>Bad input: malformed hex, wrong key size, unknown algorithm or option, unreadable file.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A remote party (a KME) failed.</summary>
+    public const int RemoteFailure = 3;
+}

@@ -10,6 +10,7 @@ namespace FintechCrypto;
 /// <item><term>Ed25519, X25519</term><description>the 32-byte RFC 8032 private key / RFC 7748 scalar, and the 32-byte public key.</description></item>
 /// <item><term>ECDSA P-256, ECDH P-256</term><description>the 32-byte big-endian private scalar d, and the SEC 1 point (65-byte uncompressed on export; compressed points are also accepted on import).</description></item>
 /// <item><term>RSA-PSS</term><description>the PKCS#1 RSAPrivateKey and RSAPublicKey DER structures (RFC 8017 Appendix A.1).</description></item>
+/// <item><term>ML-KEM</term><description>the FIPS 203 expanded decapsulation key dk (768k + 96 bytes) and the encapsulation key ek (384k + 32 bytes); <see cref="PrivateKeySeed"/> is d ‖ z.</description></item>
 /// <item><term>AEAD keys</term><description>the key bytes.</description></item>
 /// </list>
 /// PKCS#8 is RFC 5208/5958 PrivateKeyInfo, SubjectPublicKeyInfo is RFC 5280 §4.1, both DER, with the OIDs of
@@ -29,6 +30,12 @@ public enum KeyBlobFormat
 
     /// <summary>PKCS#8 PrivateKeyInfo as RFC 7468 PEM text, label PRIVATE KEY (secret).</summary>
     PemPkcs8PrivateKey = -3,
+
+    /// <summary>
+    /// The seed a private key is generated from (secret): ML-KEM's 64-byte d ‖ z (FIPS 203 §7.1), X-Wing's 32-byte
+    /// private key. Only algorithms that derive keys from a seed support it.
+    /// </summary>
+    PrivateKeySeed = -4,
 
     /// <summary>The algorithm's raw public-key encoding.</summary>
     RawPublicKey = 1,

@@ -10,7 +10,7 @@ namespace FintechCrypto.Encodings;
 internal static class KeyFormats
 {
     internal static bool IsPrivate(KeyBlobFormat format) =>
-        format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.Pkcs8PrivateKey or KeyBlobFormat.PemPkcs8PrivateKey;
+        format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.Pkcs8PrivateKey or KeyBlobFormat.PemPkcs8PrivateKey or KeyBlobFormat.PrivateKeySeed;
 
     internal static bool IsPublic(KeyBlobFormat format) =>
         format is KeyBlobFormat.RawPublicKey or KeyBlobFormat.SubjectPublicKeyInfo or KeyBlobFormat.PemSubjectPublicKeyInfo;

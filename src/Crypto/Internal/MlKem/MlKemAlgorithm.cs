@@ -1,0 +1,404 @@
+// ML-KEM through the one API: ML-KEM.KeyGen_internal (FIPS 203 Algorithm 16), Encaps_internal (Algorithm 17) and
+// Decaps_internal (Algorithm 18), with the input checks of §7.2 (encapsulation key: length and modulus) and §7.3
+// (decapsulation key: length and hash), and the key formats of draft-ietf-lamps-kyber-certificates: SPKI with
+// id-alg-ml-kem-*, and PKCS#8 whose privateKey is the CHOICE seed [0] / expandedKey / both.
+//
+// Keys keep Â and t̂ expanded, so encapsulation and decapsulation skip the matrix expansion; the outputs are
+// identical to the standard's (FIPS 203 §3.3 allows any implementation that gives the same results).
+
+using System;
+using System.Formats.Asn1;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Memory;
+using FintechCrypto.Native.MlKem;
+
+namespace FintechCrypto.Internal.MlKem;
+
+internal sealed class MlKemAlgorithm : KemAlgorithm
+{
+    private static readonly Asn1Tag SeedTag = new(TagClass.ContextSpecific, 0);
+
+    internal MlKemAlgorithm(MlKemParameterSet parameters)
+        : base(parameters.Name)
+    {
+        Parameters = parameters;
+    }
+
+    internal MlKemParameterSet Parameters { get; }
+
+    public override int EncapsulationKeySize => Parameters.EncapsulationKeySize;
+
+    public override int DecapsulationKeySize => Parameters.DecapsulationKeySize;
+
+    public override int SeedSize => MlKemParameterSet.SeedSize;
+
+    public override int CiphertextSize => Parameters.CiphertextSize;
+
+    public override int SharedSecretSize => MlKemParameterSet.SharedSecretSize;
+
+    internal override DecapsulationKeyCore GenerateCore(ReadOnlySpan<byte> seed) => PrivateKey.FromSeed(Parameters, seed);
+
+    internal override DecapsulationKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        switch (format)
+        {
+            case KeyBlobFormat.PrivateKeySeed:
+                if (blob.Length != SeedSize)
+                {
+                    throw Error.Format_InvalidKey(Name, format, $"the seed d ‖ z must be {SeedSize} bytes, not {blob.Length}");
+                }
+
+                return PrivateKey.FromSeed(Parameters, blob);
+            case KeyBlobFormat.RawPrivateKey:
+                return PrivateKey.FromExpanded(Parameters, blob, format);
+            default:
+                return ImportPkcs8(blob, format);
+        }
+    }
+
+    internal override EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        if (format == KeyBlobFormat.RawPublicKey)
+        {
+            return PublicKey.Decode(Parameters, blob, format);
+        }
+
+        DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(blob, Name, format);
+        if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
+        {
+            throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
+        }
+
+        return PublicKey.Decode(Parameters, info.Key, format);
+    }
+
+    private DecapsulationKeyCore ImportPkcs8(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    {
+        DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, Name, format);
+        byte[]? seed = null;
+        byte[]? expanded = null;
+        try
+        {
+            if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
+            }
+
+            // ML-KEM-PrivateKey ::= CHOICE { seed [0] IMPLICIT OCTET STRING (SIZE (64)), expandedKey OCTET STRING,
+            //                                both SEQUENCE { seed OCTET STRING (SIZE (64)), expandedKey OCTET STRING } }
+            var reader = new AsnReader(info.Key, AsnEncodingRules.DER);
+            Asn1Tag tag = reader.PeekTag();
+            if (tag.HasSameClassAndValue(SeedTag))
+            {
+                seed = reader.ReadOctetString(SeedTag);
+            }
+            else if (tag.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString))
+            {
+                expanded = reader.ReadOctetString();
+            }
+            else
+            {
+                AsnReader both = reader.ReadSequence();
+                seed = both.ReadOctetString();
+                expanded = both.ReadOctetString();
+                both.ThrowIfNotEmpty();
+            }
+
+            reader.ThrowIfNotEmpty();
+            if (seed is not null && seed.Length != SeedSize)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"the seed must be {SeedSize} bytes");
+            }
+
+            if (seed is null)
+            {
+                return PrivateKey.FromExpanded(Parameters, expanded!, format);
+            }
+
+            PrivateKey key = PrivateKey.FromSeed(Parameters, seed);
+            if (expanded is not null)
+            {
+                // "both": the expanded key must be the one the seed generates (constant-time comparison).
+                byte[] generated = key.ExportPrivate(KeyBlobFormat.RawPrivateKey);
+                bool same = generated.Length == expanded.Length && CryptographicOperations.FixedTimeEquals(generated, expanded);
+                CryptographicOperations.ZeroMemory(generated);
+                if (!same)
+                {
+                    key.Dispose();
+                    throw Error.Format_InvalidKey(Name, format, "the expanded key does not match the seed");
+                }
+            }
+
+            return key;
+        }
+        catch (AsnContentException e)
+        {
+            throw Error.Format_InvalidKey(Name, format, "the ML-KEM private key is not a DER seed, expandedKey or both", e);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(info.Key);
+            if (seed is not null)
+            {
+                CryptographicOperations.ZeroMemory(seed);
+            }
+
+            if (expanded is not null)
+            {
+                CryptographicOperations.ZeroMemory(expanded);
+            }
+        }
+    }
+
+    /// <summary>The public half: ek, H(ek), and the decoded t̂ and expanded Â.</summary>
+    internal sealed class PublicKey : EncapsulationKeyCore
+    {
+        private readonly MlKemParameterSet _p;
+        private readonly byte[] _ek;
+        private readonly byte[] _hashEk = new byte[32];
+        private readonly short[] _tHat;
+        private readonly short[] _aHat;
+
+        private PublicKey(MlKemParameterSet p, byte[] ek, short[] tHat, short[] aHat)
+        {
+            _p = p;
+            _ek = ek;
+            _tHat = tHat;
+            _aHat = aHat;
+            MlKemHashes.H(ek, _hashEk);
+        }
+
+        internal override int RandomnessSize => 32;
+
+        internal ReadOnlySpan<byte> Ek => _ek;
+
+        internal ReadOnlySpan<byte> HashEk => _hashEk;
+
+        internal ReadOnlySpan<short> THat => _tHat;
+
+        internal ReadOnlySpan<short> AHat => _aHat;
+
+        /// <summary>Decodes ek with the §7.2 checks: length 384k + 32, and ByteEncode_12(ByteDecode_12(t̂ part)) = t̂ part.</summary>
+        internal static PublicKey Decode(MlKemParameterSet p, ReadOnlySpan<byte> ek, KeyBlobFormat format)
+        {
+            if (ek.Length != p.EncapsulationKeySize)
+            {
+                throw Error.Format_InvalidKey(p.Name, format, $"the encapsulation key must be {p.EncapsulationKeySize} bytes, not {ek.Length}");
+            }
+
+            var tHat = new short[p.K * 256];
+            for (int i = 0; i < p.K; i++)
+            {
+                // A coefficient ≥ q is exactly the case where re-encoding would differ (the modulus check).
+                if (!MlKemCodec.Decode12(ek.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes), tHat.AsSpan(i * 256, 256)))
+                {
+                    throw Error.Format_InvalidKey(p.Name, format, "a coefficient of t̂ is not reduced modulo q (FIPS 203 §7.2 modulus check)");
+                }
+            }
+
+            var aHat = new short[p.K * p.K * 256];
+            Sampling.SampleMatrixVartime(ek[(p.K * MlKemParameterSet.PolyBytes)..], p.K, aHat);
+            return new PublicKey(p, ek.ToArray(), tHat, aHat);
+        }
+
+        /// <summary>Builds a key from parts key generation just computed (nothing to re-check).</summary>
+        internal static PublicKey FromParts(MlKemParameterSet p, byte[] ek, short[] tHat, short[] aHat) => new(p, ek, tHat, aHat);
+
+        /// <summary>ML-KEM.Encaps_internal(ek, m) (Algorithm 17).</summary>
+        internal override void Encapsulate(ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
+        {
+            Span<byte> kr = stackalloc byte[64];
+            try
+            {
+                MlKemHashes.G(m, _hashEk, kr);                                   // step 1: (K, r) ← G(m ‖ H(ek))
+                KPke.Encrypt(_p, _aHat, _tHat, m, kr[32..], ciphertext);         // step 2
+                kr[..32].CopyTo(sharedSecret);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(kr);
+            }
+        }
+
+        internal override byte[] ExportPublic(KeyBlobFormat format) =>
+            format == KeyBlobFormat.RawPublicKey
+                ? (byte[])_ek.Clone()
+                : KeyBlobs.WriteSubjectPublicKeyInfo(_p.Oid, default, parametersPresent: false, _ek);
+    }
+
+    /// <summary>The private half: dk = dk_PKE ‖ ek ‖ H(ek) ‖ z, ŝ decoded, the seed when known, and the public half.</summary>
+    internal sealed class PrivateKey : DecapsulationKeyCore
+    {
+        private readonly MlKemParameterSet _p;
+        private readonly SecretBytes _dk;
+        private readonly SecretBytes? _seed;
+        private readonly short[] _sHat;
+        private readonly PublicKey _public;
+
+        private PrivateKey(MlKemParameterSet p, SecretBytes dk, SecretBytes? seed, short[] sHat, PublicKey publicKey)
+        {
+            _p = p;
+            _dk = dk;
+            _seed = seed;
+            _sHat = sHat;
+            _public = publicKey;
+        }
+
+        /// <summary>ML-KEM.KeyGen_internal(d, z) (Algorithm 16) over K-PKE.KeyGen (Algorithm 13).</summary>
+        internal static PrivateKey FromSeed(MlKemParameterSet p, ReadOnlySpan<byte> seed)
+        {
+            int k = p.K;
+            short[] sHat = GC.AllocateArray<short>(k * 256, pinned: true);
+            var aHat = new short[k * k * 256];
+            var tHat = new short[k * 256];
+            Span<byte> rho = stackalloc byte[32];
+            KPke.KeyGen(p, seed[..32], aHat, tHat, sHat, rho);
+
+            byte[] ek = new byte[p.EncapsulationKeySize];
+            for (int i = 0; i < k; i++)
+            {
+                MlKemCodec.Encode12(tHat.AsSpan(i * 256, 256), ek.AsSpan(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
+                // t̂ is reduced, so its canonical form is what ByteDecode_12(ek) gives back.
+            }
+
+            rho.CopyTo(ek.AsSpan(k * MlKemParameterSet.PolyBytes));
+            for (int i = 0; i < tHat.Length; i++)
+            {
+                tHat[i] = Native.Ntt.MlKemField.Canonicalize(tHat[i]);
+            }
+
+            PublicKey publicKey = PublicKey.FromParts(p, ek, tHat, aHat);
+
+            // dk = dk_PKE ‖ ek ‖ H(ek) ‖ z (Algorithm 16 step 3).
+            var dk = new SecretBytes(p.DecapsulationKeySize);
+            Span<byte> d = dk.Span;
+            for (int i = 0; i < k; i++)
+            {
+                MlKemCodec.Encode12(sHat.AsSpan(i * 256, 256), d.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
+            }
+
+            int off = k * MlKemParameterSet.PolyBytes;
+            ek.CopyTo(d[off..]);
+            off += ek.Length;
+            publicKey.HashEk.CopyTo(d[off..]);
+            seed[32..].CopyTo(d[(off + 32)..]);
+            return new PrivateKey(p, dk, new SecretBytes(seed), sHat, publicKey);
+        }
+
+        /// <summary>Imports the expanded dk with the §7.3 checks: length 768k + 96 and H(ek part) = h part.</summary>
+        internal static PrivateKey FromExpanded(MlKemParameterSet p, ReadOnlySpan<byte> dk, KeyBlobFormat format)
+        {
+            if (dk.Length != p.DecapsulationKeySize)
+            {
+                throw Error.Format_InvalidKey(p.Name, format, $"the decapsulation key must be {p.DecapsulationKeySize} bytes, not {dk.Length}");
+            }
+
+            int k = p.K;
+            int ekOffset = k * MlKemParameterSet.PolyBytes;
+            ReadOnlySpan<byte> ek = dk.Slice(ekOffset, p.EncapsulationKeySize);
+            ReadOnlySpan<byte> h = dk.Slice(ekOffset + p.EncapsulationKeySize, 32);
+            Span<byte> hashEk = stackalloc byte[32];
+            MlKemHashes.H(ek, hashEk);
+            if (!CryptographicOperations.FixedTimeEquals(hashEk, h))
+            {
+                throw Error.Format_InvalidKey(p.Name, format, "H(ek) does not match the hash stored in the key (FIPS 203 §7.3 hash check)");
+            }
+
+            PublicKey publicKey = PublicKey.Decode(p, ek, format);
+            short[] sHat = GC.AllocateArray<short>(k * 256, pinned: true);
+            for (int i = 0; i < k; i++)
+            {
+                // dk_PKE is secret and not subject to the modulus check; values up to 4095 stay within the
+                // bounds of the Montgomery multiplication (|a·b| < q·2^15).
+                MlKemCodec.Decode12(dk.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes), sHat.AsSpan(i * 256, 256));
+            }
+
+            return new PrivateKey(p, new SecretBytes(dk), null, sHat, publicKey);
+        }
+
+        /// <summary>ML-KEM.Decaps_internal(dk, c) (Algorithm 18); implicit rejection is a constant-time select.</summary>
+        internal override void Decapsulate(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
+        {
+            int ctSize = _p.CiphertextSize;
+            Span<byte> m = stackalloc byte[32];
+            Span<byte> kr = stackalloc byte[64];
+            Span<byte> kBar = stackalloc byte[32];
+            Span<byte> cPrimeBuffer = stackalloc byte[1568];
+            Span<byte> cPrime = cPrimeBuffer[..ctSize];
+            try
+            {
+                ReadOnlySpan<byte> z = _dk.Span[^32..];
+                KPke.Decrypt(_p, _sHat, ciphertext, m);                                   // step 7
+                MlKemHashes.G(m, _public.HashEk, kr);                                      // step 8
+                MlKemHashes.J(z, ciphertext, kBar);                                        // step 9
+                KPke.Encrypt(_p, _public.AHat, _public.THat, m, kr[32..], cPrime);         // step 10
+
+                // Steps 11-13: if c ≠ c' then K' ← K̄, as a mask over all 32 bytes.
+                bool equal = CryptographicOperations.FixedTimeEquals(ciphertext, cPrime);
+                byte mask = (byte)(equal ? 0x00 : 0xFF);
+                for (int i = 0; i < 32; i++)
+                {
+                    sharedSecret[i] = (byte)(kr[i] ^ (mask & (kr[i] ^ kBar[i])));
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(m);
+                CryptographicOperations.ZeroMemory(kr);
+                CryptographicOperations.ZeroMemory(kBar);
+                CryptographicOperations.ZeroMemory(cPrime);
+            }
+        }
+
+        internal override EncapsulationKeyCore CreateEncapsulationKey() => _public;
+
+        internal override byte[] ExportPrivate(KeyBlobFormat format)
+        {
+            switch (format)
+            {
+                case KeyBlobFormat.RawPrivateKey:
+                    return _dk.Span.ToArray();
+                case KeyBlobFormat.PrivateKeySeed:
+                    if (_seed is null)
+                    {
+                        throw new ArgumentException($"This {_p.Name} key was imported without its seed, so it cannot export one; export RawPrivateKey or PKCS#8 instead.", nameof(format));
+                    }
+
+                    return _seed.Span.ToArray();
+                default:
+                {
+                    // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
+                    var writer = new AsnWriter(AsnEncodingRules.DER);
+                    if (_seed is not null)
+                    {
+                        writer.WriteOctetString(_seed.Span, SeedTag);
+                    }
+                    else
+                    {
+                        writer.WriteOctetString(_dk.Span);
+                    }
+
+                    byte[] inner = writer.Encode();
+                    writer.Reset();
+                    try
+                    {
+                        return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);
+                    }
+                    finally
+                    {
+                        CryptographicOperations.ZeroMemory(inner);
+                    }
+                }
+            }
+        }
+
+        public override void Dispose()
+        {
+            _dk.Dispose();
+            _seed?.Dispose();
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(_sHat.AsSpan()));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// The hash functions of FIPS 203 §4.1: G = SHA3-512, H = SHA3-256, J = SHAKE256(·, 32 bytes),
+// PRF_η(s, b) = SHAKE256(s ‖ b, 64η bytes), and XOF = SHAKE128 (used by SampleNTT through Sampling).
+
+using System;
+using System.Security.Cryptography;
+using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
+
+namespace FintechCrypto.Internal.MlKem;
+
+internal static class MlKemHashes
+{
+    /// <summary>G(c) = SHA3-512(c) split into two 32-byte halves (§4.1 equation 4.5), here over a ‖ b.</summary>
+    internal static void G(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output64)
+    {
+        var sponge = Sha3_512.Create();
+        sponge.Absorb(a);
+        sponge.Absorb(b);
+        sponge.GetHashAndReset(output64);
+        sponge.Clear();
+    }
+
+    /// <summary>H(s) = SHA3-256(s) (§4.1 equation 4.4).</summary>
+    internal static void H(ReadOnlySpan<byte> input, Span<byte> output32) => Sha3_256.HashData(input, output32);
+
+    /// <summary>J(s) = SHAKE256(s, 8·32) (§4.1 equation 4.4), here over z ‖ c.</summary>
+    internal static void J(ReadOnlySpan<byte> z, ReadOnlySpan<byte> c, Span<byte> output32)
+    {
+        var sponge = Shake256.Create();
+        sponge.Absorb(z);
+        sponge.Absorb(c);
+        sponge.Squeeze(output32);
+        sponge.Clear();
+    }
+
+    /// <summary>PRF_η(s, b) = SHAKE256(s ‖ b, 8·64·η) (§4.1 equation 4.3).</summary>
+    internal static void Prf(ReadOnlySpan<byte> s, byte b, Span<byte> output)
+    {
+        var sponge = Shake256.Create();
+        sponge.Absorb(s);
+        sponge.Absorb(stackalloc byte[] { b });
+        sponge.Squeeze(output);
+        sponge.Clear();
+    }
+
+    /// <summary>Constant-time equality of two equal-length spans.</summary>
+    internal static bool FixedTimeEquals(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => CryptographicOperations.FixedTimeEquals(a, b);
+}

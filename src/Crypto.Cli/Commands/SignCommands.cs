@@ -27,7 +27,7 @@ internal static class SignCommands
         "SLH-DSA-SHAKE-128s", "SLH-DSA-SHAKE-128f", "SLH-DSA-SHAKE-192s", "SLH-DSA-SHAKE-192f", "SLH-DSA-SHAKE-256s", "SLH-DSA-SHAKE-256f",
     };
 
-    /// <summary>KEM names of cli.md: not signature algorithms, and not implemented yet either.</summary>
+    /// <summary>KEM names of cli.md: not signature algorithms (see 'kem').</summary>
     private static readonly HashSet<string> s_kemNames = new(StringComparer.Ordinal)
     {
         "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024", "X-Wing",
@@ -209,7 +209,7 @@ internal static class SignCommands
 
         if (s_kemNames.Contains(name))
         {
-            throw new CliException($"'{name}' is a KEM, not a signature algorithm (and 'kem' is not implemented yet)");
+            throw new CliException($"'{name}' is a KEM, not a signature algorithm; use 'fintechcrypto kem'");
         }
 
         throw new CliException(

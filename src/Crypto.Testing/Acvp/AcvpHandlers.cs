@@ -7,7 +7,7 @@ internal static class AcvpHandlers
     /// <summary>The handler for a vector set, or null when its algorithm is unknown.</summary>
     internal static IAcvpHandler? Find(string algorithm) => algorithm switch
     {
-        "ML-KEM" => new PendingAcvpHandler(WycheproofFamilies.MlKemPending),
+        "ML-KEM" => new MlKemAcvpHandler(),
         "ML-DSA" => new PendingAcvpHandler(WycheproofFamilies.MlDsaPending),
         "SLH-DSA" => new PendingAcvpHandler(WycheproofFamilies.SlhDsaPending),
         _ => null,

@@ -7,7 +7,6 @@ namespace FintechCrypto.Testing;
 
 internal static class WycheproofFamilies
 {
-    internal const string MlKemPending = "ML-KEM is not implemented yet (issue 3)";
     internal const string MlDsaPending = "ML-DSA is not implemented yet (issue 4)";
     internal const string SlhDsaPending = "SLH-DSA is not implemented yet (issue 4)";
 
@@ -29,9 +28,19 @@ internal static class WycheproofFamilies
         "HMACSHA384" => new HmacFamily(MacAlgorithm.HmacSha384),
         "HMACSHA512" => new HmacFamily(MacAlgorithm.HmacSha512),
         "RSASSA-PSS" => new RsaPssFamily(),
-        "ML-KEM" or "MLKEM" => new PendingFamily(MlKemPending),
+        "ML-KEM" or "MLKEM" => MlKem(schema),
         _ when algorithm.StartsWith("ML-DSA", StringComparison.Ordinal) => new PendingFamily(MlDsaPending),
         _ when algorithm.StartsWith("SLH-DSA", StringComparison.Ordinal) => new PendingFamily(SlhDsaPending),
+        _ => null,
+    };
+
+    /// <summary>The four ML-KEM schemas of C2SP/wycheproof (schemas/mlkem_*_schema.json); null for another.</summary>
+    private static IWycheproofFamily? MlKem(string schema) => schema switch
+    {
+        _ when schema.StartsWith("mlkem_test_schema", StringComparison.Ordinal) => new MlKemFamily(),
+        _ when schema.StartsWith("mlkem_encaps_test_schema", StringComparison.Ordinal) => new MlKemEncapsFamily(),
+        _ when schema.StartsWith("mlkem_keygen_seed_test_schema", StringComparison.Ordinal) => new MlKemKeyGenFamily(),
+        _ when schema.StartsWith("mlkem_semi_expanded_decaps_test_schema", StringComparison.Ordinal) => new MlKemDecapsValidationFamily(),
         _ => null,
     };
 }

@@ -33,7 +33,6 @@ public sealed class CliGeneralTests
     }
 
     [Theory]
-    [InlineData("kem")]
     [InlineData("frost")]
     [InlineData("blindrsa")]
     [InlineData("paillier")]

@@ -38,7 +38,7 @@ public sealed class WycheproofVectorTests
 
     [Theory]
     [MemberData(nameof(VectorSets.PostQuantumWycheproof), MemberType = typeof(VectorSets))]
-    public void PostQuantumFileRunsOrSkipsWithTheIssue(string manifestPath)
+    public void PendingPostQuantumFileRunsOrSkipsWithTheIssue(string manifestPath)
     {
         string path = VectorFiles.Resolve(manifestPath);
         var log = new StringWriter();
@@ -50,7 +50,7 @@ public sealed class WycheproofVectorTests
         {
             // Not implemented yet: every case is skipped and the log names the issue that adds the family.
             Assert.Equal(result.Total, result.Skipped);
-            Assert.Matches(@"(ML-KEM|ML-DSA|SLH-DSA) is not implemented yet \(issue [34]\)", log.ToString());
+            Assert.Matches(@"(ML-DSA|SLH-DSA) is not implemented yet \(issue 4\)", log.ToString());
         }
     }
 

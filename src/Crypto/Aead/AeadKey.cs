@@ -18,6 +18,8 @@ namespace FintechCrypto;
 public sealed class AeadKey : IDisposable
 {
     private readonly SecretBytes _key;
+    private readonly object _providerLock = new();
+    private IDisposable? _provider; // the OS cipher object, created once: it holds the expanded key schedule
     private int _disposed;
 
     private AeadKey(AeadAlgorithm algorithm, ReadOnlySpan<byte> key)
@@ -116,15 +118,19 @@ public sealed class AeadKey : IDisposable
             return;
         }
 
-        if (Algorithm.Kind == AeadKind.AesGcm)
+        // The OS objects are not documented as thread-safe; one lock per key keeps them correct under concurrency.
+        lock (_providerLock)
         {
-            using var gcm = new AesGcm(_key.Span, Algorithm.TagSize);
-            gcm.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
-        }
-        else
-        {
-            using var chacha = new System.Security.Cryptography.ChaCha20Poly1305(_key.Span);
-            chacha.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
+            ThrowIfDisposed();
+            switch (Provider())
+            {
+                case AesGcm gcm:
+                    gcm.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
+                    break;
+                case System.Security.Cryptography.ChaCha20Poly1305 chacha:
+                    chacha.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
+                    break;
+            }
         }
     }
 
@@ -181,15 +187,18 @@ public sealed class AeadKey : IDisposable
                 return RunBouncyCastle(forEncryption: false, nonce, ciphertext, associatedData, plaintext);
             }
 
-            if (Algorithm.Kind == AeadKind.AesGcm)
+            lock (_providerLock)
             {
-                using var gcm = new AesGcm(_key.Span, Algorithm.TagSize);
-                gcm.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
-            }
-            else
-            {
-                using var chacha = new System.Security.Cryptography.ChaCha20Poly1305(_key.Span);
-                chacha.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
+                ThrowIfDisposed();
+                switch (Provider())
+                {
+                    case AesGcm gcm:
+                        gcm.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
+                        break;
+                    case System.Security.Cryptography.ChaCha20Poly1305 chacha:
+                        chacha.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
+                        break;
+                }
             }
 
             return true;
@@ -229,6 +238,12 @@ public sealed class AeadKey : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            lock (_providerLock)
+            {
+                _provider?.Dispose();
+                _provider = null;
+            }
+
             _key.Dispose();
         }
     }
@@ -236,6 +251,12 @@ public sealed class AeadKey : IDisposable
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"AeadKey({Algorithm.Name})";
+
+    // Called under _providerLock.
+    private IDisposable Provider() =>
+        _provider ??= Algorithm.Kind == AeadKind.AesGcm
+            ? new AesGcm(_key.Span, Algorithm.TagSize)
+            : new System.Security.Cryptography.ChaCha20Poly1305(_key.Span);
 
     private void CheckNonce(ReadOnlySpan<byte> nonce)
     {

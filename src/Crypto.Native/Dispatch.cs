@@ -28,6 +28,12 @@ internal static class Dispatch
     /// <summary>True when 256-bit AVX2 kernels may run.</summary>
     internal static readonly bool UseAvx2 = !SimdDisabled && Avx2.IsSupported;
 
+    /// <summary>
+    /// True when the AVX-512VL forms of the 256-bit kernels may run (64-bit rotates and three-input logic on
+    /// Vector256). Implies <see cref="UseAvx2"/>; DOTNET_EnableAVX2=0 and DOTNET_EnableAVX512F=0 turn it off.
+    /// </summary>
+    internal static readonly bool UseAvx512 = UseAvx2 && Avx512F.VL.IsSupported;
+
     /// <summary>True when 128-bit portable vector kernels may run (SSE2/AdvSimd via Vector128).</summary>
     internal static readonly bool UseVector128 = !SimdDisabled && Vector128.IsHardwareAccelerated;
 
@@ -37,6 +43,7 @@ internal static class Dispatch
     /// <summary>A short description of the selected backend, for diagnostics and benchmark reports.</summary>
     internal static string Describe() =>
         SimdDisabled ? "scalar (SIMD disabled)"
+        : UseAvx512 ? "AVX2 + AVX-512VL"
         : UseAvx2 ? "AVX2"
         : UseVector256 ? "Vector256"
         : UseVector128 ? "Vector128"

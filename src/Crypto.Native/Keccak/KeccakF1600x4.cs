@@ -1,7 +1,7 @@
 // Keccak-f[1600] x4: the dispatching entry point for four interleaved states.
 //
 // References: FIPS 202, §3.4. Layout: states[4 * i + j] is lane i (= x + 5y) of instance j, j = 0..3.
-// Dispatch.UseAvx2 selects KeccakF1600x4Avx2; otherwise (no AVX2, or SIMD disabled by the AppContext switch
+// Dispatch.UseAvx512 selects KeccakF1600x4Avx512 (AVX-512VL rotates), else Dispatch.UseAvx2 selects KeccakF1600x4Avx2; otherwise (no AVX2, or SIMD disabled by the AppContext switch
 // or FINTECHCRYPTO_DISABLE_SIMD=1) the scalar twin KeccakF1600x4Scalar runs. Both give identical results.
 
 using System;
@@ -19,7 +19,11 @@ internal static class KeccakF1600x4
     /// <exception cref="ArgumentException"><paramref name="states"/> is not 100 ulongs long.</exception>
     internal static void Permute(Span<ulong> states)
     {
-        if (Dispatch.UseAvx2)
+        if (Dispatch.UseAvx512)
+        {
+            KeccakF1600x4Avx512.Permute(states);
+        }
+        else if (Dispatch.UseAvx2)
         {
             KeccakF1600x4Avx2.Permute(states);
         }

@@ -67,7 +67,7 @@ public sealed class KeyAgreementKey : IDisposable
     public static KeyAgreementKey Import(KeyAgreementAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
-        if (!KeyFormats.IsPrivate(format))
+        if (!KeyFormats.IsPrivate(format) || format == KeyBlobFormat.PrivateKeySeed)
         {
             throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
         }
@@ -134,7 +134,7 @@ public sealed class KeyAgreementKey : IDisposable
             return PublicKey.Export(format);
         }
 
-        if (!KeyFormats.IsPrivate(format))
+        if (!KeyFormats.IsPrivate(format) || format == KeyBlobFormat.PrivateKeySeed)
         {
             throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
         }

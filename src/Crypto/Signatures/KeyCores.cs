@@ -11,6 +11,13 @@ internal abstract class SigningKeyCore : IDisposable
     /// <summary>Signs after the public wrapper validated every argument; returns the bytes written.</summary>
     internal abstract int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode);
 
+    /// <summary>
+    /// Signs a pre-hashed message (HashML-DSA, FIPS 204 §5.4; HashSLH-DSA, FIPS 205 §10.2.2) after the wrapper
+    /// validated the arguments. Only algorithms whose <see cref="SignatureAlgorithm.SupportsPreHash"/> is true override it.
+    /// </summary>
+    internal virtual int SignPreHash(ReadOnlySpan<byte> hash, string hashOid, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode) =>
+        throw Error.Crypto_InternalError("pre-hash signing on an algorithm without it");
+
     /// <summary>The public half.</summary>
     internal abstract VerificationKeyCore CreatePublicKey();
 
@@ -25,6 +32,10 @@ internal abstract class VerificationKeyCore : IDisposable
 {
     /// <summary>Verifies after the public wrapper validated the arguments; false for any invalid signature.</summary>
     internal abstract bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context);
+
+    /// <summary>Verifies a pre-hashed signature; only algorithms with a pre-hash variant override it.</summary>
+    internal virtual bool VerifyPreHash(ReadOnlySpan<byte> hash, string hashOid, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context) =>
+        throw Error.Crypto_InternalError("pre-hash verification on an algorithm without it");
 
     /// <summary>Exports the raw or SubjectPublicKeyInfo DER form.</summary>
     internal abstract byte[] ExportPublic(KeyBlobFormat format);

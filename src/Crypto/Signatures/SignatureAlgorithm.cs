@@ -21,7 +21,7 @@ namespace FintechCrypto;
 /// <item><term><see cref="RsaPss"/></term><description>RSASSA-PSS with any hash, MGF1 hash and salt length.</description></item>
 /// </list>
 /// </remarks>
-public abstract class SignatureAlgorithm : Algorithm
+public abstract partial class SignatureAlgorithm : Algorithm
 {
     private static readonly Lazy<SignatureAlgorithm> s_ed25519 = new(() => new Ed25519SignatureAlgorithm());
     private static readonly Lazy<SignatureAlgorithm> s_ecdsaP256 = new(() => new EcdsaP256SignatureAlgorithm(derSignatures: false));
@@ -58,6 +58,18 @@ public abstract class SignatureAlgorithm : Algorithm
 
     /// <summary>True when signatures may carry a context string (pure ML-DSA and SLH-DSA); false for the classical algorithms.</summary>
     public virtual bool SupportsContext => false;
+
+    /// <summary>True when the algorithm has a pre-hash variant (HashML-DSA, HashSLH-DSA) for <see cref="SigningKey.SignPreHash"/>.</summary>
+    public virtual bool SupportsPreHash => false;
+
+    /// <summary>True when private keys can be generated from and exported as a seed (<see cref="KeyBlobFormat.PrivateKeySeed"/>).</summary>
+    public virtual bool SupportsSeed => false;
+
+    /// <summary>The size of the seed of <see cref="KeyBlobFormat.PrivateKeySeed"/>, or 0 when <see cref="SupportsSeed"/> is false.</summary>
+    public virtual int SeedSize => 0;
+
+    /// <summary>The longest context string: 255 bytes (FIPS 204 §5.2, FIPS 205 §10.2) where contexts are supported, else 0.</summary>
+    public int MaxContextSize => SupportsContext ? 255 : 0;
 
     /// <summary>
     /// RSASSA-PSS (RFC 8017 §8.1, EMSA-PSS §9.1) with the given modulus size, message hash, MGF1 hash and salt length.
@@ -99,7 +111,7 @@ public abstract class SignatureAlgorithm : Algorithm
             "RSA-PSS-2048-SHA256" => RsaPss2048Sha256,
             "RSA-PSS-3072-SHA256" => RsaPss3072Sha256,
             "RSA-PSS-4096-SHA256" => RsaPss4096Sha256,
-            _ => throw Error.Argument_UnknownAlgorithm(nameof(name), "signature", name),
+            _ => TryFromNameMlDsa(name) ?? TryFromNameSlhDsa(name) ?? throw Error.Argument_UnknownAlgorithm(nameof(name), "signature", name),
         };
     }
 
@@ -112,9 +124,14 @@ public abstract class SignatureAlgorithm : Algorithm
     /// <summary>Checks mode and context before any work; each algorithm says what it supports.</summary>
     internal virtual void ValidateSignArguments(ReadOnlySpan<byte> context, SigningMode mode)
     {
-        if (!context.IsEmpty)
+        if (!SupportsContext && !context.IsEmpty)
         {
             throw Error.Argument_ContextNotSupported(nameof(context), Name);
+        }
+
+        if (context.Length > MaxContextSize)
+        {
+            throw Error.Argument_ContextTooLong(nameof(context), MaxContextSize, context.Length);
         }
 
         if (mode is not (SigningMode.Default or SigningMode.Deterministic))

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
 
@@ -84,7 +85,7 @@ public sealed class SigningKey : IDisposable
     public static SigningKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
-        if (!KeyFormats.IsPrivate(format))
+        if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !algorithm.SupportsSeed))
         {
             throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
         }
@@ -157,6 +158,47 @@ public sealed class SigningKey : IDisposable
         return SignToArray(data, context, mode);
     }
 
+    /// <summary>
+    /// Signs a message that the caller already hashed with <paramref name="hashAlgorithm"/>: HashML-DSA (FIPS 204
+    /// Algorithm 4) and HashSLH-DSA (FIPS 205 Algorithm 23). The signature differs from a pure signature of the message.
+    /// </summary>
+    /// <param name="hash">PH(M), exactly the output length of <paramref name="hashAlgorithm"/> (SHAKE128: 32 bytes, SHAKE256: 64).</param>
+    /// <param name="hashAlgorithm">SHA224, SHA256, SHA384, SHA512, SHA512/224, SHA512/256, SHA3-224/256/384/512, SHAKE128 or SHAKE256.</param>
+    /// <param name="signature">The destination; at least <see cref="SignatureSize"/> bytes.</param>
+    /// <param name="context">The context string (0-255 bytes).</param>
+    /// <param name="mode">Hedged (the default) or deterministic signing.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ArgumentException">The algorithm has no pre-hash variant, the hash is not supported or has the wrong length, a buffer is too small, or the context is too long.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public int SignPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
+    {
+        ThrowIfDisposed();
+        if (!Algorithm.SupportsPreHash)
+        {
+            throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
+        }
+
+        Algorithm.ValidateSignArguments(context, mode);
+        (string oid, int length) = PreHash.Describe(hashAlgorithm, nameof(hashAlgorithm));
+        if (hash.Length != length)
+        {
+            throw Error.Argument_Length(nameof(hash), length, hash.Length);
+        }
+
+        int size = _core.SignatureSize;
+        if (signature.Length < size)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
+        }
+
+        if (signature.Overlaps(hash) || signature.Overlaps(context))
+        {
+            throw Error.Argument_Overlap(nameof(signature));
+        }
+
+        return _core.SignPreHash(hash, oid, signature, context, mode);
+    }
+
     /// <summary>Exports the key.</summary>
     /// <param name="format">Any <see cref="KeyBlobFormat"/>; public formats export the public key.</param>
     /// <returns>The encoded key. For private formats the caller should clear it after use.</returns>
@@ -170,7 +212,7 @@ public sealed class SigningKey : IDisposable
             return PublicKey.Export(format);
         }
 
-        if (!KeyFormats.IsPrivate(format))
+        if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !Algorithm.SupportsSeed))
         {
             throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
         }
@@ -208,6 +250,16 @@ public sealed class SigningKey : IDisposable
         byte[] buffer = new byte[_core.SignatureSize];
         int written = Sign(data, buffer, context, mode);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+    }
+
+    /// <summary>The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points.</summary>
+    internal SigningKeyCore CoreForTesting
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _core;
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
 
@@ -71,6 +72,42 @@ public sealed class VerificationKey : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(signature);
         return Verify(data.AsSpan(), signature.AsSpan(), context.AsSpan());
+    }
+
+    /// <summary>Verifies a pre-hashed signature (HashML-DSA, HashSLH-DSA); see <see cref="SigningKey.SignPreHash"/>.</summary>
+    /// <param name="hash">PH(M), exactly the output length of <paramref name="hashAlgorithm"/>.</param>
+    /// <param name="hashAlgorithm">The pre-hash function the signer used.</param>
+    /// <param name="signature">The signature; any length (a wrong length is simply invalid).</param>
+    /// <param name="context">The context string (0-255 bytes).</param>
+    /// <returns>True only for a valid signature.</returns>
+    /// <exception cref="ArgumentException">The algorithm has no pre-hash variant, the hash is not supported or has the wrong length, or the context is too long.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool VerifyPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context = default)
+    {
+        ThrowIfDisposed();
+        if (!Algorithm.SupportsPreHash)
+        {
+            throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
+        }
+
+        Algorithm.ValidateSignArguments(context, SigningMode.Default);
+        (string oid, int length) = PreHash.Describe(hashAlgorithm, nameof(hashAlgorithm));
+        if (hash.Length != length)
+        {
+            throw Error.Argument_Length(nameof(hash), length, hash.Length);
+        }
+
+        return _core.VerifyPreHash(hash, oid, signature, context);
+    }
+
+    /// <summary>The backend, for FintechCrypto.Testing's internal-interface entry points.</summary>
+    internal VerificationKeyCore CoreForTesting
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _core;
+        }
     }
 
     /// <summary>Exports the key.</summary>

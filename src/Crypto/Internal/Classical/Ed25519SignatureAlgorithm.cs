@@ -23,6 +23,11 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
 
     public override int SignatureSize => SigSize;
 
+    /// <summary>The RFC 8032 private key is itself a 32-byte seed.</summary>
+    public override bool SupportsSeed => true;
+
+    public override int SeedSize => PrivateKeySize;
+
     internal override SigningKeyCore GenerateCore()
     {
         Span<byte> seed = stackalloc byte[PrivateKeySize];
@@ -39,7 +44,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
 
     internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
     {
-        if (format == KeyBlobFormat.RawPrivateKey)
+        if (format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.PrivateKeySeed)
         {
             if (blob.Length != PrivateKeySize)
             {
@@ -96,7 +101,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
 
         internal override byte[] ExportPrivate(KeyBlobFormat format)
         {
-            if (format == KeyBlobFormat.RawPrivateKey)
+            if (format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.PrivateKeySeed)
             {
                 return _seed.Span.ToArray();
             }

@@ -1,0 +1,95 @@
+// AVX2 twin of MlDsaSamplingScalar.RejectUniformVartime: 24 bytes become eight 23-bit candidates in 32-bit lanes;
+// those below q are compacted in order with a lane permutation chosen by their mask. Same candidates, same order,
+// so the output equals the scalar loop's.
+//
+//   bytes b0..b23 --permute4x64(0,1,1,2)--> low lane b0..b15, high lane b8..b23
+//   --shuffle--> lane j: b(3j) | b(3j+1) << 8 | b(3j+2) << 16, then & 0x7FFFFF
+
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using FintechCrypto.Native.Ntt;
+
+namespace FintechCrypto.Native.MlDsa;
+
+/// <summary>AVX2 ML-DSA rejection sampling.</summary>
+internal static class MlDsaSamplingAvx2
+{
+    private static readonly Vector256<byte> s_spread = Vector256.Create(
+        (byte)0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80,
+        4, 5, 6, 0x80, 7, 8, 9, 0x80, 10, 11, 12, 0x80, 13, 14, 15, 0x80);
+
+    private static readonly int[] s_compact = BuildCompactionTable();
+
+    // Row n keeps the first n lanes and zeroes the rest, so nothing but accepted candidates is ever written.
+    private static readonly int[] s_keep = BuildKeepTable();
+
+    internal static bool IsSupported => Avx2.IsSupported;
+
+    /// <inheritdoc cref="MlDsaSamplingScalar.RejectUniformVartime"/>
+    internal static int RejectUniformVartime(ReadOnlySpan<byte> buffer, Span<int> a, int count)
+    {
+        if (a.Length != 256 || buffer.Length % 3 != 0)
+        {
+            throw new ArgumentException("Rejection sampling fills 256 coefficients from a multiple of 3 bytes.");
+        }
+
+        ref byte input = ref MemoryMarshal.GetReference(buffer);
+        ref int output = ref MemoryMarshal.GetReference(a);
+        ref int table = ref MemoryMarshal.GetArrayDataReference(s_compact);
+        ref int keep = ref MemoryMarshal.GetArrayDataReference(s_keep);
+        Vector256<int> q = Vector256.Create(MlDsaField.Q);
+        Vector256<int> mask23 = Vector256.Create(0x7FFFFF);
+        int p = 0;
+        while (p + 32 <= buffer.Length && count <= 256 - 8)
+        {
+            Vector256<byte> raw = Vector256.LoadUnsafe(ref input, (nuint)p);
+            raw = Avx2.Permute4x64(raw.AsUInt64(), 0x94).AsByte();
+            Vector256<int> z = Avx2.And(Avx2.Shuffle(raw, s_spread).AsInt32(), mask23);
+            Vector256<int> good = Avx2.CompareGreaterThan(q, z);
+            uint m = (uint)Avx.MoveMask(good.AsSingle());
+            int accepted = BitOperations.PopCount(m);
+            Vector256<int> packed = Avx2.PermuteVar8x32(z, Vector256.LoadUnsafe(ref table, m * 8));
+            packed = Avx2.And(packed, Vector256.LoadUnsafe(ref keep, (nuint)(accepted * 8)));
+            packed.StoreUnsafe(ref output, (nuint)count);
+            count += accepted;
+            p += 24;
+        }
+
+        return MlDsaSamplingScalar.RejectUniformVartime(buffer[p..], a, count);
+    }
+
+    private static int[] BuildKeepTable()
+    {
+        var table = new int[9 * 8];
+        for (int n = 0; n <= 8; n++)
+        {
+            for (int lane = 0; lane < n; lane++)
+            {
+                table[(n * 8) + lane] = -1;
+            }
+        }
+
+        return table;
+    }
+
+    private static int[] BuildCompactionTable()
+    {
+        var table = new int[256 * 8];
+        for (int mask = 0; mask < 256; mask++)
+        {
+            int k = 0;
+            for (int lane = 0; lane < 8; lane++)
+            {
+                if ((mask & (1 << lane)) != 0)
+                {
+                    table[(mask * 8) + k++] = lane;
+                }
+            }
+        }
+
+        return table;
+    }
+}

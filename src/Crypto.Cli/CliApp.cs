@@ -20,9 +20,10 @@ internal static class CliApp
         Usage: fintechcrypto <command> [options]   (one JSON object on stdout, people's text on stderr)
 
           sign keygen --alg ALG [--seed HEX]
-          sign sign   --alg ALG --sk HEX --msg HEX [--deterministic]
-          sign verify --alg ALG --pk HEX --msg HEX --sig HEX
-                ALG: Ed25519, ECDSA-P256-SHA256, RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256
+          sign sign   --alg ALG --sk HEX --msg HEX [--ctx HEX] [--deterministic]
+          sign verify --alg ALG --pk HEX --msg HEX --sig HEX [--ctx HEX]
+                ALG: Ed25519, ECDSA-P256-SHA256, RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256,
+                     ML-DSA-44, ML-DSA-65, ML-DSA-87, SLH-DSA-SHA2-128s ... SLH-DSA-SHAKE-256f (--ctx: ML-DSA, SLH-DSA)
           kem keygen --alg ALG [--seed HEX]
           kem encaps --alg ALG --ek HEX [--entropy HEX]
           kem decaps --alg ALG --dk HEX --ct HEX
@@ -32,7 +33,7 @@ internal static class CliApp
           demo
 
         Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input.
-        Not implemented yet: frost, blindrsa, paillier, kme, cms, bench; ML-DSA, SLH-DSA.
+        Not implemented yet: frost, blindrsa, paillier, kme, cms, bench.
         """;
 
     private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "wycheproof", "acvp", "demo"];

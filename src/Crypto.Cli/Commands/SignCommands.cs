@@ -1,7 +1,11 @@
 // `fintechcrypto sign keygen|sign|verify` (cli.md, "Signatures"). Key encodings per algorithm follow the
 // table there: Ed25519 raw RFC 8032 keys (§5.1.5, the 32-byte private key is the seed); ECDSA P-256 and
 // RSA-PSS as SubjectPublicKeyInfo (RFC 5280 §4.1) and PKCS#8 (RFC 5958) DER; ECDSA signatures IEEE P1363 r || s;
-// RSASSA-PSS per RFC 8017 §8.1 with MGF1-SHA-256 and a 32-byte salt.
+// RSASSA-PSS per RFC 8017 §8.1 with MGF1-SHA-256 and a 32-byte salt. SLH-DSA (FIPS 205): the seed is
+// SK.seed ‖ SK.prf ‖ PK.seed (3n bytes), the keys the FIPS 205 pk / sk encodings (2n / 4n bytes), a context of
+// 0-255 bytes, and --deterministic the deterministic variant (opt_rand = PK.seed). ML-DSA (FIPS 204): the seed is
+// the 32-byte ξ of ML-DSA.KeyGen_internal (Algorithm 6), the keys the FIPS 204 pk / sk encodings (pkEncode,
+// skEncode), a context of 0-255 bytes, and --deterministic the deterministic variant (rnd = 0³², §3.4).
 
 using System;
 using System.Collections.Generic;
@@ -19,10 +23,9 @@ internal static class SignCommands
     private static readonly CommandSpec s_signSpec = CommandSpec.Of(values: ["alg"], hex: ["sk", "msg", "ctx"], flags: ["deterministic"]);
     private static readonly CommandSpec s_verifySpec = CommandSpec.Of(values: ["alg"], hex: ["pk", "msg", "sig", "ctx"]);
 
-    /// <summary>Signature names that cli.md lists and that belong to a later release of the library.</summary>
-    private static readonly HashSet<string> s_notYetImplemented = new(StringComparer.Ordinal)
+    /// <summary>The SLH-DSA names of cli.md (FIPS 205 Table 2).</summary>
+    private static readonly HashSet<string> s_slhDsaNames = new(StringComparer.Ordinal)
     {
-        "ML-DSA-44", "ML-DSA-65", "ML-DSA-87",
         "SLH-DSA-SHA2-128s", "SLH-DSA-SHA2-128f", "SLH-DSA-SHA2-192s", "SLH-DSA-SHA2-192f", "SLH-DSA-SHA2-256s", "SLH-DSA-SHA2-256f",
         "SLH-DSA-SHAKE-128s", "SLH-DSA-SHAKE-128f", "SLH-DSA-SHAKE-192s", "SLH-DSA-SHAKE-192f", "SLH-DSA-SHAKE-256s", "SLH-DSA-SHAKE-256f",
     };
@@ -38,6 +41,8 @@ internal static class SignCommands
         Ed25519,
         Ecdsa,
         RsaPss,
+        SlhDsa,
+        MlDsa,
     }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
@@ -62,7 +67,15 @@ internal static class SignCommands
         byte[]? seed = a.Hex("seed");
         try
         {
-            if (family == Family.Ed25519)
+            if (family == Family.SlhDsa)
+            {
+                SlhDsaKeygen(alg, seed, stdout);
+            }
+            else if (family == Family.MlDsa)
+            {
+                MlDsaKeygen(alg, seed, stdout);
+            }
+            else if (family == Family.Ed25519)
             {
                 // RFC 8032 §5.1.5: the private key is 32 random bytes; the public key is derived from it.
                 if (seed is not null && seed.Length != Ed25519KeySize)
@@ -123,9 +136,47 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
+    private static void SlhDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout)
+    {
+        // FIPS 205 Algorithm 18 on SK.seed ‖ SK.prf ‖ PK.seed, or Algorithm 21 (fresh seeds) without --seed.
+        if (seed is not null && seed.Length != alg.SeedSize)
+        {
+            throw new CliException($"--seed for {alg.Name} must be {alg.SeedSize} bytes (SK.seed ‖ SK.prf ‖ PK.seed), not {seed.Length}");
+        }
+
+        using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.PrivateKeySeed);
+        byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
+        byte[] keySeed = key.Export(KeyBlobFormat.PrivateKeySeed);
+        try
+        {
+            byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+            JsonOutput.WriteObject(stdout, w =>
+            {
+                w.WriteHex("publicKey", publicKey);
+                w.WriteHex("privateKey", privateKey);
+                w.WriteHex("seed", keySeed);
+            });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+            CryptographicOperations.ZeroMemory(keySeed);
+        }
+    }
+
     private static int Sign(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
+        if (family == Family.SlhDsa)
+        {
+            return SlhDsaSign(a, alg, stdout);
+        }
+
+        if (family == Family.MlDsa)
+        {
+            return MlDsaSign(a, alg, stdout);
+        }
+
         RefuseContext(a, alg);
         SigningMode mode = SigningMode.Default;
         if (a.Flag("deterministic"))
@@ -164,9 +215,135 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
+    private static int SlhDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
+    {
+        byte[] context = Context(a, alg);
+        SigningMode mode = a.Flag("deterministic") ? SigningMode.Deterministic : SigningMode.Default;
+        byte[] secret = a.RequiredHex("sk");
+        byte[] message = a.RequiredHex("msg");
+        try
+        {
+            // --sk is the FIPS 205 sk (4n bytes) or the seed SK.seed ‖ SK.prf ‖ PK.seed (3n bytes).
+            int n = alg.SeedSize / 3;
+            KeyBlobFormat format = secret.Length == 4 * n ? KeyBlobFormat.RawPrivateKey
+                : secret.Length == 3 * n ? KeyBlobFormat.PrivateKeySeed
+                : throw new CliException($"--sk for {alg.Name} must be {4 * n} bytes (the FIPS 205 sk) or {3 * n} bytes (the seed), not {secret.Length}");
+            using SigningKey key = SigningKey.Import(alg, secret, format);
+            byte[] signature = key.Sign(message, context, mode);
+            JsonOutput.WriteObject(stdout, w => w.WriteHex("signature", signature));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static byte[] Context(Arguments a, SignatureAlgorithm alg)
+    {
+        byte[] context = a.Hex("ctx") ?? Array.Empty<byte>();
+        if (context.Length > alg.MaxContextSize)
+        {
+            throw new CliException($"--ctx for {alg.Name} must be at most {alg.MaxContextSize} bytes, not {context.Length}");
+        }
+
+        return context;
+    }
+
+    private static void MlDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout)
+    {
+        // FIPS 204 ML-DSA.KeyGen_internal(ξ) (Algorithm 6), or ML-DSA.KeyGen (Algorithm 1, fresh ξ) without --seed.
+        if (seed is not null && seed.Length != alg.SeedSize)
+        {
+            throw new CliException($"--seed for {alg.Name} must be {alg.SeedSize} bytes (the FIPS 204 seed ξ), not {seed.Length}");
+        }
+
+        using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.PrivateKeySeed);
+        byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
+        byte[] keySeed = key.Export(KeyBlobFormat.PrivateKeySeed);
+        try
+        {
+            byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+            JsonOutput.WriteObject(stdout, w =>
+            {
+                w.WriteHex("publicKey", publicKey);
+                w.WriteHex("privateKey", privateKey);
+                w.WriteHex("seed", keySeed);
+            });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+            CryptographicOperations.ZeroMemory(keySeed);
+        }
+    }
+
+    private static int MlDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
+    {
+        byte[] context = Context(a, alg);
+        SigningMode mode = a.Flag("deterministic") ? SigningMode.Deterministic : SigningMode.Default;
+        byte[] secret = a.RequiredHex("sk");
+        byte[] message = a.RequiredHex("msg");
+        try
+        {
+            // --sk is the FIPS 204 sk encoding or the 32-byte seed ξ; any other length is refused here, and a
+            // malformed sk (s1, s2 out of range, t0 or tr inconsistent) by the library (InvalidKeyEncodingException).
+            KeyBlobFormat format = secret.Length == alg.SeedSize ? KeyBlobFormat.PrivateKeySeed : KeyBlobFormat.RawPrivateKey;
+            using SigningKey key = SigningKey.Import(alg, secret, format);
+            byte[] signature = key.Sign(message, context, mode);
+            JsonOutput.WriteObject(stdout, w => w.WriteHex("signature", signature));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int MlDsaVerify(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
+    {
+        byte[] context = Context(a, alg);
+        byte[] publicKeyBytes = a.RequiredHex("pk");
+        byte[] message = a.RequiredHex("msg");
+        byte[] signature = a.RequiredHex("sig");
+
+        // A pk of the wrong length is InvalidKeyEncodingException (exit 2); a signature of the wrong length is
+        // simply invalid (cli.md).
+        using VerificationKey key = VerificationKey.Import(alg, publicKeyBytes, KeyBlobFormat.RawPublicKey);
+        bool valid = key.Verify(message, signature, context);
+        JsonOutput.WriteObject(stdout, w => w.WriteBoolean("valid", valid));
+        return ExitCodes.Success;
+    }
+
     private static int Verify(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
+        if (family == Family.MlDsa)
+        {
+            return MlDsaVerify(a, alg, stdout);
+        }
+
+        if (family == Family.SlhDsa)
+        {
+            byte[] context = Context(a, alg);
+            byte[] pk = a.RequiredHex("pk");
+            byte[] msg = a.RequiredHex("msg");
+            byte[] sig = a.RequiredHex("sig");
+            if (pk.Length != 2 * (alg.SeedSize / 3))
+            {
+                throw new CliException($"--pk for {alg.Name} must be {2 * (alg.SeedSize / 3)} bytes (the FIPS 205 pk), not {pk.Length}");
+            }
+
+            using VerificationKey slhKey = VerificationKey.Import(alg, pk, KeyBlobFormat.RawPublicKey);
+
+            // A signature of the wrong length is simply invalid (cli.md).
+            bool ok = slhKey.Verify(msg, sig, context);
+            JsonOutput.WriteObject(stdout, w => w.WriteBoolean("valid", ok));
+            return ExitCodes.Success;
+        }
+
         RefuseContext(a, alg);
         byte[] publicKeyBytes = a.RequiredHex("pk");
         byte[] message = a.RequiredHex("msg");
@@ -202,9 +379,14 @@ internal static class SignCommands
                 return (SignatureAlgorithm.RsaPss4096Sha256, Family.RsaPss);
         }
 
-        if (s_notYetImplemented.Contains(name))
+        if (s_slhDsaNames.Contains(name))
         {
-            throw new CliException($"the signature algorithm '{name}' is not implemented yet");
+            return (SignatureAlgorithm.FromName(name), Family.SlhDsa);
+        }
+
+        if (name is "ML-DSA-44" or "ML-DSA-65" or "ML-DSA-87")
+        {
+            return (SignatureAlgorithm.FromName(name), Family.MlDsa);
         }
 
         if (s_kemNames.Contains(name))
@@ -214,7 +396,7 @@ internal static class SignCommands
 
         throw new CliException(
             $"unknown signature algorithm {Arguments.Describe(name)}; known: Ed25519, ECDSA-P256-SHA256, " +
-            "RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256 (names are case-sensitive)");
+            "RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256, ML-DSA-44, ML-DSA-65, ML-DSA-87, SLH-DSA-SHA2-128s … SLH-DSA-SHAKE-256f (names are case-sensitive)");
     }
 
     private static void RefuseContext(Arguments a, SignatureAlgorithm alg)

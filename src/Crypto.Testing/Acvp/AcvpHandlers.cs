@@ -8,8 +8,8 @@ internal static class AcvpHandlers
     internal static IAcvpHandler? Find(string algorithm) => algorithm switch
     {
         "ML-KEM" => new MlKemAcvpHandler(),
-        "ML-DSA" => new PendingAcvpHandler(WycheproofFamilies.MlDsaPending),
-        "SLH-DSA" => new PendingAcvpHandler(WycheproofFamilies.SlhDsaPending),
+        "ML-DSA" => new MlDsaAcvpHandler(),
+        "SLH-DSA" => new SlhDsaAcvpHandler(),
         _ => null,
     };
 }

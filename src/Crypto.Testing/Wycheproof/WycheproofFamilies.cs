@@ -7,7 +7,6 @@ namespace FintechCrypto.Testing;
 
 internal static class WycheproofFamilies
 {
-    internal const string MlDsaPending = "ML-DSA is not implemented yet (issue 4)";
     internal const string SlhDsaPending = "SLH-DSA is not implemented yet (issue 4)";
 
     /// <summary>The family for a file, or null when the algorithm (or its schema) is unknown.</summary>
@@ -29,10 +28,32 @@ internal static class WycheproofFamilies
         "HMACSHA512" => new HmacFamily(MacAlgorithm.HmacSha512),
         "RSASSA-PSS" => new RsaPssFamily(),
         "ML-KEM" or "MLKEM" => MlKem(schema),
-        _ when algorithm.StartsWith("ML-DSA", StringComparison.Ordinal) => new PendingFamily(MlDsaPending),
+        _ when algorithm.StartsWith("ML-DSA", StringComparison.Ordinal) => MlDsa(algorithm, schema),
         _ when algorithm.StartsWith("SLH-DSA", StringComparison.Ordinal) => new PendingFamily(SlhDsaPending),
         _ => null,
     };
+
+    /// <summary>
+    /// The three ML-DSA schemas of C2SP/wycheproof (schemas/mldsa_*_schema.json); the parameter set is the file's
+    /// algorithm (ML-DSA-44, ML-DSA-65, ML-DSA-87). Null for another schema or parameter set.
+    /// </summary>
+    private static IWycheproofFamily? MlDsa(string algorithm, string schema)
+    {
+        SignatureAlgorithm? parameterSet = algorithm switch
+        {
+            "ML-DSA-44" => SignatureAlgorithm.MlDsa44,
+            "ML-DSA-65" => SignatureAlgorithm.MlDsa65,
+            "ML-DSA-87" => SignatureAlgorithm.MlDsa87,
+            _ => null,
+        };
+        return parameterSet is null ? null : schema switch
+        {
+            _ when schema.StartsWith("mldsa_sign_seed_schema", StringComparison.Ordinal) => new MlDsaSignFamily(parameterSet, seed: true),
+            _ when schema.StartsWith("mldsa_sign_noseed_schema", StringComparison.Ordinal) => new MlDsaSignFamily(parameterSet, seed: false),
+            _ when schema.StartsWith("mldsa_verify_schema", StringComparison.Ordinal) => new MlDsaVerifyFamily(parameterSet),
+            _ => null,
+        };
+    }
 
     /// <summary>The four ML-KEM schemas of C2SP/wycheproof (schemas/mlkem_*_schema.json); null for another.</summary>
     private static IWycheproofFamily? MlKem(string schema) => schema switch

@@ -277,19 +277,6 @@ public sealed class SignCommandTests
     }
 
     [Theory]
-    [InlineData("ML-DSA-44")]
-    [InlineData("ML-DSA-65")]
-    [InlineData("ML-DSA-87")]
-    [InlineData("SLH-DSA-SHA2-128s")]
-    [InlineData("SLH-DSA-SHAKE-256f")]
-    public void ListedButUnimplementedAlgorithms_SayNotImplementedYet(string alg)
-    {
-        Assert.Contains("not implemented yet", CliRunner.BadInput("sign", "keygen", "--alg", alg).Error, StringComparison.Ordinal);
-        Assert.Contains("not implemented yet", CliRunner.BadInput("sign", "sign", "--alg", alg, "--sk", "00", "--msg", "").Error, StringComparison.Ordinal);
-        Assert.Contains("not implemented yet", CliRunner.BadInput("sign", "verify", "--alg", alg, "--pk", "00", "--msg", "", "--sig", "").Error, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData("ML-KEM-768")]
     [InlineData("X-Wing")]
     public void KemNames_AreNotSignatureAlgorithms(string alg)

@@ -8,6 +8,7 @@ using System;
 using System.Formats.Asn1;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Threading;
 using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
 using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
@@ -185,15 +186,39 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         private readonly byte[] _pk;
         private readonly byte[] _tr = new byte[64];
         private readonly int[] _aHat;
-        private readonly int[] _t1Hat;
+        private int[]? _t1Hat; // NTT(t1·2^d), computed on first verification
 
-        internal PublicKey(MlDsaParameterSet p, byte[] pk, int[] aHat, int[] t1Hat)
+        internal PublicKey(MlDsaParameterSet p, byte[] pk, int[] aHat, int[]? t1Hat, ReadOnlySpan<byte> tr = default)
         {
             _p = p;
             _pk = pk;
             _aHat = aHat;
             _t1Hat = t1Hat;
-            Shake256.HashData(pk, _tr);
+            if (tr.IsEmpty)
+            {
+                Shake256.HashData(pk, _tr);                 // tr = H(pk, 64), FIPS 204 Algorithm 6 step 9
+            }
+            else
+            {
+                tr.CopyTo(_tr);                             // key generation already computed it
+            }
+        }
+
+        private int[] T1Hat
+        {
+            get
+            {
+                int[]? cached = Volatile.Read(ref _t1Hat);
+                if (cached is null)
+                {
+                    // Public data: racing threads compute the same values; the first to publish wins.
+                    int[] computed = new int[_p.K * 256];
+                    MlDsaCore.ComputeT1Hat(_p, _pk, computed);
+                    cached = Interlocked.CompareExchange(ref _t1Hat, computed, null) ?? computed;
+                }
+
+                return cached;
+            }
         }
 
         internal override int SignatureSize => _p.SignatureSize;
@@ -208,18 +233,9 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                 throw Error.Format_InvalidKey(p.Name, format, $"the public key must be {p.PublicKeySize} bytes, not {pk.Length}");
             }
 
-            Span<byte> rho = stackalloc byte[32];
-            int[] t1Hat = new int[p.K * 256];
-            MlDsaEncoding.DecodePublicKey(p, pk, rho, t1Hat);
-            Native.Ntt.MlDsaNtt.ShiftLeft(t1Hat, MlDsaParameterSet.D);
-            for (int i = 0; i < p.K; i++)
-            {
-                Native.Ntt.MlDsaNtt.Ntt(t1Hat.AsSpan(i * 256, 256));
-            }
-
             int[] aHat = new int[p.K * p.L * 256];
-            Sampling.ExpandAVartime(rho, p.K, p.L, aHat);
-            return new PublicKey(p, pk.ToArray(), aHat, t1Hat);
+            Sampling.ExpandAVartime(pk[..32], p.K, p.L, aHat);
+            return new PublicKey(p, pk.ToArray(), aHat, null);
         }
 
         internal override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context) =>
@@ -233,12 +249,12 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         {
             Span<byte> mu = stackalloc byte[64];
             MlDsaCore.ComputeMu(_tr, default, messagePrime, mu);
-            return MlDsaCore.VerifyMu(_p, _aHat, _t1Hat, mu, signature);
+            return MlDsaCore.VerifyMu(_p, _aHat, T1Hat, mu, signature);
         }
 
         /// <summary>Verify_internal from an external μ (the ACVP external-mu interface).</summary>
         internal bool VerifyExternalMu(ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature) =>
-            mu.Length == 64 && MlDsaCore.VerifyMu(_p, _aHat, _t1Hat, mu, signature);
+            mu.Length == 64 && MlDsaCore.VerifyMu(_p, _aHat, T1Hat, mu, signature);
 
         internal override byte[] ExportPublic(KeyBlobFormat format) =>
             format == KeyBlobFormat.RawPublicKey
@@ -258,7 +274,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             int prefixLength = WritePrefix(domain, context, hashOid, prefix);
             Span<byte> mu = stackalloc byte[64];
             MlDsaCore.ComputeMu(_tr, prefix[..prefixLength], message, mu);
-            return MlDsaCore.VerifyMu(_p, _aHat, _t1Hat, mu, signature);
+            return MlDsaCore.VerifyMu(_p, _aHat, T1Hat, mu, signature);
         }
     }
 
@@ -269,11 +285,12 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         private readonly SecretBytes _sk;
         private readonly SecretBytes? _seed;
         private readonly int[] _s1Hat;
-        private readonly int[] _s2Hat;
-        private readonly int[] _t0Hat;
+        private readonly object _cacheLock = new();
+        private int[]? _s2Hat; // NTT(s2) and NTT(t0): computed from sk on first signing, then kept
+        private int[]? _t0Hat;
         private readonly PublicKey _public;
 
-        private PrivateKey(MlDsaParameterSet p, SecretBytes sk, SecretBytes? seed, int[] s1Hat, int[] s2Hat, int[] t0Hat, PublicKey publicKey)
+        private PrivateKey(MlDsaParameterSet p, SecretBytes sk, SecretBytes? seed, int[] s1Hat, int[]? s2Hat, int[]? t0Hat, PublicKey publicKey)
         {
             _p = p;
             _sk = sk;
@@ -293,11 +310,9 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             var sk = new SecretBytes(p.PrivateKeySize);
             int[] aHat = new int[p.K * p.L * 256];
             int[] s1Hat = GC.AllocateArray<int>(p.L * 256, pinned: true);
-            int[] s2Hat = GC.AllocateArray<int>(p.K * 256, pinned: true);
-            int[] t0Hat = GC.AllocateArray<int>(p.K * 256, pinned: true);
-            int[] t1Hat = new int[p.K * 256];
-            MlDsaCore.KeyGen(p, xi, pk, sk.Span, aHat, s1Hat, s2Hat, t0Hat, t1Hat);
-            return new PrivateKey(p, sk, new SecretBytes(xi), s1Hat, s2Hat, t0Hat, new PublicKey(p, pk, aHat, t1Hat));
+            MlDsaCore.KeyGen(p, xi, pk, sk.Span, aHat, s1Hat);
+            var publicKey = new PublicKey(p, pk, aHat, null, sk.Span.Slice(64, 64)); // sk = ρ ‖ K ‖ tr ‖ ...
+            return new PrivateKey(p, sk, new SecretBytes(xi), s1Hat, null, null, publicKey);
         }
 
         /// <summary>
@@ -375,7 +390,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                     Native.Ntt.MlDsaNtt.Ntt(t1Hat.AsSpan(i * 256, 256));
                 }
 
-                return new PrivateKey(p, new SecretBytes(skBytes), null, s1Hat, s2Hat, t0Hat, new PublicKey(p, pk, aHat, t1Hat));
+                return new PrivateKey(p, new SecretBytes(skBytes), null, s1Hat, s2Hat, t0Hat, new PublicKey(p, pk, aHat, t1Hat, expectedTr));
             }
             catch
             {
@@ -455,14 +470,39 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             _sk.Dispose();
             _seed?.Dispose();
             ClearInts(_s1Hat);
-            ClearInts(_s2Hat);
-            ClearInts(_t0Hat);
+            lock (_cacheLock)
+            {
+                ClearInts(_s2Hat);
+                ClearInts(_t0Hat);
+            }
         }
 
-        private static void ClearInts(int[] values) => CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(values.AsSpan()));
+        private static void ClearInts(int[]? values) => CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(values.AsSpan()));
 
-        private MlDsaCore.SigningState State() =>
-            new(_sk.Span.Slice(32, 32), _public.Tr, _public.AHat, _s1Hat, _s2Hat, _t0Hat);
+        private MlDsaCore.SigningState State()
+        {
+            int[]? s2Hat = Volatile.Read(ref _s2Hat);
+            int[]? t0Hat = Volatile.Read(ref _t0Hat);
+            if (s2Hat is null || t0Hat is null)
+            {
+                lock (_cacheLock)
+                {
+                    if (_s2Hat is null || _t0Hat is null)
+                    {
+                        int[] s2 = GC.AllocateArray<int>(_p.K * 256, pinned: true);
+                        int[] t0 = GC.AllocateArray<int>(_p.K * 256, pinned: true);
+                        MlDsaCore.ComputeS2HatAndT0Hat(_p, _sk.Span, s2, t0);
+                        Volatile.Write(ref _s2Hat, s2);
+                        Volatile.Write(ref _t0Hat, t0);
+                    }
+
+                    s2Hat = _s2Hat;
+                    t0Hat = _t0Hat;
+                }
+            }
+
+            return new(_sk.Span.Slice(32, 32), _public.Tr, _public.AHat, _s1Hat, s2Hat, t0Hat);
+        }
 
         private int SignWithPrefix(byte domain, ReadOnlySpan<byte> context, string? hashOid, ReadOnlySpan<byte> message, Span<byte> signature, SigningMode mode)
         {

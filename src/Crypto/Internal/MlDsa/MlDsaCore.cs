@@ -41,14 +41,15 @@ internal static class MlDsaCore
     }
 
     /// <summary>
-    /// ML-DSA.KeyGen_internal(ξ) (Algorithm 6): writes pk and sk and the caches Â, ŝ1, ŝ2, t̂0 (NTT domain) and t̂1·2^d.
+    /// ML-DSA.KeyGen_internal(ξ) (Algorithm 6): writes pk and sk, and keeps the Â and ŝ1 = NTT(s1) it computed on
+    /// the way (the other signing caches are derived from sk when first needed).
     /// </summary>
-    internal static void KeyGen(MlDsaParameterSet p, ReadOnlySpan<byte> xi, Span<byte> pk, Span<byte> sk, Span<int> aHat, Span<int> s1Hat, Span<int> s2Hat, Span<int> t0Hat, Span<int> t1Hat)
+    internal static void KeyGen(MlDsaParameterSet p, ReadOnlySpan<byte> xi, Span<byte> pk, Span<byte> sk, Span<int> aHat, Span<int> s1Hat)
     {
         int k = p.K;
         int l = p.L;
         Span<byte> seeds = stackalloc byte[128];
-        int[] buffer = System.Buffers.ArrayPool<int>.Shared.Rent((l + (3 * k)) * 256);
+        int[] buffer = System.Buffers.ArrayPool<int>.Shared.Rent((l + (3 * k)) * 256); // s1 ‖ s2 ‖ t ‖ t0
         Span<int> s = buffer.AsSpan(0, (l + k) * 256);
         Span<int> t = buffer.AsSpan((l + k) * 256, k * 256);
         Span<int> t0 = buffer.AsSpan((l + (2 * k)) * 256, k * 256);
@@ -69,15 +70,9 @@ internal static class MlDsaCore
             Span<int> s1 = s[..(l * 256)];
             Span<int> s2 = s[(l * 256)..];
             s1.CopyTo(s1Hat);
-            s2.CopyTo(s2Hat);
             for (int j = 0; j < l; j++)
             {
                 MlDsaNtt.Ntt(s1Hat.Slice(j * 256, 256));
-            }
-
-            for (int i = 0; i < k; i++)
-            {
-                MlDsaNtt.Ntt(s2Hat.Slice(i * 256, 256));
             }
 
             // Step 5: t ← NTT^-1(Â ∘ NTT(s1)) + s2, canonical.
@@ -92,16 +87,6 @@ internal static class MlDsaCore
             Span<byte> tr = stackalloc byte[64];
             Shake256.HashData(pk, tr);                                       // step 9
             MlDsaEncoding.EncodePrivateKey(p, rho, key, tr, s1, s2, t0, sk); // step 10
-
-            // Caches: t̂0 and t̂1·2^d in the NTT domain.
-            t0.CopyTo(t0Hat);
-            t.CopyTo(t1Hat);
-            MlDsaNtt.ShiftLeft(t1Hat, MlDsaParameterSet.D);
-            for (int i = 0; i < k; i++)
-            {
-                MlDsaNtt.Ntt(t0Hat.Slice(i * 256, 256));
-                MlDsaNtt.Ntt(t1Hat.Slice(i * 256, 256));
-            }
         }
         finally
         {
@@ -308,6 +293,29 @@ internal static class MlDsaCore
         hash.Squeeze(cTilde2[..p.CTildeSize]);
         hash.Clear();
         return CryptographicOperations.FixedTimeEquals(cTilde[..p.CTildeSize], cTilde2[..p.CTildeSize]);
+    }
+
+    /// <summary>t̂1·2^d = NTT(t1 · 2^d) from the encoded public key (the verification cache).</summary>
+    internal static void ComputeT1Hat(MlDsaParameterSet p, ReadOnlySpan<byte> pk, Span<int> t1Hat)
+    {
+        Span<byte> rho = stackalloc byte[32];
+        MlDsaEncoding.DecodePublicKey(p, pk, rho, t1Hat);
+        MlDsaNtt.ShiftLeft(t1Hat, MlDsaParameterSet.D);
+        for (int i = 0; i < p.K; i++)
+        {
+            MlDsaNtt.Ntt(t1Hat.Slice(i * 256, 256));
+        }
+    }
+
+    /// <summary>ŝ2 = NTT(s2) and t̂0 = NTT(t0) from the encoded private key (the signing caches).</summary>
+    internal static void ComputeS2HatAndT0Hat(MlDsaParameterSet p, ReadOnlySpan<byte> sk, Span<int> s2Hat, Span<int> t0Hat)
+    {
+        MlDsaEncoding.DecodeS2AndT0(p, sk, s2Hat, t0Hat);
+        for (int i = 0; i < p.K; i++)
+        {
+            MlDsaNtt.Ntt(s2Hat.Slice(i * 256, 256));
+            MlDsaNtt.Ntt(t0Hat.Slice(i * 256, 256));
+        }
     }
 
     /// <summary>μ ← H(tr ‖ M', 64) with M' = prefix ‖ message (Algorithm 7 step 6), absorbed without concatenating.</summary>

@@ -173,6 +173,21 @@ internal static class MlDsaEncoding
         return outOfRange >= 0;
     }
 
+    /// <summary>The s2 and t0 parts of skDecode (Algorithm 25), for the signing caches of a validated key.</summary>
+    internal static void DecodeS2AndT0(MlDsaParameterSet p, ReadOnlySpan<byte> sk, Span<int> s2, Span<int> t0)
+    {
+        int o = 128 + (p.L * p.EtaPolyBytes);
+        for (int i = 0; i < p.K; i++, o += p.EtaPolyBytes)
+        {
+            BitUnpack(sk.Slice(o, p.EtaPolyBytes), p.Eta, p.EtaBits, s2.Slice(i * 256, 256));
+        }
+
+        for (int i = 0; i < p.K; i++, o += MlDsaParameterSet.T0PolyBytes)
+        {
+            BitUnpack(sk.Slice(o, MlDsaParameterSet.T0PolyBytes), 1 << 12, 13, t0.Slice(i * 256, 256));
+        }
+    }
+
     /// <summary>sigEncode (Algorithm 26) with HintBitPack (Algorithm 20); z must be centered mod± q.</summary>
     internal static void EncodeSignature(MlDsaParameterSet p, ReadOnlySpan<byte> cTilde, ReadOnlySpan<int> z, ReadOnlySpan<int> h, Span<byte> sigma)
     {

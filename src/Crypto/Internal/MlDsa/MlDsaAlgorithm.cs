@@ -17,8 +17,6 @@ namespace FintechCrypto.Internal.MlDsa;
 
 internal sealed class MlDsaAlgorithm : SignatureAlgorithm
 {
-    private static readonly Asn1Tag SeedTag = new(TagClass.ContextSpecific, 0);
-
     internal MlDsaAlgorithm(MlDsaParameterSet parameters)
         : base(parameters.Name)
     {
@@ -114,27 +112,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                 throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
             }
 
-            // RFC 9881: ML-DSA-PrivateKey ::= CHOICE { seed [0] OCTET STRING (SIZE (32)), expandedKey OCTET STRING,
-            //                                         both SEQUENCE { seed OCTET STRING (SIZE (32)), expandedKey OCTET STRING } }
-            var reader = new AsnReader(info.Key, AsnEncodingRules.DER);
-            Asn1Tag tag = reader.PeekTag();
-            if (tag.HasSameClassAndValue(SeedTag))
-            {
-                seed = reader.ReadOctetString(SeedTag);
-            }
-            else if (tag.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString))
-            {
-                expanded = reader.ReadOctetString();
-            }
-            else
-            {
-                AsnReader both = reader.ReadSequence();
-                seed = both.ReadOctetString();
-                expanded = both.ReadOctetString();
-                both.ThrowIfNotEmpty();
-            }
-
-            reader.ThrowIfNotEmpty();
+            SeedOrExpandedKey.Read(info.Key, Name, format, out seed, out expanded);
             if (seed is null)
             {
                 return PrivateKey.FromExpanded(Parameters, expanded!, format);
@@ -148,10 +126,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             PrivateKey key = PrivateKey.FromSeed(Parameters, seed);
             if (expanded is not null)
             {
-                byte[] generated = key.ExportPrivate(KeyBlobFormat.RawPrivateKey);
-                bool same = generated.Length == expanded.Length && CryptographicOperations.FixedTimeEquals(generated, expanded);
-                CryptographicOperations.ZeroMemory(generated);
-                if (!same)
+                if (!SeedOrExpandedKey.Matches(key.ExportPrivate(KeyBlobFormat.RawPrivateKey), expanded))
                 {
                     key.Dispose();
                     throw Error.Format_InvalidKey(Name, format, "the expanded key does not match the seed");
@@ -160,22 +135,11 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
 
             return key;
         }
-        catch (AsnContentException e)
-        {
-            throw Error.Format_InvalidKey(Name, format, "the ML-DSA private key is not a DER seed, expandedKey or both", e);
-        }
         finally
         {
             CryptographicOperations.ZeroMemory(info.Key);
-            if (seed is not null)
-            {
-                CryptographicOperations.ZeroMemory(seed);
-            }
-
-            if (expanded is not null)
-            {
-                CryptographicOperations.ZeroMemory(expanded);
-            }
+            SeedOrExpandedKey.Clear(seed);
+            SeedOrExpandedKey.Clear(expanded);
         }
     }
 
@@ -441,18 +405,8 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                     return _seed.Span.ToArray();
                 default:
                 {
-                    var writer = new AsnWriter(AsnEncodingRules.DER);
-                    if (_seed is not null)
-                    {
-                        writer.WriteOctetString(_seed.Span, SeedTag);
-                    }
-                    else
-                    {
-                        writer.WriteOctetString(_sk.Span);
-                    }
-
-                    byte[] inner = writer.Encode();
-                    writer.Reset();
+                    // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
+                    byte[] inner = SeedOrExpandedKey.Write(_seed is null ? default : _seed.Span, _seed is not null, _sk.Span);
                     try
                     {
                         return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);

@@ -7,7 +7,6 @@
 // identical to the standard's (FIPS 203 §3.3 allows any implementation that gives the same results).
 
 using System;
-using System.Formats.Asn1;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FintechCrypto.Encodings;
@@ -18,8 +17,6 @@ namespace FintechCrypto.Internal.MlKem;
 
 internal sealed class MlKemAlgorithm : KemAlgorithm
 {
-    private static readonly Asn1Tag SeedTag = new(TagClass.ContextSpecific, 0);
-
     internal MlKemAlgorithm(MlKemParameterSet parameters)
         : base(parameters.Name)
     {
@@ -86,27 +83,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                 throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
             }
 
-            // ML-KEM-PrivateKey ::= CHOICE { seed [0] IMPLICIT OCTET STRING (SIZE (64)), expandedKey OCTET STRING,
-            //                                both SEQUENCE { seed OCTET STRING (SIZE (64)), expandedKey OCTET STRING } }
-            var reader = new AsnReader(info.Key, AsnEncodingRules.DER);
-            Asn1Tag tag = reader.PeekTag();
-            if (tag.HasSameClassAndValue(SeedTag))
-            {
-                seed = reader.ReadOctetString(SeedTag);
-            }
-            else if (tag.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString))
-            {
-                expanded = reader.ReadOctetString();
-            }
-            else
-            {
-                AsnReader both = reader.ReadSequence();
-                seed = both.ReadOctetString();
-                expanded = both.ReadOctetString();
-                both.ThrowIfNotEmpty();
-            }
-
-            reader.ThrowIfNotEmpty();
+            SeedOrExpandedKey.Read(info.Key, Name, format, out seed, out expanded);
             if (seed is not null && seed.Length != SeedSize)
             {
                 throw Error.Format_InvalidKey(Name, format, $"the seed must be {SeedSize} bytes");
@@ -121,10 +98,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             if (expanded is not null)
             {
                 // "both": the expanded key must be the one the seed generates (constant-time comparison).
-                byte[] generated = key.ExportPrivate(KeyBlobFormat.RawPrivateKey);
-                bool same = generated.Length == expanded.Length && CryptographicOperations.FixedTimeEquals(generated, expanded);
-                CryptographicOperations.ZeroMemory(generated);
-                if (!same)
+                if (!SeedOrExpandedKey.Matches(key.ExportPrivate(KeyBlobFormat.RawPrivateKey), expanded))
                 {
                     key.Dispose();
                     throw Error.Format_InvalidKey(Name, format, "the expanded key does not match the seed");
@@ -133,22 +107,11 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
 
             return key;
         }
-        catch (AsnContentException e)
-        {
-            throw Error.Format_InvalidKey(Name, format, "the ML-KEM private key is not a DER seed, expandedKey or both", e);
-        }
         finally
         {
             CryptographicOperations.ZeroMemory(info.Key);
-            if (seed is not null)
-            {
-                CryptographicOperations.ZeroMemory(seed);
-            }
-
-            if (expanded is not null)
-            {
-                CryptographicOperations.ZeroMemory(expanded);
-            }
+            SeedOrExpandedKey.Clear(seed);
+            SeedOrExpandedKey.Clear(expanded);
         }
     }
 
@@ -370,18 +333,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                 default:
                 {
                     // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
-                    var writer = new AsnWriter(AsnEncodingRules.DER);
-                    if (_seed is not null)
-                    {
-                        writer.WriteOctetString(_seed.Span, SeedTag);
-                    }
-                    else
-                    {
-                        writer.WriteOctetString(_dk.Span);
-                    }
-
-                    byte[] inner = writer.Encode();
-                    writer.Reset();
+                    byte[] inner = SeedOrExpandedKey.Write(_seed is null ? default : _seed.Span, _seed is not null, _dk.Span);
                     try
                     {
                         return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);

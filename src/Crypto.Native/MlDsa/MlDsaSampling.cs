@@ -11,5 +11,5 @@ internal static class MlDsaSampling
 
     /// <inheritdoc cref="MlDsaSamplingScalar.RejectBounded"/>
     internal static int RejectBounded(ReadOnlySpan<byte> buffer, int eta, Span<int> a, int count) =>
-        MlDsaSamplingScalar.RejectBounded(buffer, eta, a, count);
+        Dispatch.UseAvx2 ? MlDsaSamplingAvx2.RejectBounded(buffer, eta, a, count) : MlDsaSamplingScalar.RejectBounded(buffer, eta, a, count);
 }

@@ -61,6 +61,56 @@ internal static class MlDsaSamplingAvx2
         return MlDsaSamplingScalar.RejectUniformVartime(buffer[p..], a, count);
     }
 
+    /// <inheritdoc cref="MlDsaSamplingScalar.RejectBounded"/>
+    internal static int RejectBounded(ReadOnlySpan<byte> buffer, int eta, Span<int> a, int count)
+    {
+        if (a.Length != 256 || eta is not (2 or 4))
+        {
+            throw new ArgumentException("Bounded rejection sampling fills 256 coefficients with η = 2 or 4.");
+        }
+
+        ref byte input = ref MemoryMarshal.GetReference(buffer);
+        ref int output = ref MemoryMarshal.GetReference(a);
+        ref int table = ref MemoryMarshal.GetArrayDataReference(s_compact);
+        ref int keep = ref MemoryMarshal.GetArrayDataReference(s_keep);
+        Vector256<int> limit = Vector256.Create(eta == 2 ? 15 : 9);
+        Vector256<int> etaVector = Vector256.Create(eta);
+        int p = 0;
+
+        // 8 bytes → 16 nibbles (low nibble first, as the scalar loop takes them) → two vectors of 8 candidates.
+        while (p + 8 <= buffer.Length && count <= 256 - 16)
+        {
+            Vector128<byte> bytes = Vector128.CreateScalar(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref input, p))).AsByte();
+            Vector128<byte> low = Sse2.And(bytes, Vector128.Create((byte)0x0F));
+            Vector128<byte> high = Sse2.And(Sse2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte(), Vector128.Create((byte)0x0F));
+            Vector128<byte> nibbles = Sse2.UnpackLow(low, high);
+            count = CompactBounded(Avx2.ConvertToVector256Int32(nibbles), limit, etaVector, eta, ref output, ref table, ref keep, count);
+            count = CompactBounded(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(nibbles, 8)), limit, etaVector, eta, ref output, ref table, ref keep, count);
+            p += 8;
+        }
+
+        return MlDsaSamplingScalar.RejectBounded(buffer[p..], eta, a, count);
+    }
+
+    private static int CompactBounded(Vector256<int> b, Vector256<int> limit, Vector256<int> etaVector, int eta, ref int output, ref int table, ref int keep, int count)
+    {
+        Vector256<int> good = Avx2.CompareGreaterThan(limit, b);
+        if (eta == 2)
+        {
+            // b mod 5 = b − 5·⌊205·b / 1024⌋ for b < 16.
+            Vector256<int> quotient = Avx2.ShiftRightLogical(Avx2.MultiplyLow(b, Vector256.Create(205)), 10);
+            b = Avx2.Subtract(b, Avx2.MultiplyLow(quotient, Vector256.Create(5)));
+        }
+
+        Vector256<int> values = Avx2.Subtract(etaVector, b);
+        uint m = (uint)Avx.MoveMask(good.AsSingle());
+        int accepted = BitOperations.PopCount(m);
+        Vector256<int> packed = Avx2.PermuteVar8x32(values, Vector256.LoadUnsafe(ref table, m * 8));
+        packed = Avx2.And(packed, Vector256.LoadUnsafe(ref keep, (nuint)(accepted * 8)));
+        packed.StoreUnsafe(ref output, (nuint)count);
+        return count + accepted;
+    }
+
     private static int[] BuildKeepTable()
     {
         var table = new int[9 * 8];

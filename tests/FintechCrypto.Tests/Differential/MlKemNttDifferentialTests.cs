@@ -498,3 +498,42 @@ public class MlDsaSamplingDifferentialTests
         }
     }
 }
+
+/// <summary>The AVX2 bounded rejection sampler (ExpandS) against its scalar twin.</summary>
+public class MlDsaBoundedSamplingDifferentialTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void RejectBounded_Avx2EqualsScalar(int eta)
+    {
+        if (!FintechCrypto.Native.MlDsa.MlDsaSamplingAvx2.IsSupported)
+        {
+            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
+            return;
+        }
+
+        var rng = new Random(eta);
+        for (int iteration = 0; iteration < 500; iteration++)
+        {
+            byte[] buffer = new byte[rng.Next(0, 300)];
+            rng.NextBytes(buffer);
+            if (iteration % 4 == 1)
+            {
+                // Nibbles at and around the limits (8, 9, 14, 15) and all-rejected bytes.
+                for (int i = 0; i < buffer.Length; i++)
+                {
+                    buffer[i] = (i % 4) switch { 0 => 0x98, 1 => 0xEF, 2 => 0xFF, _ => 0x00 };
+                }
+            }
+
+            int start = rng.Next(0, 256);
+            int[] scalar = new int[256];
+            int[] vector = new int[256];
+            Assert.Equal(
+                FintechCrypto.Native.MlDsa.MlDsaSamplingScalar.RejectBounded(buffer, eta, scalar, start),
+                FintechCrypto.Native.MlDsa.MlDsaSamplingAvx2.RejectBounded(buffer, eta, vector, start));
+            Assert.Equal(scalar, vector);
+        }
+    }
+}

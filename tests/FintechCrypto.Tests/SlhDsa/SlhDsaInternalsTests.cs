@@ -107,44 +107,102 @@ public class SlhDsaInternalsTests
     [InlineData("SLH-DSA-SHAKE-192f")]
     [InlineData("SLH-DSA-SHAKE-256s")]
     [InlineData("SLH-DSA-SHA2-128f")]
+    [InlineData("SLH-DSA-SHA2-192s")]
     [InlineData("SLH-DSA-SHA2-256f")]
-    public void FourWayCalls_EqualFourSingleCalls(string name)
+    public void BatchedCalls_EqualSingleCalls(string name)
     {
+        // FMany / HMany / PrfMany (4-way Keccak for SHAKE, 8-way SHA-256 for SHA2 when vectorized) for every batch
+        // size 1 … Ways, against the single calls; F and H also in place (input and output the same span).
         SlhDsaParameterSet p = Parameters(name);
         int n = p.N;
         var rng = new Random(name.Length);
         using HashFunctions hash = HashFunctions.Create(p, RandomNumberGenerator.GetBytes(n));
-        for (int round = 0; round < 20; round++)
+        int ways = hash.Ways;
+        Assert.Equal(p.IsShake ? 4 : (FintechCrypto.Native.Sha2.Sha256x8.IsVectorized ? 8 : 1), ways);
+        for (int round = 0; round < 10; round++)
         {
-            Address[] adrs = { RandomAddress(rng), RandomAddress(rng), RandomAddress(rng), RandomAddress(rng) };
-            byte[] input = RandomNumberGenerator.GetBytes(8 * n);
-            byte[] skSeed = RandomNumberGenerator.GetBytes(n);
-            byte[] four = new byte[4 * n];
-            byte[] one = new byte[4 * n];
-
-            hash.F4(adrs, input.AsSpan(0, 4 * n), four);
-            for (int j = 0; j < 4; j++)
+            for (int count = 1; count <= ways; count++)
             {
-                hash.F(adrs[j], input.AsSpan(j * n, n), one.AsSpan(j * n, n));
+                Address[] adrs = new Address[count];
+                for (int j = 0; j < count; j++)
+                {
+                    adrs[j] = RandomAddress(rng);
+                }
+
+                byte[] input = RandomNumberGenerator.GetBytes(2 * count * n);
+                byte[] skSeed = RandomNumberGenerator.GetBytes(n);
+                byte[] many = new byte[count * n];
+                byte[] one = new byte[count * n];
+
+                hash.FMany(adrs, input.AsSpan(0, count * n), many);
+                for (int j = 0; j < count; j++)
+                {
+                    hash.F(adrs[j], input.AsSpan(j * n, n), one.AsSpan(j * n, n));
+                }
+
+                Assert.Equal(one, many);
+                byte[] inPlace = input.AsSpan(0, count * n).ToArray();
+                hash.FMany(adrs, inPlace, inPlace);
+                Assert.Equal(one, inPlace);
+
+                hash.HMany(adrs, input, many);
+                for (int j = 0; j < count; j++)
+                {
+                    hash.H(adrs[j], input.AsSpan(2 * j * n, 2 * n), one.AsSpan(j * n, n));
+                }
+
+                Assert.Equal(one, many);
+
+                hash.PrfMany(adrs, skSeed, many);
+                for (int j = 0; j < count; j++)
+                {
+                    hash.Prf(adrs[j], skSeed, one.AsSpan(j * n, n));
+                }
+
+                Assert.Equal(one, many);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("SLH-DSA-SHA2-128f")]
+    [InlineData("SLH-DSA-SHA2-192f")]
+    [InlineData("SLH-DSA-SHA2-256s")]
+    public void Sha2Functions_EqualSha256AndSha512OfTheWholeInput(string name)
+    {
+        // FIPS 205 §11.2: F, PRF (SHA-256 in every category), H and T_l (SHA-256 at category 1, SHA-512 above) from
+        // the saved PK.seed-block state equal the hash of PK.seed ‖ toByte(0, 64 − n or 128 − n) ‖ ADRSc ‖ M.
+        SlhDsaParameterSet p = Parameters(name);
+        int n = p.N;
+        byte[] pkSeed = RandomNumberGenerator.GetBytes(n);
+        using HashFunctions hash = HashFunctions.Create(p, pkSeed);
+        var rng = new Random(n);
+        foreach (int length in new[] { n, 2 * n, 3 * n, 5 * n, 35 * n, p.Len * n })
+        {
+            Address adrs = RandomAddress(rng);
+            byte[] adrsc = new byte[22];
+            adrs.WriteCompressed(adrsc);
+            byte[] message = RandomNumberGenerator.GetBytes(length);
+            bool sha512 = p.Category != 1 && length != n;
+            byte[] input = [.. pkSeed, .. new byte[(sha512 ? 128 : 64) - n], .. adrsc, .. message];
+            byte[] expected = (sha512 ? SHA512.HashData(input) : SHA256.HashData(input))[..n];
+            byte[] actual = new byte[n];
+            if (length == n)
+            {
+                hash.F(adrs, message, actual);
+                Assert.Equal(expected, actual);
+                hash.Prf(adrs, message, actual);
+            }
+            else if (length == 2 * n)
+            {
+                hash.H(adrs, message, actual);
+            }
+            else
+            {
+                hash.T(adrs, message, actual);
             }
 
-            Assert.Equal(one, four);
-
-            hash.H4(adrs, input, four);
-            for (int j = 0; j < 4; j++)
-            {
-                hash.H(adrs[j], input.AsSpan(2 * j * n, 2 * n), one.AsSpan(j * n, n));
-            }
-
-            Assert.Equal(one, four);
-
-            hash.Prf4(adrs, skSeed, four);
-            for (int j = 0; j < 4; j++)
-            {
-                hash.Prf(adrs[j], skSeed, one.AsSpan(j * n, n));
-            }
-
-            Assert.Equal(one, four);
+            Assert.Equal(expected, actual);
         }
     }
 

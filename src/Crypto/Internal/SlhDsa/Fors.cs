@@ -3,8 +3,9 @@
 //
 // Signing computes each of the k trees once, left to right with a treehash stack (as Xmss.Root does), keeping the
 // authentication path of the selected leaf and the tree's root; the roots give PK_FORS, which Algorithm 19 would
-// otherwise recompute with fors_pkFromSig. Leaves are taken four at a time (PRF and F on the 4-way kernel for the
-// SHAKE sets). Every node equals Algorithm 15's: a leaf i is F(PK.seed, ADRS(height 0, index i), fors_skGen(i)), an
+// otherwise recompute with fors_pkFromSig. Leaves are taken HashFunctions.Ways at a time (PRF and F on the 4-way
+// Keccak kernel for the SHAKE sets, on the 8-way SHA-256 kernel for the SHA2 sets). Verification runs Ways trees at
+// once: lane j recomputes the leaf and then the authentication path of tree t + j, level by level. Every node equals Algorithm 15's: a leaf i is F(PK.seed, ADRS(height 0, index i), fors_skGen(i)), an
 // inner node at height z and index i is H(PK.seed, ADRS(height z, index i), left ‖ right), with global indices
 // across the k trees (tree t holds leaves t·2^a … (t+1)·2^a − 1).
 
@@ -31,9 +32,10 @@ internal static class Fors
         Span<byte> roots = stackalloc byte[k * n];
         Span<byte> stack = stackalloc byte[(a + 1) * n];
         Span<int> heights = stackalloc int[a + 1];
-        Span<byte> secrets = stackalloc byte[4 * n];
-        Span<byte> leaves = stackalloc byte[4 * n];
-        Span<Address> four = stackalloc Address[4];
+        int ways = hash.Ways;
+        Span<byte> secrets = stackalloc byte[ways * n];
+        Span<byte> leaves = stackalloc byte[ways * n];
+        Span<Address> many = stackalloc Address[ways];
         Address skAdrs = adrs;                                          // Algorithm 14, steps 1-3
         skAdrs.SetTypeAndClear(AddressType.ForsPrf);
         skAdrs.SetKeyPairAddress(adrs.GetKeyPairAddress());
@@ -47,25 +49,26 @@ internal static class Fors
                 uint selected = indices[t];
                 uint firstLeaf = (uint)t << a;
                 int top = 0;
-                for (uint i = 0; i < 1u << a; i += 4)
+                for (uint i = 0; i < 1u << a; i += (uint)ways)
                 {
-                    // Four leaves: sk = fors_skGen(SK.seed, PK.seed, ADRS, t·2^a + i + j) (Algorithm 14), then F (Algorithm 15, steps 2-4).
-                    for (int j = 0; j < 4; j++)
+                    // Ways leaves (2^a is a multiple of Ways): sk = fors_skGen(SK.seed, PK.seed, ADRS, t·2^a + i + j)
+                    // (Algorithm 14), then F (Algorithm 15, steps 2-4).
+                    for (int j = 0; j < ways; j++)
                     {
-                        four[j] = skAdrs;
-                        four[j].SetTreeIndex(firstLeaf + i + (uint)j);
+                        many[j] = skAdrs;
+                        many[j].SetTreeIndex(firstLeaf + i + (uint)j);
                     }
 
-                    hash.Prf4(four, skSeed, secrets);
-                    for (int j = 0; j < 4; j++)
+                    hash.PrfMany(many, skSeed, secrets);
+                    for (int j = 0; j < ways; j++)
                     {
-                        four[j] = nodeAdrs;
-                        four[j].SetTreeHeight(0);
-                        four[j].SetTreeIndex(firstLeaf + i + (uint)j);
+                        many[j] = nodeAdrs;
+                        many[j].SetTreeHeight(0);
+                        many[j].SetTreeIndex(firstLeaf + i + (uint)j);
                     }
 
-                    hash.F4(four, secrets, leaves);
-                    for (int j = 0; j < 4; j++)
+                    hash.FMany(many, secrets, leaves);
+                    for (int j = 0; j < ways; j++)
                     {
                         uint leafIndex = i + (uint)j;
                         if (leafIndex == selected)
@@ -121,36 +124,49 @@ internal static class Fors
         Span<uint> indices = stackalloc uint[k];
         Wots.Base2b(md, a, indices);                                    // step 1
         Span<byte> roots = stackalloc byte[k * n];
-        Span<byte> pair = stackalloc byte[2 * n];
-        Address work = adrs;
-        for (int t = 0; t < k; t++)                                     // step 2
+        int ways = hash.Ways;
+        Span<byte> pairs = stackalloc byte[ways * 2 * n];
+        Span<Address> work = stackalloc Address[ways];
+        for (int t0 = 0; t0 < k; t0 += ways)                            // step 2, Ways trees t0 + j at a time
         {
-            ReadOnlySpan<byte> treeSignature = signature.Slice(t * (a + 1) * n, (a + 1) * n);
-            ReadOnlySpan<byte> sk = treeSignature[..n];                 // step 3
-            ReadOnlySpan<byte> auth = treeSignature[n..];               // step 7
-            Span<byte> node = roots.Slice(t * n, n);
-            uint index = indices[t];
-            work.SetTreeHeight(0);                                      // step 4
-            work.SetTreeIndex(((uint)t << a) + index);                  // step 5
-            hash.F(work, sk, node);                                     // step 6
-            for (int j = 0; j < a; j++)                                 // step 8
+            int count = Math.Min(ways, k - t0);
+            Span<Address> lanes = work[..count];
+            Span<byte> nodes = roots.Slice(t0 * n, count * n);          // node of tree t0 + j at [jn ..]
+            for (int j = 0; j < count; j++)
             {
-                work.SetTreeHeight((uint)(j + 1));                      // step 9
-                ReadOnlySpan<byte> sibling = auth.Slice(j * n, n);
-                if (((index >> j) & 1) == 0)
+                int t = t0 + j;
+                ReadOnlySpan<byte> sk = signature.Slice(t * (a + 1) * n, n);   // step 3
+                sk.CopyTo(nodes.Slice(j * n, n));
+                lanes[j] = adrs;
+                lanes[j].SetTreeHeight(0);                              // step 4
+                lanes[j].SetTreeIndex(((uint)t << a) + indices[t]);     // step 5
+            }
+
+            hash.FMany(lanes, nodes, nodes);                            // step 6: node[0] ← F(PK.seed, ADRS, sk)
+            for (int z = 0; z < a; z++)                                 // step 8
+            {
+                for (int j = 0; j < count; j++)
                 {
-                    work.SetTreeIndex(work.GetTreeIndex() / 2);         // steps 11-12
-                    node.CopyTo(pair);
-                    sibling.CopyTo(pair[n..]);
-                }
-                else
-                {
-                    work.SetTreeIndex((work.GetTreeIndex() - 1) / 2);   // steps 14-15
-                    sibling.CopyTo(pair);
-                    node.CopyTo(pair[n..]);
+                    int t = t0 + j;
+                    ReadOnlySpan<byte> sibling = signature.Slice((t * (a + 1) * n) + n + (z * n), n);   // step 7: auth[z]
+                    Span<byte> pair = pairs.Slice(j * 2 * n, 2 * n);
+                    Span<byte> node = nodes.Slice(j * n, n);
+                    lanes[j].SetTreeHeight((uint)(z + 1));              // step 9
+                    if (((indices[t] >> z) & 1) == 0)
+                    {
+                        lanes[j].SetTreeIndex(lanes[j].GetTreeIndex() / 2);         // steps 11-12
+                        node.CopyTo(pair);
+                        sibling.CopyTo(pair[n..]);
+                    }
+                    else
+                    {
+                        lanes[j].SetTreeIndex((lanes[j].GetTreeIndex() - 1) / 2);   // steps 14-15
+                        sibling.CopyTo(pair);
+                        node.CopyTo(pair[n..]);
+                    }
                 }
 
-                hash.H(work, pair, node);
+                hash.HMany(lanes, pairs[..(count * 2 * n)], nodes);
             }
         }
 

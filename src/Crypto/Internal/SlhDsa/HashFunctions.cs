@@ -3,8 +3,9 @@
 //
 // One instance serves one operation (a key generation, a signature or a verification) under one PK.seed, so that
 // per-key precomputation (the SHA-2 state after the PK.seed block, the SHAKE lanes of PK.seed) is done once and
-// no state is shared between threads. The 4-way entry points compute four independent F, H or PRF calls; the SHAKE
-// sets run them on the 4-way Keccak kernel, the SHA2 sets fall back to four single calls.
+// no state is shared between threads. The batched entry points compute up to Ways independent F, H or PRF calls;
+// the SHAKE sets run four on the 4-way Keccak kernel, the SHA2 sets eight on the 8-way SHA-256 kernel (Sha256x8)
+// when it is vectorized; otherwise they are single calls.
 //
 // Every function here is a fixed sequence of hash computations over its inputs: constant time in the secret
 // inputs (SK.seed, SK.prf, WOTS+ chain values) by construction. Callers clear their own secret buffers.
@@ -27,8 +28,15 @@ internal abstract class HashFunctions : IDisposable
     /// <summary>n, the output length of PRF, PRF_msg, F, H and T_l.</summary>
     internal int N { get; }
 
-    /// <summary>True when the 4-way calls run on a 4-way kernel (and are worth batching for).</summary>
-    internal virtual bool HasFourWay => false;
+    /// <summary>
+    /// How many independent F, H or PRF calls one batched call (<see cref="FMany"/>, <see cref="HMany"/>,
+    /// <see cref="PrfMany"/>) computes at the cost of about one: 4 for the SHAKE sets (4-way Keccak), 8 for the SHA2
+    /// sets on a vector SHA-256 kernel, 1 when there is no multi-way kernel (then batching gains nothing).
+    /// </summary>
+    internal virtual int Ways => 1;
+
+    /// <summary>The fewest useful lanes for which a batched call is cheaper than that many single calls.</summary>
+    internal virtual int MinBatch => 1;
 
     /// <summary>Creates the functions of <paramref name="parameters"/> keyed by PK.seed.</summary>
     internal static HashFunctions Create(SlhDsaParameterSet parameters, ReadOnlySpan<byte> pkSeed) =>
@@ -52,28 +60,38 @@ internal abstract class HashFunctions : IDisposable
     /// <summary>T_l(PK.seed, ADRS, M_l) with |M_l| = l · n; n bytes.</summary>
     internal abstract void T(in Address adrs, ReadOnlySpan<byte> ml, Span<byte> output);
 
-    /// <summary>Four PRF calls: output[jn..(j+1)n] = PRF(PK.seed, SK.seed, adrs[j]).</summary>
-    internal virtual void Prf4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> skSeed, Span<byte> output)
+    /// <summary>
+    /// PRF calls for c = <paramref name="adrs"/>.Length ≤ <see cref="Ways"/> addresses:
+    /// output[jn..(j+1)n] = PRF(PK.seed, SK.seed, adrs[j]).
+    /// </summary>
+    internal virtual void PrfMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> skSeed, Span<byte> output)
     {
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < adrs.Length; j++)
         {
             Prf(adrs[j], skSeed, output.Slice(j * N, N));
         }
     }
 
-    /// <summary>Four F calls: output[jn..(j+1)n] = F(PK.seed, adrs[j], input[jn..(j+1)n]).</summary>
-    internal virtual void F4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
+    /// <summary>
+    /// F calls for c = <paramref name="adrs"/>.Length ≤ <see cref="Ways"/> addresses:
+    /// output[jn..(j+1)n] = F(PK.seed, adrs[j], input[jn..(j+1)n]). <paramref name="input"/> and
+    /// <paramref name="output"/> may be the same span.
+    /// </summary>
+    internal virtual void FMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
     {
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < adrs.Length; j++)
         {
             F(adrs[j], input.Slice(j * N, N), output.Slice(j * N, N));
         }
     }
 
-    /// <summary>Four H calls: output[jn..(j+1)n] = H(PK.seed, adrs[j], input[2jn..2(j+1)n]).</summary>
-    internal virtual void H4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
+    /// <summary>
+    /// H calls for c = <paramref name="adrs"/>.Length ≤ <see cref="Ways"/> addresses:
+    /// output[jn..(j+1)n] = H(PK.seed, adrs[j], input[2jn..2(j+1)n]).
+    /// </summary>
+    internal virtual void HMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
     {
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < adrs.Length; j++)
         {
             H(adrs[j], input.Slice(2 * j * N, 2 * N), output.Slice(j * N, N));
         }

@@ -46,7 +46,10 @@ internal sealed class ShakeHashFunctions : HashFunctions
         }
     }
 
-    internal override bool HasFourWay => true;
+    internal override int Ways => 4;
+
+    // One chain left in flight: a single Keccak call is cheaper than a 4-way one.
+    internal override int MinBatch => 2;
 
     internal override void PrfMsg(ReadOnlySpan<byte> skPrf, ReadOnlySpan<byte> optRand, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> message, Span<byte> output)
     {
@@ -95,8 +98,14 @@ internal sealed class ShakeHashFunctions : HashFunctions
         xof.Clear();
     }
 
-    internal override void Prf4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> skSeed, Span<byte> output)
+    internal override void PrfMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> skSeed, Span<byte> output)
     {
+        if (adrs.Length != 4)
+        {
+            base.PrfMany(adrs, skSeed, output);
+            return;
+        }
+
         KeccakStateX4 states = default;
         Span<ulong> s = states;
         int n = _nLanes;
@@ -112,11 +121,27 @@ internal sealed class ShakeHashFunctions : HashFunctions
         FinishFourWay(s, n + 4 + n, output);
     }
 
-    internal override void F4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output) =>
-        FourWay(adrs, input, messageLanes: _nLanes, output);
+    internal override void FMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        if (adrs.Length != 4)
+        {
+            base.FMany(adrs, input, output);
+            return;
+        }
 
-    internal override void H4(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output) =>
+        FourWay(adrs, input, messageLanes: _nLanes, output);
+    }
+
+    internal override void HMany(ReadOnlySpan<Address> adrs, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        if (adrs.Length != 4)
+        {
+            base.HMany(adrs, input, output);
+            return;
+        }
+
         FourWay(adrs, input, messageLanes: 2 * _nLanes, output);
+    }
 
     public override void Dispose()
     {

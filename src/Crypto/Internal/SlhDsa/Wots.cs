@@ -1,11 +1,15 @@
 // WOTS+ one-time signatures, FIPS 205 §5: base_2b (Algorithm 4, §4.4), chain (Algorithm 5), wots_pkGen
 // (Algorithm 6), wots_sign (Algorithm 7) and wots_pkFromSig (Algorithm 8), for lg_w = 4 (w = 16, len2 = 3).
 //
-// The len chains of one WOTS+ key are independent, so where the hash functions have a 4-way kernel (the SHAKE
-// sets) the chains run four at a time: each of four lanes takes the next unfinished chain as soon as its current
-// chain is done, so chains of different lengths (signing, verification) keep all four lanes busy. The results are
-// exactly those of Algorithm 5 applied chain by chain. Chain lengths come from the message digest, which the
-// signature reveals, so scheduling by them leaks nothing secret.
+// The chains are independent, so where the hash functions have a multi-way kernel (HashFunctions.Ways: 4-way Keccak
+// for the SHAKE sets, 8-way SHA-256 for the SHA2 sets) they run that many at a time:
+//   - wots_pkGen for Ways consecutive key pairs at once (PkGenMany, for the XMSS leaves): lane j runs chain i of key
+//     pair j, all lanes in lockstep, since every chain of a key generation has the same w − 1 steps;
+//   - wots_sign and wots_pkFromSig (chains of different lengths): each lane takes the next unfinished chain as soon as
+//     its current one is done, longest chains first so that the lanes finish together; when fewer lanes than
+//     HashFunctions.MinBatch are still busy, the last steps are single calls.
+// The results are exactly those of Algorithm 5 applied chain by chain. Chain lengths come from the message digest,
+// which the signature reveals, so scheduling by them leaks nothing secret.
 
 using System;
 using System.Security.Cryptography;
@@ -66,27 +70,65 @@ internal static class Wots
     }
 
     /// <summary>
-    /// wots_pkGen(SK.seed, PK.seed, ADRS) (Algorithm 6). <paramref name="adrs"/> is a WOTS_HASH address with the
-    /// key pair address set.
+    /// wots_pkGen(SK.seed, PK.seed, ADRS) (Algorithm 6) for the <paramref name="count"/> ≤ HashFunctions.Ways key
+    /// pairs <paramref name="firstKeyPair"/> … firstKeyPair + count − 1 of the tree at <paramref name="adrs"/> (layer
+    /// and tree address set): the n-byte public key of key pair firstKeyPair + j into pks[jn..(j+1)n].
     /// </summary>
-    internal static void PkGen(HashFunctions hash, ReadOnlySpan<byte> skSeed, in Address adrs, Span<byte> pk)
+    internal static void PkGenMany(HashFunctions hash, ReadOnlySpan<byte> skSeed, in Address adrs, uint firstKeyPair, int count, Span<byte> pks)
     {
         SlhDsaParameterSet p = hash.Parameters;
+        int n = p.N;
         int len = p.Len;
-        Span<byte> values = stackalloc byte[len * p.N];
-        Span<byte> start = stackalloc byte[len];
-        Span<byte> steps = stackalloc byte[len];
+        Span<byte> ends = stackalloc byte[count * len * n];            // tmp of key pair j at [j·len·n ..]
+        Span<byte> lanes = stackalloc byte[count * n];
+        Span<Address> skAdrs = stackalloc Address[count];
+        Span<Address> chainAdrs = stackalloc Address[count];
+        for (int j = 0; j < count; j++)
+        {
+            skAdrs[j] = adrs;                                           // steps 1-3: skADRS ← ADRS (WOTS_PRF, key pair)
+            skAdrs[j].SetTypeAndClear(AddressType.WotsPrf);
+            skAdrs[j].SetKeyPairAddress(firstKeyPair + (uint)j);
+            chainAdrs[j] = adrs;                                        // a WOTS_HASH address for the key pair
+            chainAdrs[j].SetTypeAndClear(AddressType.WotsHash);
+            chainAdrs[j].SetKeyPairAddress(firstKeyPair + (uint)j);
+        }
+
         try
         {
-            SecretValues(hash, skSeed, adrs, values);                  // steps 1-2, 4-5: sk_i = PRF(PK.seed, SK.seed, skADRS)
-            start.Clear();
-            steps.Fill(SlhDsaParameterSet.W - 1);
-            Chains(hash, adrs, values, start, steps);              // steps 6-7: tmp_i = chain(sk_i, 0, w − 1)
-            PublicKeyFromChainEnds(hash, adrs, values, pk);            // steps 9-12
+            for (int i = 0; i < len; i++)                               // step 4
+            {
+                for (int j = 0; j < count; j++)
+                {
+                    skAdrs[j].SetChainAddress((uint)i);                 // step 5
+                    chainAdrs[j].SetChainAddress((uint)i);              // step 7
+                }
+
+                hash.PrfMany(skAdrs, skSeed, lanes);                    // step 6: sk ← PRF(PK.seed, SK.seed, skADRS)
+                for (int step = 0; step < SlhDsaParameterSet.W - 1; step++)
+                {
+                    for (int j = 0; j < count; j++)
+                    {
+                        chainAdrs[j].SetHashAddress((uint)step);        // step 8: tmp_i ← chain(sk, 0, w − 1) (Algorithm 5)
+                    }
+
+                    hash.FMany(chainAdrs, lanes, lanes);
+                }
+
+                for (int j = 0; j < count; j++)
+                {
+                    lanes.Slice(j * n, n).CopyTo(ends.Slice(((j * len) + i) * n, n));
+                }
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                PublicKeyFromChainEnds(hash, chainAdrs[j], ends.Slice(j * len * n, len * n), pks.Slice(j * n, n));   // steps 9-12
+            }
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(values);
+            CryptographicOperations.ZeroMemory(ends);
+            CryptographicOperations.ZeroMemory(lanes);
         }
     }
 
@@ -131,26 +173,18 @@ internal static class Wots
         Address skAdrs = adrs;                                          // skADRS ← ADRS
         skAdrs.SetTypeAndClear(AddressType.WotsPrf);
         skAdrs.SetKeyPairAddress(adrs.GetKeyPairAddress());
-        int i = 0;
-        if (hash.HasFourWay)
+        int ways = hash.Ways;
+        Span<Address> many = stackalloc Address[ways];
+        for (int i = 0; i < len; i += ways)
         {
-            Span<Address> four = stackalloc Address[4];
-            for (; i + 4 <= len; i += 4)
+            int count = Math.Min(ways, len - i);
+            for (int j = 0; j < count; j++)
             {
-                for (int j = 0; j < 4; j++)
-                {
-                    four[j] = skAdrs;
-                    four[j].SetChainAddress((uint)(i + j));
-                }
-
-                hash.Prf4(four, skSeed, values.Slice(i * n, 4 * n));
+                many[j] = skAdrs;
+                many[j].SetChainAddress((uint)(i + j));
             }
-        }
 
-        for (; i < len; i++)
-        {
-            skAdrs.SetChainAddress((uint)i);
-            hash.Prf(skAdrs, skSeed, values.Slice(i * n, n));
+            hash.PrfMany(many[..count], skSeed, values.Slice(i * n, count * n));
         }
     }
 
@@ -172,7 +206,8 @@ internal static class Wots
     {
         int n = hash.N;
         int len = start.Length;
-        if (!hash.HasFourWay)
+        int ways = hash.Ways;
+        if (ways == 1)
         {
             Address chainAdrs = adrs;
             for (int i = 0; i < len; i++)
@@ -189,14 +224,29 @@ internal static class Wots
             return;
         }
 
-        ChainLanes lanes = ChainLanes.Create();
-        Span<byte> input = stackalloc byte[4 * n];
-        Span<byte> output = stackalloc byte[4 * n];
-        Span<Address> laneAdrs = stackalloc Address[4];
+        // The chains with steps to run, longest first (a counting sort on the step count, which is at most w − 1).
+        Span<byte> order = stackalloc byte[len];
+        int chains = 0;
+        for (int s = SlhDsaParameterSet.W - 1; s > 0; s--)
+        {
+            for (int i = 0; i < len; i++)
+            {
+                if (steps[i] == s)
+                {
+                    order[chains++] = (byte)i;
+                }
+            }
+        }
+
+        ChainLanes lanes = ChainLanes.Create(order[..chains]);
+        Span<byte> input = stackalloc byte[ways * n];
+        Span<byte> output = stackalloc byte[ways * n];
+        Span<Address> laneAdrs = stackalloc Address[ways];
+        int minBatch = hash.MinBatch;
         try
         {
             int active = 0;
-            for (int l = 0; l < 4; l++)
+            for (int l = 0; l < ways; l++)
             {
                 laneAdrs[l] = adrs;
                 if (lanes.Assign(l, n, values, input, start, steps, laneAdrs))
@@ -207,10 +257,10 @@ internal static class Wots
 
             while (active > 0)
             {
-                if (active == 1)
+                if (active < minBatch)
                 {
-                    // One chain left in flight: a single Keccak call is cheaper than a 4-way one.
-                    for (int l = 0; l < 4; l++)
+                    // Few chains left in flight: single calls are cheaper than a batched one.
+                    for (int l = 0; l < ways; l++)
                     {
                         if (lanes.Chain(l) >= 0)
                         {
@@ -221,15 +271,15 @@ internal static class Wots
                 }
                 else
                 {
-                    for (int l = 0; l < 4; l++)
+                    for (int l = 0; l < ways; l++)
                     {
                         laneAdrs[l].SetHashAddress((uint)lanes.Position(l));
                     }
 
-                    hash.F4(laneAdrs, input, output);                   // idle lanes compute values nobody reads
+                    hash.FMany(laneAdrs, input, output);                // idle lanes compute values nobody reads
                 }
 
-                for (int l = 0; l < 4; l++)
+                for (int l = 0; l < ways; l++)
                 {
                     int c = lanes.Chain(l);
                     if (c < 0)
@@ -256,18 +306,20 @@ internal static class Wots
         }
     }
 
-    /// <summary>Which chain each of the four lanes runs, at which hash address, up to which end.</summary>
-    private struct ChainLanes
+    /// <summary>Which chain each lane (up to eight) runs, at which hash address, up to which end.</summary>
+    private ref struct ChainLanes
     {
-        private FourInts _chain;
-        private FourInts _position;
-        private FourInts _end;
+        private EightInts _chain;
+        private EightInts _position;
+        private EightInts _end;
+        private ReadOnlySpan<byte> _order;
         private int _next;
 
-        internal static ChainLanes Create()
+        internal static ChainLanes Create(ReadOnlySpan<byte> order)
         {
             ChainLanes lanes = default;
             ((Span<int>)lanes._chain).Fill(-1);
+            lanes._order = order;
             return lanes;
         }
 
@@ -282,33 +334,27 @@ internal static class Wots
             return _position[lane] == _end[lane];
         }
 
-        /// <summary>Gives the lane the next chain that has steps to run (chains with none keep their value); false when none is left.</summary>
+        /// <summary>Gives the lane the next chain in the order (all have steps to run); false when none is left.</summary>
         internal bool Assign(int lane, int n, ReadOnlySpan<byte> values, Span<byte> input, ReadOnlySpan<byte> start, ReadOnlySpan<byte> steps, Span<Address> laneAdrs)
         {
-            int len = start.Length;
-            while (_next < len && steps[_next] == 0)
-            {
-                _next++;
-            }
-
-            if (_next == len)
+            if (_next == _order.Length)
             {
                 _chain[lane] = -1;
                 return false;
             }
 
-            _chain[lane] = _next;
-            _position[lane] = start[_next];
-            _end[lane] = start[_next] + steps[_next];
-            laneAdrs[lane].SetChainAddress((uint)_next);
-            values.Slice(_next * n, n).CopyTo(input.Slice(lane * n, n));
-            _next++;
+            int chain = _order[_next++];
+            _chain[lane] = chain;
+            _position[lane] = start[chain];
+            _end[lane] = start[chain] + steps[chain];
+            laneAdrs[lane].SetChainAddress((uint)chain);
+            values.Slice(chain * n, n).CopyTo(input.Slice(lane * n, n));
             return true;
         }
     }
 
-    [System.Runtime.CompilerServices.InlineArray(4)]
-    private struct FourInts
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct EightInts
     {
         private int _element0;
     }

@@ -25,14 +25,20 @@ internal static class Xmss
         int height = p.HPrime;
         Span<byte> stack = stackalloc byte[(height + 1) * n];
         Span<int> heights = stackalloc int[height + 1];
+        int ways = hash.Ways;
+        Span<byte> leaves = stackalloc byte[ways * n];
         int top = 0;
         for (int i = 0; i < 1 << height; i++)
         {
-            Address leafAdrs = adrs;
-            leafAdrs.SetTypeAndClear(AddressType.WotsHash);            // Algorithm 9, steps 2-3
-            leafAdrs.SetKeyPairAddress((uint)i);
+            // Algorithm 9, steps 2-3: leaves i … i + ways − 1 are wots_pkGen with key pair addresses i …, made at once.
+            int lane = i % ways;
+            if (lane == 0)
+            {
+                Wots.PkGenMany(hash, skSeed, adrs, (uint)i, Math.Min(ways, (1 << height) - i), leaves);
+            }
+
             Span<byte> leaf = stack.Slice(top * n, n);
-            Wots.PkGen(hash, skSeed, leafAdrs, leaf);
+            leaves.Slice(lane * n, n).CopyTo(leaf);
             if (leafIndex >= 0 && (i ^ 1) == leafIndex)
             {
                 leaf.CopyTo(auth[..n]);

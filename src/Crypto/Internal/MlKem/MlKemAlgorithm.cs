@@ -9,6 +9,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Threading;
 using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Native.MlKem;
@@ -120,7 +121,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
     {
         private readonly MlKemParameterSet _p;
         private readonly byte[] _ek;
-        private readonly byte[] _hashEk = new byte[32];
+        private byte[]? _hashEk; // H(ek), computed on first use (public data: racing threads compute the same bytes)
         private readonly short[] _tHat;
         private readonly short[] _aHat;
 
@@ -130,14 +131,27 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             _ek = ek;
             _tHat = tHat;
             _aHat = aHat;
-            MlKemHashes.H(ek, _hashEk);
         }
 
         internal override int RandomnessSize => 32;
 
         internal ReadOnlySpan<byte> Ek => _ek;
 
-        internal ReadOnlySpan<byte> HashEk => _hashEk;
+        internal ReadOnlySpan<byte> HashEk
+        {
+            get
+            {
+                byte[]? hash = Volatile.Read(ref _hashEk);
+                if (hash is null)
+                {
+                    byte[] computed = new byte[32];
+                    MlKemHashes.H(_ek, computed);
+                    hash = Interlocked.CompareExchange(ref _hashEk, computed, null) ?? computed;
+                }
+
+                return hash;
+            }
+        }
 
         internal ReadOnlySpan<short> THat => _tHat;
 
@@ -175,7 +189,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             Span<byte> kr = stackalloc byte[64];
             try
             {
-                MlKemHashes.G(m, _hashEk, kr);                                   // step 1: (K, r) ← G(m ‖ H(ek))
+                MlKemHashes.G(m, HashEk, kr);                                   // step 1: (K, r) ← G(m ‖ H(ek))
                 KPke.Encrypt(_p, _aHat, _tHat, m, kr[32..], ciphertext);         // step 2
                 kr[..32].CopyTo(sharedSecret);
             }
@@ -191,29 +205,41 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                 : KeyBlobs.WriteSubjectPublicKeyInfo(_p.Oid, default, parametersPresent: false, _ek);
     }
 
-    /// <summary>The private half: dk = dk_PKE ‖ ek ‖ H(ek) ‖ z, ŝ decoded, the seed when known, and the public half.</summary>
+    /// <summary>
+    /// The private half. One pinned secret block holds d ‖ z (64 bytes; only z when imported from an expanded key)
+    /// followed by ŝ (384k bytes as 16-bit coefficients); the expanded dk = dk_PKE ‖ ek ‖ H(ek) ‖ z is kept when it
+    /// was imported and otherwise encoded only when exported.
+    /// </summary>
     internal sealed class PrivateKey : DecapsulationKeyCore
     {
+        private const int SeedBytes = MlKemParameterSet.SeedSize;
+
         private readonly MlKemParameterSet _p;
-        private readonly SecretBytes _dk;
-        private readonly SecretBytes? _seed;
-        private readonly short[] _sHat;
+        private readonly SecretBytes _secrets;  // d ‖ z ‖ ŝ
+        private readonly SecretBytes? _dk;      // the imported expanded key, when there was one
+        private readonly bool _hasSeed;
         private readonly PublicKey _public;
 
-        private PrivateKey(MlKemParameterSet p, SecretBytes dk, SecretBytes? seed, short[] sHat, PublicKey publicKey)
+        private PrivateKey(MlKemParameterSet p, SecretBytes secrets, SecretBytes? dk, bool hasSeed, PublicKey publicKey)
         {
             _p = p;
+            _secrets = secrets;
             _dk = dk;
-            _seed = seed;
-            _sHat = sHat;
+            _hasSeed = hasSeed;
             _public = publicKey;
         }
+
+        private ReadOnlySpan<byte> Z => _secrets.Span.Slice(32, 32);
+
+        private ReadOnlySpan<short> SHat => MemoryMarshal.Cast<byte, short>(_secrets.Span[SeedBytes..]);
 
         /// <summary>ML-KEM.KeyGen_internal(d, z) (Algorithm 16) over K-PKE.KeyGen (Algorithm 13).</summary>
         internal static PrivateKey FromSeed(MlKemParameterSet p, ReadOnlySpan<byte> seed)
         {
             int k = p.K;
-            short[] sHat = GC.AllocateArray<short>(k * 256, pinned: true);
+            var secrets = new SecretBytes(SeedBytes + (2 * k * 256));
+            seed.CopyTo(secrets.Span);
+            Span<short> sHat = MemoryMarshal.Cast<byte, short>(secrets.Span[SeedBytes..]);
             var aHat = new short[k * k * 256];
             var tHat = new short[k * 256];
             Span<byte> rho = stackalloc byte[32];
@@ -222,8 +248,8 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             byte[] ek = new byte[p.EncapsulationKeySize];
             for (int i = 0; i < k; i++)
             {
-                MlKemCodec.Encode12(tHat.AsSpan(i * 256, 256), ek.AsSpan(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
                 // t̂ is reduced, so its canonical form is what ByteDecode_12(ek) gives back.
+                MlKemCodec.Encode12(tHat.AsSpan(i * 256, 256), ek.AsSpan(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
             }
 
             rho.CopyTo(ek.AsSpan(k * MlKemParameterSet.PolyBytes));
@@ -232,22 +258,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                 tHat[i] = Native.Ntt.MlKemField.Canonicalize(tHat[i]);
             }
 
-            PublicKey publicKey = PublicKey.FromParts(p, ek, tHat, aHat);
-
-            // dk = dk_PKE ‖ ek ‖ H(ek) ‖ z (Algorithm 16 step 3).
-            var dk = new SecretBytes(p.DecapsulationKeySize);
-            Span<byte> d = dk.Span;
-            for (int i = 0; i < k; i++)
-            {
-                MlKemCodec.Encode12(sHat.AsSpan(i * 256, 256), d.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
-            }
-
-            int off = k * MlKemParameterSet.PolyBytes;
-            ek.CopyTo(d[off..]);
-            off += ek.Length;
-            publicKey.HashEk.CopyTo(d[off..]);
-            seed[32..].CopyTo(d[(off + 32)..]);
-            return new PrivateKey(p, dk, new SecretBytes(seed), sHat, publicKey);
+            return new PrivateKey(p, secrets, null, hasSeed: true, PublicKey.FromParts(p, ek, tHat, aHat));
         }
 
         /// <summary>Imports the expanded dk with the §7.3 checks: length 768k + 96 and H(ek part) = h part.</summary>
@@ -270,15 +281,17 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             }
 
             PublicKey publicKey = PublicKey.Decode(p, ek, format);
-            short[] sHat = GC.AllocateArray<short>(k * 256, pinned: true);
+            var secrets = new SecretBytes(SeedBytes + (2 * k * 256));
+            dk[^32..].CopyTo(secrets.Span.Slice(32, 32)); // z; d is unknown
+            Span<short> sHat = MemoryMarshal.Cast<byte, short>(secrets.Span[SeedBytes..]);
             for (int i = 0; i < k; i++)
             {
                 // dk_PKE is secret and not subject to the modulus check; values up to 4095 stay within the
                 // bounds of the Montgomery multiplication (|a·b| < q·2^15).
-                MlKemCodec.Decode12(dk.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes), sHat.AsSpan(i * 256, 256));
+                MlKemCodec.Decode12(dk.Slice(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes), sHat.Slice(i * 256, 256));
             }
 
-            return new PrivateKey(p, new SecretBytes(dk), null, sHat, publicKey);
+            return new PrivateKey(p, secrets, new SecretBytes(dk), hasSeed: false, publicKey);
         }
 
         /// <summary>ML-KEM.Decaps_internal(dk, c) (Algorithm 18); implicit rejection is a constant-time select.</summary>
@@ -292,8 +305,8 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             Span<byte> cPrime = cPrimeBuffer[..ctSize];
             try
             {
-                ReadOnlySpan<byte> z = _dk.Span[^32..];
-                KPke.Decrypt(_p, _sHat, ciphertext, m);                                   // step 7
+                ReadOnlySpan<byte> z = Z;
+                KPke.Decrypt(_p, SHat, ciphertext, m);                                   // step 7
                 MlKemHashes.G(m, _public.HashEk, kr);                                      // step 8
                 MlKemHashes.J(z, ciphertext, kBar);                                        // step 9
                 KPke.Encrypt(_p, _public.AHat, _public.THat, m, kr[32..], cPrime);         // step 10
@@ -322,18 +335,19 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             switch (format)
             {
                 case KeyBlobFormat.RawPrivateKey:
-                    return _dk.Span.ToArray();
+                    return ExpandedKey();
                 case KeyBlobFormat.PrivateKeySeed:
-                    if (_seed is null)
+                    if (!_hasSeed)
                     {
                         throw new ArgumentException($"This {_p.Name} key was imported without its seed, so it cannot export one; export RawPrivateKey or PKCS#8 instead.", nameof(format));
                     }
 
-                    return _seed.Span.ToArray();
+                    return _secrets.Span[..SeedBytes].ToArray();
                 default:
                 {
                     // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
-                    byte[] inner = SeedOrExpandedKey.Write(_seed is null ? default : _seed.Span, _seed is not null, _dk.Span);
+                    byte[]? expanded = _hasSeed ? null : ExpandedKey();
+                    byte[] inner = SeedOrExpandedKey.Write(_secrets.Span[..SeedBytes], _hasSeed, expanded);
                     try
                     {
                         return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);
@@ -341,6 +355,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                     finally
                     {
                         CryptographicOperations.ZeroMemory(inner);
+                        SeedOrExpandedKey.Clear(expanded);
                     }
                 }
             }
@@ -348,9 +363,31 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
 
         public override void Dispose()
         {
-            _dk.Dispose();
-            _seed?.Dispose();
-            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(_sHat.AsSpan()));
+            _secrets.Dispose();
+            _dk?.Dispose();
+        }
+
+        /// <summary>dk = ByteEncode_12(ŝ) ‖ ek ‖ H(ek) ‖ z (Algorithm 16 step 3); the caller clears it.</summary>
+        private byte[] ExpandedKey()
+        {
+            if (_dk is not null)
+            {
+                return _dk.Span.ToArray();
+            }
+
+            byte[] dk = new byte[_p.DecapsulationKeySize];
+            ReadOnlySpan<short> sHat = SHat;
+            for (int i = 0; i < _p.K; i++)
+            {
+                MlKemCodec.Encode12(sHat.Slice(i * 256, 256), dk.AsSpan(i * MlKemParameterSet.PolyBytes, MlKemParameterSet.PolyBytes));
+            }
+
+            int offset = _p.K * MlKemParameterSet.PolyBytes;
+            _public.Ek.CopyTo(dk.AsSpan(offset));
+            offset += _p.EncapsulationKeySize;
+            _public.HashEk.CopyTo(dk.AsSpan(offset));
+            Z.CopyTo(dk.AsSpan(offset + 32));
+            return dk;
         }
     }
 }

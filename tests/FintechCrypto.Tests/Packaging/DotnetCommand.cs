@@ -159,8 +159,10 @@ internal static class DotnetCommand
             }
         }
 
-        // The process has exited; give the asynchronous readers a bounded time to drain the pipes.
-        process.WaitForExit(TimeSpan.FromSeconds(30));
+        // The process has exited. Only the parameterless WaitForExit also waits for the asynchronous readers to reach
+        // the end of the redirected pipes; the timed overload may return before the last line has been delivered,
+        // which under load left stdout empty for a command that had printed its JSON.
+        process.WaitForExit();
         lock (stdout)
         {
             lock (stderr)

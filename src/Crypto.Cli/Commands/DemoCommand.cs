@@ -36,6 +36,8 @@ internal static class DemoCommand
             ("Ed25519 sign/verify", log => SignVerify(SignatureAlgorithm.Ed25519, SigningMode.Default, log)),
             ("ECDSA-P256-SHA256 sign/verify", log => SignVerify(SignatureAlgorithm.EcdsaP256Sha256, SigningMode.Deterministic, log)),
             ("RSA-PSS-2048-SHA256 sign/verify", log => SignVerify(SignatureAlgorithm.RsaPss2048Sha256, SigningMode.Default, log)),
+            ("ML-DSA-65 sign/verify (post-quantum)", log => SignVerify(SignatureAlgorithm.MlDsa65, SigningMode.Deterministic, log)),
+            ("SLH-DSA-SHAKE-128f sign/verify (post-quantum, hash-based)", log => SignVerify(SignatureAlgorithm.SlhDsaShake_128f, SigningMode.Default, log)),
             ("X25519 key agreement", log => Agree(KeyAgreementAlgorithm.X25519, log, out _)),
             ("ECDH-P256 key agreement", log => Agree(KeyAgreementAlgorithm.EcdhP256, log, out _)),
             ("ML-KEM-768 encapsulation", log => Kem(KemAlgorithm.MlKem768, log)),
@@ -104,7 +106,7 @@ internal static class DemoCommand
         if (mode == SigningMode.Deterministic)
         {
             bool same = key.Sign(s_payment, mode).AsSpan().SequenceEqual(signature);
-            log.WriteLine($"   RFC 6979 deterministic signing gives the same signature twice: {same}");
+            log.WriteLine($"   deterministic signing (RFC 6979 / FIPS 204 rnd = 0) gives the same signature twice: {same}");
             ok &= same;
         }
 

@@ -158,7 +158,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
         internal ReadOnlySpan<short> AHat => _aHat;
 
         /// <summary>Decodes ek with the §7.2 checks: length 384k + 32, and ByteEncode_12(ByteDecode_12(t̂ part)) = t̂ part.</summary>
-        internal static PublicKey Decode(MlKemParameterSet p, ReadOnlySpan<byte> ek, KeyBlobFormat format)
+        internal static PublicKey Decode(MlKemParameterSet p, ReadOnlySpan<byte> ek, KeyBlobFormat format, ReadOnlySpan<byte> knownHashEk = default)
         {
             if (ek.Length != p.EncapsulationKeySize)
             {
@@ -177,7 +177,13 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
 
             var aHat = new short[p.K * p.K * 256];
             Sampling.SampleMatrixVartime(ek[(p.K * MlKemParameterSet.PolyBytes)..], p.K, aHat);
-            return new PublicKey(p, ek.ToArray(), tHat, aHat);
+            var key = new PublicKey(p, ek.ToArray(), tHat, aHat);
+            if (!knownHashEk.IsEmpty)
+            {
+                key._hashEk = knownHashEk.ToArray(); // already computed and checked by the caller (§7.3)
+            }
+
+            return key;
         }
 
         /// <summary>Builds a key from parts key generation just computed (nothing to re-check).</summary>
@@ -280,7 +286,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
                 throw Error.Format_InvalidKey(p.Name, format, "H(ek) does not match the hash stored in the key (FIPS 203 §7.3 hash check)");
             }
 
-            PublicKey publicKey = PublicKey.Decode(p, ek, format);
+            PublicKey publicKey = PublicKey.Decode(p, ek, format, hashEk);
             var secrets = new SecretBytes(SeedBytes + (2 * k * 256));
             dk[^32..].CopyTo(secrets.Span.Slice(32, 32)); // z; d is unknown
             Span<short> sHat = MemoryMarshal.Cast<byte, short>(secrets.Span[SeedBytes..]);

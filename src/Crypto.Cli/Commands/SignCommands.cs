@@ -136,12 +136,16 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
-    private static void SlhDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout)
-    {
+    private static void SlhDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout) =>
         // FIPS 205 Algorithm 18 on SK.seed ‖ SK.prf ‖ PK.seed, or Algorithm 21 (fresh seeds) without --seed.
+        SeededKeygen(alg, seed, "SK.seed ‖ SK.prf ‖ PK.seed", stdout);
+
+    /// <summary>keygen for the seeded post-quantum signatures: {"publicKey", "privateKey", "seed"} per cli.md.</summary>
+    private static void SeededKeygen(SignatureAlgorithm alg, byte[]? seed, string seedDescription, TextWriter stdout)
+    {
         if (seed is not null && seed.Length != alg.SeedSize)
         {
-            throw new CliException($"--seed for {alg.Name} must be {alg.SeedSize} bytes (SK.seed ‖ SK.prf ‖ PK.seed), not {seed.Length}");
+            throw new CliException($"--seed for {alg.Name} must be {alg.SeedSize} bytes ({seedDescription}), not {seed.Length}");
         }
 
         using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.PrivateKeySeed);
@@ -251,33 +255,9 @@ internal static class SignCommands
         return context;
     }
 
-    private static void MlDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout)
-    {
+    private static void MlDsaKeygen(SignatureAlgorithm alg, byte[]? seed, TextWriter stdout) =>
         // FIPS 204 ML-DSA.KeyGen_internal(ξ) (Algorithm 6), or ML-DSA.KeyGen (Algorithm 1, fresh ξ) without --seed.
-        if (seed is not null && seed.Length != alg.SeedSize)
-        {
-            throw new CliException($"--seed for {alg.Name} must be {alg.SeedSize} bytes (the FIPS 204 seed ξ), not {seed.Length}");
-        }
-
-        using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.PrivateKeySeed);
-        byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
-        byte[] keySeed = key.Export(KeyBlobFormat.PrivateKeySeed);
-        try
-        {
-            byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("publicKey", publicKey);
-                w.WriteHex("privateKey", privateKey);
-                w.WriteHex("seed", keySeed);
-            });
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(privateKey);
-            CryptographicOperations.ZeroMemory(keySeed);
-        }
-    }
+        SeededKeygen(alg, seed, "the FIPS 204 seed ξ", stdout);
 
     private static int MlDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
     {

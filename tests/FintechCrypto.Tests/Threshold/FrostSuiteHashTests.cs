@@ -4,7 +4,6 @@ using System.IO;
 using System.Text.Json;
 using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Suites;
 using FintechCrypto.Testing;
 using Xunit;
 
@@ -17,19 +16,19 @@ namespace FintechCrypto.Tests.Threshold;
 [Trait("Category", "KnownAnswer")]
 public sealed class FrostSuiteHashTests
 {
-    /// <summary>The suites with their RFC 9591 vector file; one line per suite.</summary>
-    public static TheoryData<string> VectorFiles => new()
+    /// <summary>The RFC 9591 vector file of every suite in <see cref="FrostTestSuites"/>.</summary>
+    public static TheoryData<string> VectorFiles()
     {
-        "frost-p256-sha256.json",
-        "frost-secp256k1-sha256.json",
-    };
+        var data = new TheoryData<string>();
+        foreach ((_, string rfcFile, _) in FrostTestSuites.All)
+        {
+            data.Add(rfcFile);
+        }
 
-    internal static FrostSuite SuiteForFile(string file) => file switch
-    {
-        "frost-p256-sha256.json" => P256Sha256Suite.Instance,
-        "frost-secp256k1-sha256.json" => Secp256k1Sha256Suite.Instance,
-        _ => throw new ArgumentException($"No suite for {file}.", nameof(file)),
-    };
+        return data;
+    }
+
+    private static FrostSuite SuiteForFile(string file) => FrostTestSuites.ForRfcFile(file).Suite;
 
     [Theory]
     [MemberData(nameof(VectorFiles))]

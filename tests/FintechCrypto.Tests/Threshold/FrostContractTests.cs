@@ -291,4 +291,29 @@ public sealed class FrostContractTests
         nonces.Dispose();
         Assert.True(nonces.IsConsumed);
     }
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void InterpolatingValues_FollowRfc9591Section42(string suiteName)
+    {
+        ScalarField f = FrostCiphersuite.FromName(suiteName).Suite.Scalars;
+        Scalar[] list = [f.FromUInt64(1), f.FromUInt64(3), f.FromUInt64(4), f.FromUInt64(9)];
+        Scalar[] all = Internal.Frost.Polynomial.DeriveInterpolatingValues(f, list);
+        Scalar sum = f.Zero;
+        for (int i = 0; i < list.Length; i++)
+        {
+            Scalar one = Internal.Frost.Polynomial.DeriveInterpolatingValue(f, list, list[i]);
+            Assert.True(f.Equal(one, all[i]));
+            sum = f.Add(sum, one);
+        }
+
+        // The Lagrange basis at 0 sums to 1 (it interpolates the constant polynomial 1); lambda_1 for {1, 3} is 3/2.
+        Assert.True(f.Equal(f.One, sum));
+        Scalar l1 = Internal.Frost.Polynomial.DeriveInterpolatingValue(f, [f.FromUInt64(1), f.FromUInt64(3)], f.FromUInt64(1));
+        Assert.True(f.Equal(f.FromUInt64(3), f.Multiply(l1, f.FromUInt64(2))));
+
+        Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValue(f, list, f.FromUInt64(2)));
+        Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValue(f, [list[0], list[1], list[1]], list[0]));
+        Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValues(f, [list[0], list[0]]));
+    }
 }

@@ -37,6 +37,13 @@ public sealed class FrostCiphersuite : Algorithm
         }
     }
 
+    /// <summary>FROST(Ed25519, SHA-512), context string <c>FROST-ED25519-SHA512-v1</c> (RFC 9591 §6.1); its group
+    /// signatures are RFC 8032 Ed25519 signatures under the group verifying key.</summary>
+    public static FrostCiphersuite Ed25519 { get; } = new(Ed25519Sha512Suite.Instance);
+
+    /// <summary>FROST(ristretto255, SHA-512), context string <c>FROST-RISTRETTO255-SHA512-v1</c> (RFC 9591 §6.2).</summary>
+    public static FrostCiphersuite Ristretto255 { get; } = new(Ristretto255Sha512Suite.Instance);
+
     /// <summary>FROST(P-256, SHA-256), context string <c>FROST-P256-SHA256-v1</c> (RFC 9591 §6.4).</summary>
     public static FrostCiphersuite P256 { get; } = new(P256Sha256Suite.Instance);
 

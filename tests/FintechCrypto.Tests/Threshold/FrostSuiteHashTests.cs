@@ -70,8 +70,21 @@ public sealed class FrostSuiteHashTests
     {
         FrostSuite suite = SuiteForFile(file);
         byte[] message = [0x74, 0x65, 0x73, 0x74];
-        byte[] expected = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.ASCII.GetBytes(suite.ContextString + "msg"), .. message]);
+        byte[] input = [.. System.Text.Encoding.ASCII.GetBytes(suite.ContextString + "msg"), .. message];
+        byte[] expected = suite.ContextString switch
+        {
+            "FROST-ED25519-SHA512-v1" or "FROST-RISTRETTO255-SHA512-v1" => System.Security.Cryptography.SHA512.HashData(input),
+            "FROST-ED448-SHAKE256-v1" => ShakeDigest(input),
+            _ => System.Security.Cryptography.SHA256.HashData(input),
+        };
         Assert.Equal(expected, suite.H4(message));
         Assert.NotEqual(suite.H4(message), suite.H5(message));
+    }
+
+    private static byte[] ShakeDigest(byte[] input)
+    {
+        byte[] output = new byte[114];
+        FintechCrypto.Internal.Sha3.Shake256.HashData(input, output);
+        return output;
     }
 }

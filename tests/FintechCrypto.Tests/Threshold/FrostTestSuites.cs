@@ -13,6 +13,8 @@ internal static class FrostTestSuites
     /// <summary>(ciphersuite, RFC 9591 vector file under frost/rfc9591/, Zcash Foundation folder under frost/zcashfoundation/).</summary>
     internal static readonly (FrostCiphersuite Suite, string RfcFile, string ZcashFolder)[] All =
     [
+        (FrostCiphersuite.Ed25519, "frost-ed25519-sha512.json", "frost-ed25519"),
+        (FrostCiphersuite.Ristretto255, "frost-ristretto255-sha512.json", "frost-ristretto255"),
         (FrostCiphersuite.P256, "frost-p256-sha256.json", "frost-p256"),
         (FrostCiphersuite.Secp256k1, "frost-secp256k1-sha256.json", "frost-secp256k1"),
     ];

@@ -55,15 +55,15 @@ public sealed class FrostContractTests
         FrostIdentifier big = FrostIdentifier.FromInteger(suite, 65536);
         Assert.True(one < two && two < big && big > one);
         Assert.Equal(new BigInteger(65536), big.Value);
-        Assert.Equal("0000000000000000000000000000000000000000000000000000000000010000", Hex.Encode(big.ToBytes()));
+        Assert.Equal(EncodeInteger(suite, 65536), big.ToBytes());
         Assert.Equal(one, FrostIdentifier.FromBytes(suite, one.ToBytes()));
         Assert.Equal(one.GetHashCode(), FrostIdentifier.FromInteger(suite, 1).GetHashCode());
         Assert.Equal("2", two.ToString());
 
         Assert.Throws<ArgumentOutOfRangeException>(() => FrostIdentifier.FromInteger(suite, 0));
-        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, new byte[32]));
-        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, new byte[31]));
-        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, suite.Suite.Scalars.Order.ToByteArray(isUnsigned: true, isBigEndian: true)));
+        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, new byte[suite.ScalarLength]));
+        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, new byte[suite.ScalarLength - 1]));
+        Assert.Throws<FintechCryptoException>(() => FrostIdentifier.FromBytes(suite, EncodeInteger(suite, suite.Suite.Scalars.Order)));
 
         // Derive: HID(name), deterministic, distinct per name, sorted by value like any identifier.
         FrostIdentifier alice = FrostIdentifier.Derive(suite, Encoding.UTF8.GetBytes("alice@bank.example"));
@@ -245,16 +245,17 @@ public sealed class FrostContractTests
         (FrostTrustedDealerResult dealt, FrostKeyPackage[] keys) = Deal(suite, 2, 2);
         using FrostTrustedDealerResult dealtScope = dealt;
         byte[] key = dealt.PublicKeyPackage.GroupVerifyingKey;
-        Assert.False(suite.Verify(key, [1], new byte[65]));
-        Assert.False(suite.Verify(key, [1], new byte[64]));
+        int ne = suite.ElementLength;
+        Assert.False(suite.Verify(key, [1], new byte[suite.SignatureLength]));
+        Assert.False(suite.Verify(key, [1], new byte[suite.SignatureLength - 1]));
         Assert.False(suite.Verify(key, [1], []));
-        Assert.False(suite.Verify(new byte[33], [1], new byte[65]));
-        Assert.False(suite.Verify([], [1], new byte[65]));
+        Assert.False(suite.Verify(new byte[ne], [1], new byte[suite.SignatureLength]));
+        Assert.False(suite.Verify([], [1], new byte[suite.SignatureLength]));
 
         // z = n (not canonical) with a valid R.
-        byte[] signature = new byte[65];
+        byte[] signature = new byte[suite.SignatureLength];
         key.CopyTo(signature, 0);
-        suite.Suite.Scalars.Order.ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(signature, 33);
+        EncodeInteger(suite, suite.Suite.Scalars.Order).CopyTo(signature, ne);
         Assert.False(suite.Verify(key, [1], signature));
         Assert.Equal(2, keys.Length);
     }
@@ -282,7 +283,7 @@ public sealed class FrostContractTests
         Assert.Throws<ObjectDisposedException>(() => FrostParticipant.Commit(kp));
         Assert.Throws<ObjectDisposedException>(() => kp.ToBytes());
         Assert.Throws<ObjectDisposedException>(() => kp.ToJson());
-        Assert.Equal(33, kp.VerifyingShare.Length); // public parts stay readable
+        Assert.Equal(suite.ElementLength, kp.VerifyingShare.Length); // public parts stay readable
 
         dealt.Dispose();
         Assert.Throws<ObjectDisposedException>(() => share.Verify());
@@ -315,5 +316,19 @@ public sealed class FrostContractTests
         Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValue(f, list, f.FromUInt64(2)));
         Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValue(f, [list[0], list[1], list[1]], list[0]));
         Assert.Throws<FintechCryptoException>(() => Internal.Frost.Polynomial.DeriveInterpolatingValues(f, [list[0], list[0]]));
+    }
+
+    // An integer as an Ns-byte string in the suite's scalar byte order (no reduction).
+    private static byte[] EncodeInteger(FrostCiphersuite suite, BigInteger value)
+    {
+        ScalarField f = suite.Suite.Scalars;
+        byte[] little = new byte[f.Length];
+        value.ToByteArray(isUnsigned: true, isBigEndian: false).CopyTo(little, 0);
+        if (!f.LittleEndian)
+        {
+            Array.Reverse(little);
+        }
+
+        return little;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using FintechCrypto.Groups;
 using FintechCrypto.Threshold;
 using FsCheck;
 using FsCheck.Fluent;
@@ -153,20 +154,39 @@ public sealed class FrostWireFormatTests
 
     [Theory]
     [MemberData(nameof(Suites))]
-    public void IdentityAndOffCurveCommitments_AreRefused(string suiteName)
+    public void IdentityAndInvalidCommitments_AreRefused(string suiteName)
     {
-        (_, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
+        (FrostCiphersuite suite, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
         byte[] bytes = ((FrostSigningCommitments)messages[0]).ToBytes();
         int headerLength = 3 + bytes[2];
+        int ne = suite.ElementLength;
+        bool weierstrass = suite.Suite.Group is WeierstrassGroup;
+        bool ristretto = suite.Name.Contains("RISTRETTO", StringComparison.Ordinal);
 
-        // SEC 1's identity is the single byte 0x00, which has no 33-byte form: an all-zero element is refused.
-        byte[] zero = (byte[])bytes.Clone();
-        zero.AsSpan(headerLength, 33).Clear();
-        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(zero));
+        // The identity's encoding where it has one (Edwards: y = 1; ristretto255: all zeros); SEC 1's identity is
+        // the single byte 0x00, so an all-zero 33-byte string is simply invalid.
+        byte[] identity = new byte[ne];
+        if (!weierstrass && !ristretto)
+        {
+            identity[0] = 1;
+        }
 
-        byte[] badPrefix = (byte[])bytes.Clone();
-        badPrefix[headerLength] = 0x04;
-        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(badPrefix));
+        byte[] withIdentity = (byte[])bytes.Clone();
+        identity.CopyTo(withIdentity, headerLength);
+        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(withIdentity));
+
+        // Not an element: SEC 1 uncompressed prefix, or a non-canonical all-ones string.
+        byte[] invalid = (byte[])bytes.Clone();
+        if (weierstrass)
+        {
+            invalid[headerLength] = 0x04;
+        }
+        else
+        {
+            invalid.AsSpan(headerLength, ne).Fill(0xff);
+        }
+
+        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(invalid));
     }
 
     [Fact]

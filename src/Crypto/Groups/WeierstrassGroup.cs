@@ -21,9 +21,9 @@
 //     take public data only.
 //   - Beneath both constant-time methods, BouncyCastle's field code (SecP256R1Field, SecP256K1Field) ends its
 //     additions and reductions with a conditional subtraction of p written as a branch ("if (c != 0 || (z[7] ==
-//     P7 && Nat256.Gte(z, P)))"). That branch depends on intermediate coordinates, is taken with probability about
-//     2^-32 per operation for P-256's and secp256k1's p, and is the residual timing channel of these two groups
-//     until they run on our own field code (as edwards25519 does).
+//     P7 && Nat256.Gte(z, P)))"). Whether it is taken depends on the intermediate coordinates (for an addition,
+//     mostly on whether x + y overflows 2^256), so it leaks a little per field operation: this is the residual
+//     timing channel of these two groups until they run on our own field code (as edwards25519 does).
 
 using System;
 using System.Buffers.Binary;

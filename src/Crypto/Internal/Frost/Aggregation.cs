@@ -28,7 +28,7 @@ internal static class Aggregation
         GroupElement commShare = Frost.GroupCommitment.Share(group, entry, session.BindingFactorList[index]);
 
         // Compute the interpolating value
-        Scalar lambdaI = Polynomial.DeriveInterpolatingValue(f, session.ParticipantList, entry.Identifier.Scalar);
+        Scalar lambdaI = session.InterpolatingValues[index];
 
         // Compute relation values
         GroupElement l = group.MultiplyVartime(group.Generator, sigShare);

@@ -155,7 +155,14 @@ internal static class EdwardsVartime
     }
 
     /// <summary>The sum of [scalars[i]] points[i] (32-byte little-endian scalars below 2^255). Variable time.</summary>
-    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points)
+    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points) =>
+        MultiScalarMultiply(scalars, points, default);
+
+    /// <summary>
+    /// The sum of [scalars[i]] points[i] plus [baseScalar]B (an empty <paramref name="baseScalar"/> means none),
+    /// the base point's term using its precomputed width-8 table. Variable time.
+    /// </summary>
+    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points, ReadOnlySpan<byte> baseScalar)
     {
         int n = points.Length;
         if (scalars.Length != 32 * n)
@@ -163,14 +170,25 @@ internal static class EdwardsVartime
             throw new ArgumentException("There must be one 32-byte scalar per point.", nameof(scalars));
         }
 
-        if (n == 0)
+        sbyte[] nafs = new sbyte[256 * (n + 1)];
+        Span<sbyte> baseNaf = nafs.AsSpan(256 * n, 256);
+        int top = -1;
+        AffineNiels[]? baseTable = null;
+        if (!baseScalar.IsEmpty)
         {
-            return ExtendedPoint.Identity;
+            baseTable = s_baseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_baseOddMultiples, BuildBaseOddMultiples);
+            NonAdjacentForm(baseScalar, BaseWidth, baseNaf);
+            for (int i = 255; i >= 0; i--)
+            {
+                if (baseNaf[i] != 0)
+                {
+                    top = i;
+                    break;
+                }
+            }
         }
 
-        sbyte[] nafs = new sbyte[256 * n];
         var tables = new ProjectiveNiels[n][];
-        int top = -1;
         for (int j = 0; j < n; j++)
         {
             Span<sbyte> naf = nafs.AsSpan(256 * j, 256);
@@ -209,6 +227,21 @@ internal static class EdwardsVartime
                 {
                     EdwardsArithmetic.ToExtended(out u, t);
                     EdwardsArithmetic.Subtract(out t, u, tables[j][-d / 2]);
+                }
+            }
+
+            if (baseTable is not null)
+            {
+                int d = baseNaf[i];
+                if (d > 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Add(out t, u, baseTable[d / 2]);
+                }
+                else if (d < 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Subtract(out t, u, baseTable[-d / 2]);
                 }
             }
 

@@ -181,6 +181,11 @@ internal sealed class Ed448Group : PrimeOrderGroup
     internal override GroupElement MultiplyVartime(GroupElement a, in Scalar k)
     {
         Ed448Point p = Unwrap(a, nameof(a));
+        if (ReferenceEquals(a, _generator))
+        {
+            return MultiplyBase(k); // the precomputed table is several times faster than wNAF for B
+        }
+
         return new Ed448Element(StrausVartime([p], [Scalars.Encode(k)]));
     }
 

@@ -15,6 +15,10 @@ public sealed class Ed448GroupTests
     private static readonly Ed448Group G = Ed448Group.Instance;
     private static readonly ScalarField Fq = G.Scalars;
 
+    // B as a distinct object: MultiplyVartime takes the base table for the Generator instance itself, and the
+    // wNAF path for any other element, this one included.
+    private static readonly GroupElement GeneratorCopy = Decode(G.SerializeElement(G.Generator));
+
     [Fact]
     public void Parameters_AreThoseOfRfc9591Section6_3()
     {
@@ -74,6 +78,8 @@ public sealed class Ed448GroupTests
             Assert.Equal(expectedBase, G.SerializeElement(G.MultiplyBase(s)));
             Assert.Equal(expectedBase, G.SerializeElement(G.Multiply(G.Generator, s)));
             Assert.Equal(expectedBase, G.SerializeElement(G.MultiplyVartime(G.Generator, s)));
+            Assert.Equal(expectedBase, G.SerializeElement(G.MultiplyVartime(GeneratorCopy, s)));
+            Assert.Equal(expectedBase, G.SerializeElement(G.Multiply(GeneratorCopy, s)));
 
             byte[] expectedPoint = Ed448ReferenceModel.Encode(Ed448ReferenceModel.Multiply(k, pointModel));
             Assert.Equal(expectedPoint, G.SerializeElement(G.Multiply(point, s)));
@@ -150,6 +156,8 @@ public sealed class Ed448GroupTests
             GroupElement viaBase = G.MultiplyBase(k);
             Assert.True(G.ElementEquals(viaBase, G.Multiply(G.Generator, k)));
             Assert.True(G.ElementEquals(viaBase, G.MultiplyVartime(G.Generator, k)));
+            Assert.True(G.ElementEquals(viaBase, G.MultiplyVartime(GeneratorCopy, k)));
+            Assert.True(G.ElementEquals(viaBase, G.MultiScalarMultiplyVartime([k], [GeneratorCopy])));
             Assert.True(G.ElementEquals(viaBase, G.MultiScalarMultiplyVartime([k], [G.Generator])));
 
             GroupElement kp = G.Multiply(p, k);
@@ -207,6 +215,7 @@ public sealed class Ed448GroupTests
         Assert.True(G.ElementEquals(G.MultiplyBase(orderMinusOne), G.Negate(G.Generator)));
         Assert.True(G.ElementEquals(G.Multiply(G.Generator, orderMinusOne), G.Negate(G.Generator)));
         Assert.True(G.ElementEquals(G.MultiplyVartime(G.Generator, orderMinusOne), G.Negate(G.Generator)));
+        Assert.True(G.ElementEquals(G.MultiplyVartime(GeneratorCopy, orderMinusOne), G.Negate(G.Generator)));
 
         GroupElement p = RandomElement();
         Assert.True(G.IsIdentity(G.Add(G.Multiply(p, orderMinusOne), p)));
@@ -412,4 +421,10 @@ public sealed class Ed448GroupTests
     }
 
     private static GroupElement RandomElement() => G.MultiplyBase(Fq.RandomNonZero());
+
+    private static GroupElement Decode(byte[] encoded)
+    {
+        Assert.True(G.TryDeserializeElement(encoded, out GroupElement element));
+        return element;
+    }
 }

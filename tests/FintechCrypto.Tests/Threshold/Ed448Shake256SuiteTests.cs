@@ -11,7 +11,7 @@ using Org.BouncyCastle.Crypto.Digests;
 using Xunit;
 using BcEd448 = Org.BouncyCastle.Math.EC.Rfc8032.Ed448;
 
-namespace FintechCrypto.Tests.Frost;
+namespace FintechCrypto.Tests.Threshold;
 
 /// <summary>
 /// FROST(Ed448, SHAKE256) (RFC 9591 §6.3): the suite's hash functions against BouncyCastle's SHAKE256, and every

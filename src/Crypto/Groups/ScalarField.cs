@@ -13,6 +13,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace FintechCrypto.Groups;
@@ -289,19 +290,41 @@ internal sealed class ScalarField
     /// </summary>
     internal Scalar ReduceWide(ReadOnlySpan<byte> bytes)
     {
+        if (_limbCount == 4 && LittleEndian && bytes.Length == 64)
+        {
+            // The common case (SHA-512 digests for edwards25519 and ristretto255): value = high R + low with
+            // R = 2^256, so in Montgomery form it is MontMul(MontMul(high, R^2), R^2) + MontMul(low, R^2).
+            Scalar low = default, high = default;
+            for (int i = 0; i < 4; i++)
+            {
+                low.Limbs[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(8 * i)..]);
+                high.Limbs[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(32 + (8 * i))..]);
+            }
+
+            Scalar shifted = MontgomeryMultiply4(MontgomeryMultiply4(high, _rSquared), _rSquared);
+            Scalar result = Add(shifted, MontgomeryMultiply4(low, _rSquared));
+            low.Clear();
+            high.Clear();
+            shifted.Clear();
+            return result;
+        }
+
         int blockBytes = 8 * _limbCount;
         int blocks = Math.Max(1, (bytes.Length + blockBytes - 1) / blockBytes);
-        byte[] little = new byte[blocks * blockBytes];
+        int length = blocks * blockBytes;
+        Span<byte> little = length <= 256 ? stackalloc byte[256] : new byte[length];
+        little = little[..length];
+        little.Clear();
         try
         {
-            ToLittleEndian(bytes, little.AsSpan(0, bytes.Length));
+            ToLittleEndian(bytes, little[..bytes.Length]);
             Scalar accumulator = default;
             for (int block = blocks - 1; block >= 0; block--)
             {
                 Scalar plain = default;
                 for (int i = 0; i < _limbCount; i++)
                 {
-                    plain.Limbs[i] = ReadLimb(little.AsSpan(block * blockBytes, blockBytes), i);
+                    plain.Limbs[i] = ReadLimb(little.Slice(block * blockBytes, blockBytes), i);
                 }
 
                 // accumulator * R (a shift by one block), then + block, both in Montgomery form.
@@ -374,6 +397,11 @@ internal sealed class ScalarField
     // CIOS Montgomery multiplication: a * b * R^-1 mod q for a, b < R with a * b < q R; result < q.
     private Scalar MontgomeryMultiply(in Scalar a, in Scalar b)
     {
+        if (_limbCount == 4)
+        {
+            return MontgomeryMultiply4(a, b);
+        }
+
         int n = _limbCount;
         Span<ulong> t = stackalloc ulong[ScalarLimbs.Capacity + 2];
         t.Clear();
@@ -416,6 +444,62 @@ internal sealed class ScalarField
         return Select(keepResult, result, reduced);
     }
 
+    // The same CIOS multiplication unrolled for four limbs (every 256-bit order: edwards25519, ristretto255,
+    // P-256, secp256k1), with the running sum in locals instead of a stack buffer.
+    private Scalar MontgomeryMultiply4(in Scalar a, in Scalar b)
+    {
+        ulong a0 = a.Limbs[0], a1 = a.Limbs[1], a2 = a.Limbs[2], a3 = a.Limbs[3];
+        ulong q0 = _modulus[0], q1 = _modulus[1], q2 = _modulus[2], q3 = _modulus[3];
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            ulong bi = b.Limbs[i];
+            ulong carry;
+            (carry, t0) = MultiplyAdd(a0, bi, t0, 0);
+            (carry, t1) = MultiplyAdd(a1, bi, t1, carry);
+            (carry, t2) = MultiplyAdd(a2, bi, t2, carry);
+            (carry, t3) = MultiplyAdd(a3, bi, t3, carry);
+            ulong top = t4 + carry;
+            ulong t5 = top < carry ? 1UL : 0UL;
+            t4 = top;
+
+            ulong m = t0 * _negativeInverse;
+            (carry, _) = MultiplyAdd(m, q0, t0, 0);
+            (carry, t0) = MultiplyAdd(m, q1, t1, carry);
+            (carry, t1) = MultiplyAdd(m, q2, t2, carry);
+            (carry, t2) = MultiplyAdd(m, q3, t3, carry);
+            top = t4 + carry;
+            t3 = top;
+            t4 = t5 + (top < carry ? 1UL : 0UL);
+        }
+
+        // t < 2q: subtract q unless that borrows past t4.
+        ulong borrow = 0;
+        ulong d0 = SubtractWithBorrow(t0, q0, ref borrow);
+        ulong d1 = SubtractWithBorrow(t1, q1, ref borrow);
+        ulong d2 = SubtractWithBorrow(t2, q2, ref borrow);
+        ulong d3 = SubtractWithBorrow(t3, q3, ref borrow);
+        ulong keep = 0 - (borrow & (t4 == 0 ? 1UL : 0UL)); // all ones: t < q, keep t
+        Scalar result = default;
+        result.Limbs[0] = (t0 & keep) | (d0 & ~keep);
+        result.Limbs[1] = (t1 & keep) | (d1 & ~keep);
+        result.Limbs[2] = (t2 & keep) | (d2 & ~keep);
+        result.Limbs[3] = (t3 & keep) | (d3 & ~keep);
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SubtractWithBorrow(ulong x, ulong y, ref ulong borrow)
+    {
+        ulong d = x - y;
+        ulong borrowOut = x < y ? 1UL : 0UL;
+        ulong d2 = d - borrow;
+        borrowOut |= d < borrow ? 1UL : 0UL;
+        borrow = borrowOut;
+        return d2;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong High, ulong Low) MultiplyAdd(ulong a, ulong b, ulong c, ulong d)
     {
         ulong high = Math.BigMul(a, b, out ulong low);

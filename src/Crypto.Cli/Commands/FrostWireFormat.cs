@@ -1,5 +1,5 @@
-// The library's versioned FROST wire format (version 1), as the public FromBytes/ToBytes methods of
-// FintechCrypto.Threshold define it in their documentation, so that `frost dealer` and `frost sign` can move between
+// The library's versioned FROST wire format (version 1; docs/frost-wire.md, the public FromBytes/ToBytes of
+// FintechCrypto.Threshold), so that `frost dealer` and `frost sign` can move between
 // cli.md's bare RFC 9591 encodings (SerializeScalar / SerializeElement hex) and the library's message objects
 // through the public API only:
 //

@@ -12,9 +12,15 @@ public static class BenchmarkConfigs
     /// <summary>The command-line switch that selects <see cref="Quick"/>.</summary>
     public const string QuickSwitch = "--quick";
 
+    /// <summary>
+    /// Wide enough for a whole FROST context string (FROST-RISTRETTO255-SHA512-v1 is 28 characters); BenchmarkDotNet's
+    /// default of 20 would shorten two suites' names to the same "FROST(...)12-v1".
+    /// </summary>
+    private const int ParameterColumnWidth = 32;
+
     /// <summary>BenchmarkDotNet's default job, with ratios shown as plain numbers.</summary>
     public static IConfig Default() => DefaultConfig.Instance
-        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
+        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value).WithMaxParameterColumnWidth(ParameterColumnWidth))
         .AddColumn(CategoriesColumn.Default);
 
     /// <summary>
@@ -30,6 +36,6 @@ public static class BenchmarkConfigs
             .WithIterationCount(10)
             .WithIterationTime(TimeInterval.FromMilliseconds(250))
             .AsDefault())
-        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
+        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value).WithMaxParameterColumnWidth(ParameterColumnWidth))
         .AddColumn(CategoriesColumn.Default);
 }

@@ -130,6 +130,40 @@ internal sealed class Arguments
         return Cli.Hex.Decode(value, $"--{name}");
     }
 
+    /// <summary>
+    /// The option's comma-separated list of byte strings (<c>HEX,HEX,...</c>, or the same text in the <c>-file</c>), or
+    /// null. An empty value is the empty list; an empty item is bad input.
+    /// </summary>
+    public List<byte[]>? HexList(string name)
+    {
+        if (!_values.TryGetValue(name, out string? value))
+        {
+            return null;
+        }
+
+        bool fromFile = _fromFile.Contains(name);
+        string text = fromFile ? ReadFile(value, $"--{name}-file").Trim() : value;
+        string what = fromFile ? $"--{name}-file" : $"--{name}";
+        var items = new List<byte[]>();
+        if (text.Length == 0)
+        {
+            return items;
+        }
+
+        string[] parts = text.Split(',');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length == 0)
+            {
+                throw new CliException($"item {i + 1} of {what} is empty (the form is HEX,HEX,...)");
+            }
+
+            items.Add(Cli.Hex.Decode(parts[i], $"item {i + 1} of {what}"));
+        }
+
+        return items;
+    }
+
     /// <summary>The option's bytes; a missing option is bad input.</summary>
     public byte[] RequiredHex(string name) =>
         Hex(name) ?? throw new CliException($"'{_command}' needs --{name} (or --{name}-file)");

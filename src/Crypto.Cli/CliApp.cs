@@ -28,19 +28,22 @@ internal static class CliApp
           kem encaps --alg ALG --ek HEX [--entropy HEX]
           kem decaps --alg ALG --dk HEX --ct HEX
                 ALG: ML-KEM-512, ML-KEM-768, ML-KEM-1024, X-Wing
+          frost dealer --suite S --threshold T --participants N [--secret HEX [--coefficients HEX,HEX,...]]
+          frost sign   --suite S --group-public-key HEX --shares FILE --signers 1,3,... --msg HEX
+                S: the RFC 9591 context strings, such as FROST-ED25519-SHA512-v1 or FROST-P256-SHA256-v1
           wycheproof FILE.json
           acvp FILE.json [--expected expectedResults.json]
           demo
 
         Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input.
-        Not implemented yet: frost, blindrsa, paillier, kme, cms, bench.
+        Not implemented yet: blindrsa, paillier, kme, cms, bench.
         """;
 
-    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "wycheproof", "acvp", "demo"];
+    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo"];
 
     private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
     {
-        "frost", "blindrsa", "paillier", "kme", "cms", "bench",
+        "blindrsa", "paillier", "kme", "cms", "bench",
     };
 
     /// <summary>Runs one command.</summary>
@@ -60,7 +63,7 @@ internal static class CliApp
         }
         catch (CliException e)
         {
-            code = Fail(stdout, stderr, e.Message, e.ExitCode);
+            code = Fail(stdout, stderr, e.Message, e.ExitCode, e.Details);
         }
         catch (VectorFileException e)
         {
@@ -126,6 +129,8 @@ internal static class CliApp
                 return SignCommands.Run(args, stdout);
             case "kem":
                 return KemCommands.Run(args, stdout);
+            case "frost":
+                return FrostCommands.Run(args, stdout);
             case "wycheproof":
                 return VectorCommands.Wycheproof(args, stdout, stderr);
             case "acvp":
@@ -142,10 +147,10 @@ internal static class CliApp
         throw new CliException($"unknown command {Arguments.Describe(name)}; run 'fintechcrypto --help'");
     }
 
-    private static int Fail(TextWriter stdout, TextWriter stderr, string message, int code)
+    private static int Fail(TextWriter stdout, TextWriter stderr, string message, int code, Action<Utf8JsonWriter>? details = null)
     {
         stderr.WriteLine($"fintechcrypto: {message}");
-        JsonOutput.WriteError(stdout, message);
+        JsonOutput.WriteError(stdout, message, details);
         return code;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 
 namespace FintechCrypto.Cli;
 
@@ -20,8 +21,22 @@ internal sealed class CliException : Exception
         ExitCode = exitCode;
     }
 
+    /// <summary>
+    /// A failure whose error object carries more fields than <c>"error"</c> (cli.md names them per command, such as
+    /// FROST's <c>"culprits"</c>), written by <paramref name="details"/> after the message.
+    /// </summary>
+    public CliException(string message, Action<Utf8JsonWriter> details, int exitCode = ExitCodes.BadInput)
+        : base(message)
+    {
+        ExitCode = exitCode;
+        Details = details;
+    }
+
     /// <summary>The process exit code.</summary>
     public int ExitCode { get; }
+
+    /// <summary>Writes the error object's fields beyond <c>"error"</c>, or null when there are none.</summary>
+    public Action<Utf8JsonWriter>? Details { get; }
 
     /// <summary>An algorithm or command that cli.md names and that belongs to a later release.</summary>
     public static CliException NotImplemented(string what) => new($"'{what}' is not implemented yet");

@@ -31,9 +31,13 @@ internal static class JsonOutput
         stdout.Write('\n');
     }
 
-    /// <summary>Writes <c>{"error": message}</c>.</summary>
-    public static void WriteError(TextWriter stdout, string message) =>
-        WriteObject(stdout, w => w.WriteString("error", message));
+    /// <summary>Writes <c>{"error": message}</c>, followed by the fields <paramref name="details"/> writes, if any.</summary>
+    public static void WriteError(TextWriter stdout, string message, Action<Utf8JsonWriter>? details = null) =>
+        WriteObject(stdout, w =>
+        {
+            w.WriteString("error", message);
+            details?.Invoke(w);
+        });
 
     /// <summary>Writes a byte string member as lowercase hex.</summary>
     public static void WriteHex(this Utf8JsonWriter writer, string name, ReadOnlySpan<byte> value) =>

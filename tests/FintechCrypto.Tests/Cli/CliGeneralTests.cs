@@ -33,7 +33,6 @@ public sealed class CliGeneralTests
     }
 
     [Theory]
-    [InlineData("frost")]
     [InlineData("blindrsa")]
     [InlineData("paillier")]
     [InlineData("kme")]

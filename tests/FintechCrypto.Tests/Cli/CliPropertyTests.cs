@@ -19,6 +19,7 @@ public sealed class CliPropertyTests
         "sign", "keygen", "verify", "wycheproof", "acvp", "kem", "frost", "encaps", "demo-x", "--alg", "--seed", "--sk",
         "--pk", "--msg", "--sig", "--ctx", "--deterministic", "--expected", "--sk-file", "--msg-file", "--seed-file",
         "--pk-file", "--sig-file", "--x-file", "-", "--", "---", "--alg=Ed25519",
+        "dealer", "--suite", "--signers", "--shares", "--group-public-key", "--coefficients", "FROST-ED25519-SHA512-v1", "1,3", "1,1",
         "Ed25519", "ECDSA-P256-SHA256", "RSA-PSS-2048-SHA256", "ML-DSA-65", "SLH-DSA-SHA2-128s", "X-Wing", "ed25519",
         "", " ", "0x", "0X00", "00", "0", "abc", "zz", "ÿ", "\u0000", "\uFFFD", "\n",
         "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
@@ -34,7 +35,7 @@ public sealed class CliPropertyTests
         Gen<string> hex = Gen.ArrayOf(Gen.Elements("0123456789abcdefABCDEF".ToCharArray())).Select(c => new string(c));
         Gen<string> token = Gen.OneOf(word, word, word, random, hex);
         Gen<string[]> tail = Gen.ArrayOf(token);
-        Gen<string> head = Gen.OneOf(Gen.Elements("sign", "wycheproof", "acvp", "kem", "cms", "bench", "x"), random);
+        Gen<string> head = Gen.OneOf(Gen.Elements("sign", "wycheproof", "acvp", "kem", "frost", "cms", "bench", "x"), random);
         Gen<string> sub = Gen.Elements("keygen", "sign", "verify", "x");
         Gen<string[]> signLike = tail.SelectMany(t => sub, (t, s) => new[] { "sign", s }.Concat(t).ToArray());
         Gen<string[]> any = head.SelectMany(h => tail, (h, t) => new[] { h }.Concat(t).ToArray());

@@ -4,7 +4,6 @@ using System.IO;
 using System.Text.Json;
 using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Suites;
 using FintechCrypto.Testing;
 using Xunit;
 
@@ -17,19 +16,19 @@ namespace FintechCrypto.Tests.Threshold;
 [Trait("Category", "KnownAnswer")]
 public sealed class FrostSuiteHashTests
 {
-    /// <summary>The suites with their RFC 9591 vector file; one line per suite.</summary>
-    public static TheoryData<string> VectorFiles => new()
+    /// <summary>The RFC 9591 vector file of every suite in <see cref="FrostTestSuites"/>.</summary>
+    public static TheoryData<string> VectorFiles()
     {
-        "frost-p256-sha256.json",
-        "frost-secp256k1-sha256.json",
-    };
+        var data = new TheoryData<string>();
+        foreach ((_, string rfcFile, _) in FrostTestSuites.All)
+        {
+            data.Add(rfcFile);
+        }
 
-    internal static FrostSuite SuiteForFile(string file) => file switch
-    {
-        "frost-p256-sha256.json" => P256Sha256Suite.Instance,
-        "frost-secp256k1-sha256.json" => Secp256k1Sha256Suite.Instance,
-        _ => throw new ArgumentException($"No suite for {file}.", nameof(file)),
-    };
+        return data;
+    }
+
+    private static FrostSuite SuiteForFile(string file) => FrostTestSuites.ForRfcFile(file).Suite;
 
     [Theory]
     [MemberData(nameof(VectorFiles))]
@@ -71,8 +70,21 @@ public sealed class FrostSuiteHashTests
     {
         FrostSuite suite = SuiteForFile(file);
         byte[] message = [0x74, 0x65, 0x73, 0x74];
-        byte[] expected = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.ASCII.GetBytes(suite.ContextString + "msg"), .. message]);
+        byte[] input = [.. System.Text.Encoding.ASCII.GetBytes(suite.ContextString + "msg"), .. message];
+        byte[] expected = suite.ContextString switch
+        {
+            "FROST-ED25519-SHA512-v1" or "FROST-RISTRETTO255-SHA512-v1" => System.Security.Cryptography.SHA512.HashData(input),
+            "FROST-ED448-SHAKE256-v1" => ShakeDigest(input),
+            _ => System.Security.Cryptography.SHA256.HashData(input),
+        };
         Assert.Equal(expected, suite.H4(message));
         Assert.NotEqual(suite.H4(message), suite.H5(message));
+    }
+
+    private static byte[] ShakeDigest(byte[] input)
+    {
+        byte[] output = new byte[114];
+        FintechCrypto.Internal.Sha3.Shake256.HashData(input, output);
+        return output;
     }
 }

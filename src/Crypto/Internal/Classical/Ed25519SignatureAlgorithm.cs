@@ -1,12 +1,12 @@
-// Ed25519 (RFC 8032 §5.1, PureEdDSA), backed by BouncyCastle's Rfc8032 code until our own Field25519
-// arithmetic (src/Crypto.Native/Field25519) is faster. Encodings: RFC 8410 §4 (SPKI) and §7 (PKCS#8,
+// Ed25519 (RFC 8032 §5.1, PureEdDSA) on our own edwards25519 arithmetic (Internal/Curve25519 over the
+// Field25519 kernels of src/Crypto.Native). Encodings: RFC 8410 §4 (SPKI) and §7 (PKCS#8,
 // CurvePrivateKey OCTET STRING inside the privateKey OCTET STRING); no algorithm parameters.
 
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
-using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
+using FintechCrypto.Internal.Curve25519;
 
 namespace FintechCrypto.Internal.Classical;
 
@@ -78,12 +78,15 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
     private sealed class PrivateKey : SigningKeyCore
     {
         private readonly SecretBytes _seed;
+        private readonly SecretBytes _expanded; // RFC 8032 §5.1.5: the clamped scalar s, then the prefix
         private readonly byte[] _publicKey = new byte[PublicKeySize];
 
         internal PrivateKey(ReadOnlySpan<byte> seed)
         {
             _seed = new SecretBytes(seed);
-            BcEd25519.GeneratePublicKey(_seed.Span, _publicKey);
+            _expanded = new SecretBytes(64);
+            Ed25519Core.ExpandSeed(_seed.Span, _expanded.Span[..32], _expanded.Span[32..]);
+            Ed25519Core.PublicKeyFromScalar(_expanded.Span[..32], _publicKey);
         }
 
         internal override int SignatureSize => SigSize;
@@ -91,9 +94,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
         internal override int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
         {
             // RFC 8032 §5.1.6; Ed25519 is deterministic in either mode.
-            // The public key must be passed as a span: a byte[] argument binds to the overload whose third
-            // parameter is an Ed25519ctx context (RFC 8032 §5.1 dom2), which would sign the wrong message.
-            BcEd25519.Sign(_seed.Span, (ReadOnlySpan<byte>)_publicKey, data, signature[..SigSize]);
+            Ed25519Core.Sign(_expanded.Span[..32], _expanded.Span[32..], _publicKey, data, signature[..SigSize]);
             return SigSize;
         }
 
@@ -109,15 +110,19 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
             return Rfc8410.WritePkcs8(Oids.Ed25519, _seed.Span);
         }
 
-        public override void Dispose() => _seed.Dispose();
+        public override void Dispose()
+        {
+            _seed.Dispose();
+            _expanded.Dispose();
+        }
     }
 
     private sealed class PublicKey : VerificationKeyCore
     {
         private readonly byte[] _encoded;
-        private readonly BcEd25519.PublicPoint _point;
+        private readonly ExtendedPoint _point;
 
-        private PublicKey(byte[] encoded, BcEd25519.PublicPoint point)
+        private PublicKey(byte[] encoded, in ExtendedPoint point)
         {
             _encoded = encoded;
             _point = point;
@@ -133,8 +138,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
             }
 
             // RFC 8032 §5.1.3: the encoding must decode to a point on the curve, with y < p.
-            BcEd25519.PublicPoint? point = BcEd25519.ValidatePublicKeyPartialExport(encoded);
-            if (point is null)
+            if (!EdwardsEncoding.TryDecompress(encoded, out ExtendedPoint point))
             {
                 throw Error.Format_InvalidKey(algorithm, format, "it does not decode to a point of edwards25519 (RFC 8032 §5.1.3)");
             }
@@ -145,12 +149,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
         internal override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context)
         {
             // RFC 8032 §5.1.7: a signature of any other length is invalid; S >= L is refused inside.
-            if (signature.Length != SigSize)
-            {
-                return false;
-            }
-
-            return BcEd25519.Verify(signature, _point, data);
+            return Ed25519Core.Verify(_point, _encoded, data, signature);
         }
 
         internal override byte[] ExportPublic(KeyBlobFormat format) =>

@@ -1,0 +1,226 @@
+// Variable-time multi-scalar multiplication on edwards25519, for PUBLIC scalars and points only
+// (signature verification, FROST share verification and aggregation).
+//
+// Straus's method with width-w non-adjacent forms: every point gets a table of its odd multiples
+// P, 3P, ..., (2^(w-1) - 1)P; the base point B uses a precomputed width-8 table of 64 affine multiples.
+// One doubling chain of at most 256 steps serves all scalars at once.
+//
+// References: RFC 8032 §5.1.7 (the verification equation); Hankerson, Menezes, Vanstone, "Guide to Elliptic
+// Curve Cryptography", Algorithm 3.35 (width-w NAF) and §3.3.3 (interleaving / Straus).
+
+using System;
+using System.Threading;
+
+namespace FintechCrypto.Internal.Curve25519;
+
+/// <summary>Variable-time [a]A + [b]B and sums of multiples; public inputs only.</summary>
+internal static class EdwardsVartime
+{
+    private const int PointWidth = 5;  // odd multiples 1..15: 8 entries
+    private const int BaseWidth = 8;   // odd multiples 1..127: 64 entries
+
+    private static AffineNiels[]? s_baseOddMultiples;
+
+    /// <summary>[a]A + [b]B for 32-byte little-endian scalars below 2^255. Variable time.</summary>
+    internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, in ExtendedPoint point, ReadOnlySpan<byte> b)
+    {
+        AffineNiels[] baseTable = s_baseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_baseOddMultiples, BuildBaseOddMultiples);
+        Span<sbyte> aNaf = stackalloc sbyte[256];
+        Span<sbyte> bNaf = stackalloc sbyte[256];
+        NonAdjacentForm(a, PointWidth, aNaf);
+        NonAdjacentForm(b, BaseWidth, bNaf);
+        ProjectiveNiels[] pointTable = OddMultiples(point);
+
+        int top = 255;
+        while (top >= 0 && aNaf[top] == 0 && bNaf[top] == 0)
+        {
+            top--;
+        }
+
+        ProjectivePoint r = new() { Y = Native.Field25519.FieldElement25519.One, Z = Native.Field25519.FieldElement25519.One };
+        CompletedPoint t = default;
+        ExtendedPoint u;
+        if (top < 0)
+        {
+            return ExtendedPoint.Identity;
+        }
+
+        for (int i = top; i >= 0; i--)
+        {
+            EdwardsArithmetic.Double(out t, r);
+            int da = aNaf[i];
+            if (da > 0)
+            {
+                EdwardsArithmetic.ToExtended(out u, t);
+                EdwardsArithmetic.Add(out t, u, pointTable[da / 2]);
+            }
+            else if (da < 0)
+            {
+                EdwardsArithmetic.ToExtended(out u, t);
+                EdwardsArithmetic.Subtract(out t, u, pointTable[-da / 2]);
+            }
+
+            int db = bNaf[i];
+            if (db > 0)
+            {
+                EdwardsArithmetic.ToExtended(out u, t);
+                EdwardsArithmetic.Add(out t, u, baseTable[db / 2]);
+            }
+            else if (db < 0)
+            {
+                EdwardsArithmetic.ToExtended(out u, t);
+                EdwardsArithmetic.Subtract(out t, u, baseTable[-db / 2]);
+            }
+
+            EdwardsArithmetic.ToProjective(out r, t);
+        }
+
+        EdwardsArithmetic.ToExtended(out u, t);
+        return u;
+    }
+
+    /// <summary>The sum of [scalars[i]] points[i] (32-byte little-endian scalars below 2^255). Variable time.</summary>
+    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points)
+    {
+        int n = points.Length;
+        if (scalars.Length != 32 * n)
+        {
+            throw new ArgumentException("There must be one 32-byte scalar per point.", nameof(scalars));
+        }
+
+        if (n == 0)
+        {
+            return ExtendedPoint.Identity;
+        }
+
+        sbyte[] nafs = new sbyte[256 * n];
+        var tables = new ProjectiveNiels[n][];
+        int top = -1;
+        for (int j = 0; j < n; j++)
+        {
+            Span<sbyte> naf = nafs.AsSpan(256 * j, 256);
+            NonAdjacentForm(scalars.Slice(32 * j, 32), PointWidth, naf);
+            tables[j] = OddMultiples(points[j]);
+            for (int i = 255; i > top; i--)
+            {
+                if (naf[i] != 0)
+                {
+                    top = i;
+                    break;
+                }
+            }
+        }
+
+        if (top < 0)
+        {
+            return ExtendedPoint.Identity;
+        }
+
+        ProjectivePoint r = new() { Y = Native.Field25519.FieldElement25519.One, Z = Native.Field25519.FieldElement25519.One };
+        CompletedPoint t = default;
+        ExtendedPoint u;
+        for (int i = top; i >= 0; i--)
+        {
+            EdwardsArithmetic.Double(out t, r);
+            for (int j = 0; j < n; j++)
+            {
+                int d = nafs[(256 * j) + i];
+                if (d > 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Add(out t, u, tables[j][d / 2]);
+                }
+                else if (d < 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Subtract(out t, u, tables[j][-d / 2]);
+                }
+            }
+
+            EdwardsArithmetic.ToProjective(out r, t);
+        }
+
+        EdwardsArithmetic.ToExtended(out u, t);
+        return u;
+    }
+
+    /// <summary>
+    /// The width-w NAF of a 32-byte little-endian scalar below 2^255 (Guide to ECC, Algorithm 3.35): digits are 0
+    /// or odd in (-2^(w-1), 2^(w-1)), and any w consecutive digits hold at most one non-zero.
+    /// </summary>
+    internal static void NonAdjacentForm(ReadOnlySpan<byte> scalar, int width, Span<sbyte> naf)
+    {
+        Span<ulong> x = stackalloc ulong[5];
+        for (int i = 0; i < 4; i++)
+        {
+            x[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(scalar[(8 * i)..]);
+        }
+
+        x[4] = 0;
+        naf[..256].Clear();
+        ulong windowSize = 1UL << width;
+        ulong windowMask = windowSize - 1;
+        int position = 0;
+        ulong carry = 0;
+        while (position < 256)
+        {
+            int index = position / 64;
+            int bit = position % 64;
+            ulong bits = bit < 64 - width ? x[index] >> bit : (x[index] >> bit) | (x[index + 1] << (64 - bit));
+            ulong window = carry + (bits & windowMask);
+            if ((window & 1) == 0)
+            {
+                position++;
+                continue;
+            }
+
+            if (window < windowSize / 2)
+            {
+                carry = 0;
+                naf[position] = (sbyte)window;
+            }
+            else
+            {
+                carry = 1;
+                naf[position] = (sbyte)((long)window - (long)windowSize);
+            }
+
+            position += width;
+        }
+    }
+
+    // P, 3P, 5P, ..., 15P as cached addends.
+    private static ProjectiveNiels[] OddMultiples(in ExtendedPoint point)
+    {
+        var table = new ProjectiveNiels[1 << (PointWidth - 2)];
+        ExtendedPoint twice = EdwardsArithmetic.Double(point);
+        EdwardsArithmetic.ToNiels(out ProjectiveNiels twiceNiels, twice);
+        ExtendedPoint multiple = point;
+        EdwardsArithmetic.ToNiels(out table[0], multiple);
+        for (int i = 1; i < table.Length; i++)
+        {
+            EdwardsArithmetic.Add(out CompletedPoint next, multiple, twiceNiels);
+            EdwardsArithmetic.ToExtended(out multiple, next);
+            EdwardsArithmetic.ToNiels(out table[i], multiple);
+        }
+
+        return table;
+    }
+
+    private static AffineNiels[] BuildBaseOddMultiples()
+    {
+        var table = new AffineNiels[1 << (BaseWidth - 2)];
+        ExtendedPoint b = EdwardsScalarMultiplication.BasePoint;
+        ExtendedPoint twice = EdwardsArithmetic.Double(b);
+        EdwardsArithmetic.ToNiels(out ProjectiveNiels twiceNiels, twice);
+        ExtendedPoint multiple = b;
+        for (int i = 0; i < table.Length; i++)
+        {
+            EdwardsArithmetic.ToAffineNiels(out table[i], multiple);
+            EdwardsArithmetic.Add(out CompletedPoint next, multiple, twiceNiels);
+            EdwardsArithmetic.ToExtended(out multiple, next);
+        }
+
+        return table;
+    }
+}

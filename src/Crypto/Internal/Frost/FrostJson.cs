@@ -1,0 +1,279 @@
+// FrostJson: the JSON form of every FROST message (docs/frost-wire.md), written with Utf8JsonWriter and read with
+// JsonDocument by hand (no reflection: the library is AOT-compatible).
+//
+//   { "version": 1, "type": "<message type>", "ciphersuite": "<RFC 9591 context string>", <fields> }
+//
+// Scalars, elements and identifiers are lowercase hex of their RFC 9591 encodings; counts are JSON numbers. The
+// reader refuses unknown, missing and repeated properties, other versions, types and suites, bad hex, non-canonical
+// scalars and invalid elements, always with a FintechCryptoException.
+
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using FintechCrypto.Groups;
+using FintechCrypto.Threshold;
+
+namespace FintechCrypto.Internal.Frost;
+
+/// <summary>Writes and reads the JSON form of FROST messages.</summary>
+internal static class FrostJson
+{
+    /// <summary>The "type" string of each message type.</summary>
+    internal static string TypeName(FrostMessageType type) => type switch
+    {
+        FrostMessageType.SigningCommitments => "signing_commitments",
+        FrostMessageType.SigningPackage => "signing_package",
+        FrostMessageType.SignatureShare => "signature_share",
+        FrostMessageType.SecretShare => "secret_share",
+        FrostMessageType.KeyPackage => "key_package",
+        FrostMessageType.PublicKeyPackage => "public_key_package",
+        FrostMessageType.VssCommitment => "vss_commitment",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Writes the header, then <paramref name="body"/>, as one JSON object; clears the UTF-8 buffer.</summary>
+    internal static string Write(FrostMessageType type, FrostCiphersuite ciphersuite, Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("version", WireWriter.Version);
+                writer.WriteString("type", TypeName(type));
+                writer.WriteString("ciphersuite", ciphersuite.Name);
+                body(writer);
+                writer.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Clear(); // zeroes the written bytes (secret shares are in some messages)
+        }
+    }
+
+    /// <summary>Writes a scalar as hex.</summary>
+    internal static void WriteScalar(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, in Scalar scalar)
+    {
+        Span<byte> bytes = stackalloc byte[ciphersuite.ScalarLength];
+        ciphersuite.Suite.Scalars.Encode(scalar, bytes);
+        WriteHex(writer, name, bytes);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+    }
+
+    /// <summary>Writes an element as hex.</summary>
+    internal static void WriteElement(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, GroupElement element) =>
+        WriteHex(writer, name, ciphersuite.Suite.Group.SerializeElement(element));
+
+    /// <summary>Writes bytes as lowercase hex.</summary>
+    internal static void WriteHex(Utf8JsonWriter writer, string name, ReadOnlySpan<byte> bytes)
+    {
+        char[] hex = new char[bytes.Length * 2];
+        try
+        {
+            Convert.TryToHexStringLower(bytes, hex, out _);
+            writer.WriteString(name, hex);
+        }
+        finally
+        {
+            Array.Clear(hex);
+        }
+    }
+
+    /// <summary>A parsed JSON message whose header has been checked.</summary>
+    internal sealed class Reader : IDisposable
+    {
+        private readonly JsonDocument _document;
+        private readonly string _what;
+
+        internal Reader(string json, FrostMessageType type, string what)
+        {
+            _what = what;
+            try
+            {
+                _document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+            }
+            catch (JsonException e)
+            {
+                throw new FintechCryptoException($"The {what} is not valid JSON.", e);
+            }
+
+            try
+            {
+                Root = _document.RootElement;
+                if (Root.ValueKind != JsonValueKind.Object)
+                {
+                    throw Malformed("it is not a JSON object");
+                }
+
+                int version = GetInt(Root, "version", 0, 255);
+                if (version != WireWriter.Version)
+                {
+                    throw Malformed($"format version {version} is not supported (expected {WireWriter.Version})");
+                }
+
+                string typeName = GetString(Root, "type");
+                if (!string.Equals(typeName, TypeName(type), StringComparison.Ordinal))
+                {
+                    throw Malformed($"it is a '{Shorten(typeName)}' message, not '{TypeName(type)}'");
+                }
+
+                string suiteName = GetString(Root, "ciphersuite");
+                if (!FrostCiphersuite.TryFromName(suiteName, out FrostCiphersuite? suite))
+                {
+                    throw Malformed($"the ciphersuite '{Shorten(suiteName)}' is unknown");
+                }
+
+                Ciphersuite = suite;
+            }
+            catch
+            {
+                _document.Dispose();
+                throw;
+            }
+        }
+
+        internal JsonElement Root { get; }
+
+        internal FrostCiphersuite Ciphersuite { get; }
+
+        /// <summary>Checks that <paramref name="obj"/> has exactly the given properties, each once.</summary>
+        internal void ExpectProperties(JsonElement obj, params string[] names)
+        {
+            if (obj.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed("an entry is not a JSON object");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty property in obj.EnumerateObject())
+            {
+                if (Array.IndexOf(names, property.Name) < 0)
+                {
+                    throw Malformed($"the property '{Shorten(property.Name)}' is not part of the format");
+                }
+
+                if (!seen.Add(property.Name))
+                {
+                    throw Malformed($"the property '{property.Name}' appears twice");
+                }
+            }
+
+            foreach (string name in names)
+            {
+                if (!seen.Contains(name))
+                {
+                    throw Malformed($"the property '{name}' is missing");
+                }
+            }
+        }
+
+        internal string GetString(JsonElement obj, string name)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+            {
+                throw Malformed($"'{name}' is missing or not a string");
+            }
+
+            return value.GetString() ?? string.Empty;
+        }
+
+        internal int GetInt(JsonElement obj, string name, int minimum, int maximum)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.Number
+                || !value.TryGetInt32(out int number) || number < minimum || number > maximum)
+            {
+                throw Malformed($"'{name}' is missing or not an integer from {minimum} to {maximum}");
+            }
+
+            return number;
+        }
+
+        internal JsonElement GetArray(JsonElement obj, string name, int maximumLength)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.Array)
+            {
+                throw Malformed($"'{name}' is missing or not an array");
+            }
+
+            if (value.GetArrayLength() > maximumLength)
+            {
+                throw Malformed($"'{name}' has more than {maximumLength} entries");
+            }
+
+            return value;
+        }
+
+        internal byte[] GetHex(JsonElement obj, string name) => DecodeHex(GetString(obj, name), name);
+
+        internal byte[] DecodeHex(string hex, string name)
+        {
+            if (hex.Length % 2 != 0)
+            {
+                throw Malformed($"'{name}' is not an even number of hex digits");
+            }
+
+            try
+            {
+                return Convert.FromHexString(hex);
+            }
+            catch (FormatException)
+            {
+                throw Malformed($"'{name}' is not hex");
+            }
+        }
+
+        internal Scalar GetScalar(JsonElement obj, string name)
+        {
+            byte[] bytes = GetHex(obj, name);
+            try
+            {
+                if (!Ciphersuite.Suite.Scalars.TryDecode(bytes, out Scalar scalar))
+                {
+                    throw Malformed($"'{name}' is not a canonical {Ciphersuite.ScalarLength}-byte scalar");
+                }
+
+                return scalar;
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+            }
+        }
+
+        internal GroupElement GetElement(JsonElement obj, string name) => DecodeElement(GetHex(obj, name), name);
+
+        internal GroupElement DecodeElement(byte[] bytes, string name)
+        {
+            if (!Ciphersuite.Suite.Group.TryDeserializeElement(bytes, out GroupElement element))
+            {
+                throw Malformed($"'{name}' is not a valid element of {Ciphersuite.Suite.Group.Name}");
+            }
+
+            return element;
+        }
+
+        internal FrostIdentifier GetIdentifier(JsonElement obj, string name)
+        {
+            byte[] bytes = GetHex(obj, name);
+            ScalarField field = Ciphersuite.Suite.Scalars;
+            if (!field.TryDecode(bytes, out Scalar scalar) || field.IsZero(scalar))
+            {
+                throw Malformed($"'{name}' is not a canonical non-zero scalar");
+            }
+
+            return FrostIdentifier.FromScalar(Ciphersuite, scalar);
+        }
+
+        internal FintechCryptoException Malformed(string reason) => new($"The {_what} JSON is malformed: {reason}.");
+
+        public void Dispose() => _document.Dispose();
+
+        private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "...";
+    }
+}

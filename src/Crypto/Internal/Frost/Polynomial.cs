@@ -1,0 +1,72 @@
+// Polynomial: the polynomial operations of RFC 9591 §4.2 and Appendix C.1 over a scalar field.
+//
+// References: RFC 9591 §4.2 (derive_interpolating_value), Appendix C.1 (polynomial_evaluate, Horner's method).
+// Constant time: Evaluate runs on secret coefficients with the field's constant-time arithmetic and a public x;
+// DeriveInterpolatingValue takes public identifiers only.
+
+using System;
+using FintechCrypto.Groups;
+
+namespace FintechCrypto.Internal.Frost;
+
+/// <summary>Polynomial evaluation and Lagrange coefficients (RFC 9591 §4.2, Appendix C.1).</summary>
+internal static class Polynomial
+{
+    /// <summary>
+    /// Implements polynomial_evaluate(x, coeffs) (RFC 9591 Appendix C.1): coeffs[0] + coeffs[1] x + ... by Horner's
+    /// method; constant time in the coefficients.
+    /// </summary>
+    internal static Scalar Evaluate(ScalarField field, in Scalar x, ReadOnlySpan<Scalar> coefficients)
+    {
+        Scalar value = field.Zero;
+        for (int i = coefficients.Length - 1; i >= 0; i--)
+        {
+            value = field.Multiply(value, x);
+            value = field.Add(value, coefficients[i]);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Implements derive_interpolating_value(L, x_i) (RFC 9591 §4.2): the Lagrange coefficient of x_i for
+    /// interpolation at 0 over the participant list L, numerator = prod x_j, denominator = prod (x_j - x_i) for
+    /// x_j != x_i.
+    /// </summary>
+    /// <exception cref="FintechCryptoException">x_i is not in L, or L holds a value twice ("invalid parameters").</exception>
+    internal static Scalar DeriveInterpolatingValue(ScalarField field, ReadOnlySpan<Scalar> participantList, in Scalar xi)
+    {
+        bool found = false;
+        for (int j = 0; j < participantList.Length; j++)
+        {
+            found |= field.Equal(participantList[j], xi);
+            for (int k = j + 1; k < participantList.Length; k++)
+            {
+                if (field.Equal(participantList[j], participantList[k]))
+                {
+                    throw new FintechCryptoException("The participant list holds an identifier twice (RFC 9591 §4.2).");
+                }
+            }
+        }
+
+        if (!found)
+        {
+            throw new FintechCryptoException("The identifier is not in the participant list (RFC 9591 §4.2).");
+        }
+
+        Scalar numerator = field.One;
+        Scalar denominator = field.One;
+        foreach (Scalar xj in participantList)
+        {
+            if (field.Equal(xj, xi))
+            {
+                continue;
+            }
+
+            numerator = field.Multiply(numerator, xj);
+            denominator = field.Multiply(denominator, field.Subtract(xj, xi));
+        }
+
+        return field.Multiply(numerator, field.Invert(denominator));
+    }
+}

@@ -1,0 +1,190 @@
+// FrostKeyPackage: everything one participant needs to sign: identifier, signing share sk_i, verifying share
+// PK_i = sk_i B, the group verifying key PK, and the threshold (frost-core keys.rs KeyPackage; RFC 9591 §5 inputs
+// of sign: identifier, sk_i, group_public_key).
+//
+// References: RFC 9591 §5.1-§5.2; frost-core KeyPackage.
+// Wire format (docs/frost-wire.md): header(type 5) || identifier (Ns) || signing share (Ns) || verifying share (Ne) ||
+//   group verifying key (Ne) || min signers (2 bytes). The encoding holds the secret share.
+
+using System;
+using System.Security.Cryptography;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// A participant's long-lived signing key material: its identifier, secret signing share, public verifying share,
+/// the group verifying key, and the threshold. Use it with <see cref="FrostParticipant.Commit"/> and
+/// <see cref="FrostParticipant.Sign"/>.
+/// </summary>
+/// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
+public sealed class FrostKeyPackage : IDisposable
+{
+    private const string What = "FROST key package";
+    private readonly SecretScalar _signingShare;
+
+    internal FrostKeyPackage(FrostIdentifier identifier, in Scalar signingShare, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
+    {
+        if (minSigners is < 2 or > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to 65535.");
+        }
+
+        Identifier = identifier;
+        VerifyingShareElement = verifyingShare;
+        VerifyingKeyElement = verifyingKey;
+        MinSigners = minSigners;
+        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare);
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+
+    /// <summary>The participant's identifier.</summary>
+    public FrostIdentifier Identifier { get; }
+
+    /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
+    public int MinSigners { get; }
+
+    /// <summary>The participant's verifying share PK_i = sk_i B (Ne bytes).</summary>
+    public byte[] VerifyingShare => Ciphersuite.Suite.Group.SerializeElement(VerifyingShareElement);
+
+    /// <summary>The group verifying key PK (Ne bytes), under which group signatures verify.</summary>
+    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+
+    internal GroupElement VerifyingShareElement { get; }
+
+    internal GroupElement VerifyingKeyElement { get; }
+
+    internal bool IsDisposed => _signingShare.IsDisposed;
+
+    /// <summary>The signing share; the caller clears the copy.</summary>
+    internal Scalar GetSigningShare() => _signingShare.Get();
+
+    /// <summary>Decodes a key package from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The key package.</returns>
+    /// <exception cref="FintechCryptoException">
+    /// The bytes are malformed, the threshold is below 2, or the verifying share is not the signing share times the
+    /// generator.
+    /// </exception>
+    public static FrostKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.KeyPackage, What);
+        FrostIdentifier identifier = reader.ReadIdentifier();
+        Scalar share = reader.ReadScalar("signing share");
+        try
+        {
+            GroupElement verifyingShare = reader.ReadElement("verifying share");
+            GroupElement verifyingKey = reader.ReadElement("group verifying key");
+            int minSigners = reader.ReadUInt16();
+            reader.End();
+            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>Decodes a key package from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The key package.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
+    public static FrostKeyPackage FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.KeyPackage, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers");
+        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
+        GroupElement verifyingShare = reader.GetElement(reader.Root, "verifying_share");
+        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
+        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
+        Scalar share = reader.GetScalar(reader.Root, "signing_share");
+        try
+        {
+            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Encodes the key package in the versioned wire format (for storage). The result holds the secret signing
+    /// share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
+    public byte[] ToBytes()
+    {
+        Scalar share = _signingShare.Get();
+        try
+        {
+            using var writer = new WireWriter(FrostMessageType.KeyPackage, Ciphersuite);
+            writer.WriteIdentifier(Identifier);
+            writer.WriteScalar(share);
+            writer.WriteElement(VerifyingShareElement);
+            writer.WriteElement(VerifyingKeyElement);
+            writer.WriteUInt16(MinSigners);
+            return writer.ToArray();
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Encodes the key package as JSON. The string holds the secret signing share and cannot be cleared: prefer
+    /// <see cref="ToBytes"/> where the secret must not linger in memory.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
+    public string ToJson()
+    {
+        byte[] share = GC.AllocateArray<byte>(Ciphersuite.ScalarLength, pinned: true);
+        try
+        {
+            _signingShare.CopyTo(share);
+            return FrostJson.Write(FrostMessageType.KeyPackage, Ciphersuite, w =>
+            {
+                FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
+                FrostJson.WriteHex(w, "signing_share", share);
+                FrostJson.WriteElement(w, "verifying_share", Ciphersuite, VerifyingShareElement);
+                FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
+                w.WriteNumber("min_signers", MinSigners);
+            });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(share);
+        }
+    }
+
+    /// <summary>Clears the signing share.</summary>
+    public void Dispose() => _signingShare.Dispose();
+
+    /// <summary>A description without the secret.</summary>
+    /// <returns>The type, suite and identifier.</returns>
+    public override string ToString() => $"FrostKeyPackage({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
+
+    private static FrostKeyPackage Create(FrostIdentifier identifier, in Scalar share, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
+    {
+        if (minSigners < 2)
+        {
+            throw new FintechCryptoException($"The {What} is malformed: the threshold must be at least 2.");
+        }
+
+        PrimeOrderGroup group = identifier.Ciphersuite.Suite.Group;
+        if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
+        {
+            throw new FintechCryptoException($"The {What} is inconsistent: the verifying share is not the signing share times the generator.");
+        }
+
+        return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
+    }
+}

@@ -1,0 +1,209 @@
+// FrostPublicKeyPackage: the public keys of a FROST group: each participant's verifying share PK_i and the group
+// verifying key PK, plus the threshold (RFC 9591 Appendix C.2 derive_group_info output; frost-core keys.rs
+// PublicKeyPackage). The coordinator needs it to verify signature shares (§5.4) and aggregate (§5.3).
+//
+// References: RFC 9591 §5.3, §5.4, Appendix C.2; frost-core PublicKeyPackage.
+// Wire format (docs/frost-wire.md): header(type 6) || count (2 bytes) || count x (identifier (Ns) || verifying share
+//   (Ne)), ascending identifiers || group verifying key (Ne) || min signers (2 bytes).
+
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// The public key material of a FROST group: every participant's verifying share, the group verifying key, and
+/// the threshold. Public: give it to the coordinator and to verifiers.
+/// </summary>
+public sealed class FrostPublicKeyPackage
+{
+    private const string What = "FROST public key package";
+    private readonly FrostIdentifier[] _identifiers;
+    private readonly GroupElement[] _verifyingShares;
+
+    internal FrostPublicKeyPackage(FrostCiphersuite ciphersuite, FrostIdentifier[] sortedIdentifiers, GroupElement[] verifyingShares, GroupElement verifyingKey, int minSigners)
+    {
+        if (sortedIdentifiers.Length != verifyingShares.Length || sortedIdentifiers.Length is 0 or > ushort.MaxValue)
+        {
+            throw new ArgumentException("One verifying share per identifier, 1 to 65535 of them.", nameof(verifyingShares));
+        }
+
+        if (minSigners < 2 || minSigners > sortedIdentifiers.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to the number of participants.");
+        }
+
+        Ciphersuite = ciphersuite;
+        _identifiers = sortedIdentifiers;
+        _verifyingShares = verifyingShares;
+        VerifyingKeyElement = verifyingKey;
+        MinSigners = minSigners;
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite { get; }
+
+    /// <summary>The participants' identifiers in ascending order.</summary>
+    public IReadOnlyList<FrostIdentifier> Identifiers => [.. _identifiers];
+
+    /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
+    public int MinSigners { get; }
+
+    /// <summary>The number of participants.</summary>
+    public int MaxSigners => _identifiers.Length;
+
+    /// <summary>The group verifying key PK (Ne bytes).</summary>
+    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+
+    internal GroupElement VerifyingKeyElement { get; }
+
+    /// <summary>The verifying share PK_i of one participant.</summary>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <returns>The serialized verifying share (Ne bytes), or null when the identifier is not in the group.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="identifier"/> is null.</exception>
+    public byte[]? GetVerifyingShare(FrostIdentifier identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        GroupElement? share = FindVerifyingShare(identifier);
+        return share is null ? null : Ciphersuite.Suite.Group.SerializeElement(share);
+    }
+
+    /// <summary>Verifies a group signature on a message under <see cref="GroupVerifyingKey"/>.</summary>
+    /// <param name="message">The signed message.</param>
+    /// <param name="signature">The signature R || z.</param>
+    /// <returns>True when the signature is valid.</returns>
+    public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        SchnorrVerification.Verify(Ciphersuite.Suite, VerifyingKeyElement, message, signature);
+
+    internal GroupElement? FindVerifyingShare(FrostIdentifier identifier)
+    {
+        if (identifier.Ciphersuite != Ciphersuite)
+        {
+            return null;
+        }
+
+        int index = Array.BinarySearch(_identifiers, identifier);
+        return index >= 0 ? _verifyingShares[index] : null;
+    }
+
+    /// <summary>Decodes a public key package from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The public key package.</returns>
+    /// <exception cref="FintechCryptoException">
+    /// The bytes are malformed, the identifiers are not strictly ascending, or the threshold is below 2 or above the
+    /// number of participants.
+    /// </exception>
+    public static FrostPublicKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.PublicKeyPackage, What);
+        int count = reader.ReadUInt16();
+        var identifiers = new FrostIdentifier[count];
+        var shares = new GroupElement[count];
+        for (int i = 0; i < count; i++)
+        {
+            identifiers[i] = reader.ReadIdentifier();
+            shares[i] = reader.ReadElement("verifying share");
+        }
+
+        GroupElement verifyingKey = reader.ReadElement("group verifying key");
+        int minSigners = reader.ReadUInt16();
+        reader.End();
+        if (Problem(identifiers, minSigners) is string problem)
+        {
+            throw reader.Malformed(problem);
+        }
+
+        return new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners);
+    }
+
+    /// <summary>Decodes a public key package from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The public key package.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
+    public static FrostPublicKeyPackage FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.PublicKeyPackage, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "verifying_shares", "verifying_key", "min_signers");
+        var identifiers = new List<FrostIdentifier>();
+        var shares = new List<GroupElement>();
+        foreach (JsonElement item in reader.GetArray(reader.Root, "verifying_shares", ushort.MaxValue).EnumerateArray())
+        {
+            reader.ExpectProperties(item, "identifier", "verifying_share");
+            identifiers.Add(reader.GetIdentifier(item, "identifier"));
+            shares.Add(reader.GetElement(item, "verifying_share"));
+        }
+
+        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
+        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
+        FrostIdentifier[] sorted = [.. identifiers];
+        if (Problem(sorted, minSigners) is string problem)
+        {
+            throw reader.Malformed(problem);
+        }
+
+        return new FrostPublicKeyPackage(reader.Ciphersuite, sorted, [.. shares], verifyingKey, minSigners);
+    }
+
+    /// <summary>Encodes the public key package in the versioned wire format.</summary>
+    /// <returns>The encoding.</returns>
+    public byte[] ToBytes()
+    {
+        using var writer = new WireWriter(FrostMessageType.PublicKeyPackage, Ciphersuite);
+        writer.WriteUInt16(_identifiers.Length);
+        for (int i = 0; i < _identifiers.Length; i++)
+        {
+            writer.WriteIdentifier(_identifiers[i]);
+            writer.WriteElement(_verifyingShares[i]);
+        }
+
+        writer.WriteElement(VerifyingKeyElement);
+        writer.WriteUInt16(MinSigners);
+        return writer.ToArray();
+    }
+
+    /// <summary>Encodes the public key package as JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => FrostJson.Write(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
+    {
+        w.WriteStartArray("verifying_shares");
+        for (int i = 0; i < _identifiers.Length; i++)
+        {
+            w.WriteStartObject();
+            FrostJson.WriteHex(w, "identifier", _identifiers[i].Encoded);
+            FrostJson.WriteElement(w, "verifying_share", Ciphersuite, _verifyingShares[i]);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
+        w.WriteNumber("min_signers", MinSigners);
+    });
+
+    /// <inheritdoc/>
+    public override string ToString() => $"FrostPublicKeyPackage({Ciphersuite.Name}, {MinSigners} of {MaxSigners})";
+
+    private static string? Problem(FrostIdentifier[] identifiers, int minSigners)
+    {
+        if (identifiers.Length == 0)
+        {
+            return "it lists no participants";
+        }
+
+        for (int i = 1; i < identifiers.Length; i++)
+        {
+            if (identifiers[i].CompareTo(identifiers[i - 1]) <= 0)
+            {
+                return "its identifiers are not strictly ascending (a duplicate or an unsorted list)";
+            }
+        }
+
+        return minSigners < 2 || minSigners > identifiers.Length
+            ? "the threshold must be from 2 to the number of participants"
+            : null;
+    }
+}

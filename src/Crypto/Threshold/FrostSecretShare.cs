@@ -1,0 +1,198 @@
+// FrostSecretShare: what a trusted dealer sends one participant over a confidential, authenticated channel: the
+// participant's identifier, its signing share f(i), and the VSS commitment to check it against (RFC 9591
+// Appendix C: participant_private_keys[i] and vss_commitment).
+//
+// References: RFC 9591 Appendix C.2 (vss_verify), frost-core keys.rs SecretShare (verify, KeyPackage::try_from).
+// Wire format (docs/frost-wire.md): header(type 4) || identifier (Ns) || signing share (Ns) || count t (2 bytes) ||
+//   t x commitment element (Ne). The encoding holds the secret share: the caller clears it after sending.
+
+using System;
+using System.Security.Cryptography;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// A participant's secret share from a trusted dealer, with the dealer's VSS commitment. Check it with
+/// <see cref="Verify"/> and turn it into a <see cref="FrostKeyPackage"/> with <see cref="ToKeyPackage"/>.
+/// </summary>
+/// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
+public sealed class FrostSecretShare : IDisposable
+{
+    private const string What = "FROST secret share";
+    private readonly SecretScalar _signingShare;
+
+    internal FrostSecretShare(FrostIdentifier identifier, in Scalar signingShare, FrostVssCommitment commitment)
+    {
+        Identifier = identifier;
+        Commitment = commitment;
+        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare);
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+
+    /// <summary>The participant's identifier.</summary>
+    public FrostIdentifier Identifier { get; }
+
+    /// <summary>The dealer's VSS commitment (public).</summary>
+    public FrostVssCommitment Commitment { get; }
+
+    /// <summary>
+    /// Checks the share against the commitment (RFC 9591 Appendix C.2 vss_verify): f(i) B equals the commitment
+    /// evaluated at i.
+    /// </summary>
+    /// <returns>True when the share is consistent with the commitment.</returns>
+    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
+    public bool Verify()
+    {
+        Scalar share = _signingShare.Get();
+        try
+        {
+            return Vss.Verify(Ciphersuite.Suite.Group, Identifier.Scalar, share, Commitment.Coefficients);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Verifies the share and builds the participant's key package: signing share, verifying share f(i) B, group
+    /// verifying key, and the threshold from the commitment's length (frost-core <c>KeyPackage::try_from</c>).
+    /// </summary>
+    /// <returns>A new key package, which the caller disposes.</returns>
+    /// <exception cref="FrostProtocolException">The share does not match the dealer's commitment.</exception>
+    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
+    public FrostKeyPackage ToKeyPackage()
+    {
+        if (!Verify())
+        {
+            throw new FrostProtocolException($"The secret share of participant {Identifier} does not match the dealer's VSS commitment (RFC 9591 Appendix C.2).");
+        }
+
+        if (Commitment.MinSigners < 2)
+        {
+            throw new FrostProtocolException("The dealer's VSS commitment has fewer than two coefficients; FROST needs a threshold of at least 2.");
+        }
+
+        Scalar share = _signingShare.Get();
+        try
+        {
+            GroupElement verifyingShare = Ciphersuite.Suite.Group.MultiplyBase(share);
+            return new FrostKeyPackage(Identifier, share, verifyingShare, Commitment.VerifyingKeyElement, Commitment.MinSigners);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>Decodes a secret share from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
+    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
+    public static FrostSecretShare FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.SecretShare, What);
+        FrostIdentifier identifier = reader.ReadIdentifier();
+        Scalar share = reader.ReadScalar("signing share");
+        try
+        {
+            GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(ref reader);
+            reader.End();
+            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>Decodes a secret share from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
+    public static FrostSecretShare FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.SecretShare, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "identifier", "signing_share", "commitment");
+        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
+        if (!reader.Root.TryGetProperty("commitment", out System.Text.Json.JsonElement commitmentJson))
+        {
+            throw reader.Malformed("'commitment' is missing");
+        }
+
+        reader.ExpectProperties(commitmentJson, "coefficients");
+        GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(reader, commitmentJson);
+        Scalar share = reader.GetScalar(reader.Root, "signing_share");
+        try
+        {
+            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Encodes the secret share in the versioned wire format, for the dealer to send over a confidential channel.
+    /// The result holds the secret share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
+    public byte[] ToBytes()
+    {
+        Scalar share = _signingShare.Get();
+        try
+        {
+            using var writer = new WireWriter(FrostMessageType.SecretShare, Ciphersuite);
+            writer.WriteIdentifier(Identifier);
+            writer.WriteScalar(share);
+            Commitment.WriteCoefficients(writer);
+            return writer.ToArray();
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Encodes the secret share as JSON. The string holds the secret share and cannot be cleared: prefer
+    /// <see cref="ToBytes"/> where the secret must not linger in memory.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
+    public string ToJson()
+    {
+        byte[] share = GC.AllocateArray<byte>(Ciphersuite.ScalarLength, pinned: true);
+        try
+        {
+            _signingShare.CopyTo(share);
+            return FrostJson.Write(FrostMessageType.SecretShare, Ciphersuite, w =>
+            {
+                FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
+                FrostJson.WriteHex(w, "signing_share", share);
+                w.WriteStartObject("commitment");
+                Commitment.WriteCoefficients(w);
+                w.WriteEndObject();
+            });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(share);
+        }
+    }
+
+    /// <summary>Clears the signing share.</summary>
+    public void Dispose() => _signingShare.Dispose();
+
+    /// <summary>A description without the secret.</summary>
+    /// <returns>The type, suite and identifier.</returns>
+    public override string ToString() => $"FrostSecretShare({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
+}

@@ -1,0 +1,202 @@
+// FrostVssCommitment: the Feldman commitment to a sharing polynomial, [a_0 B, a_1 B, ..., a_(t-1) B]
+// (RFC 9591 Appendix C.2 vss_commitment). Its first element is the group verifying key; evaluated at an
+// identifier it gives that participant's verifying share.
+//
+// References: RFC 9591 Appendix C.2 (vss_commit, vss_verify, derive_group_info); frost-core keys.rs
+// VerifiableSecretSharingCommitment.
+// Wire format (docs/frost-wire.md): header(type 7) || count t (2 bytes) || t x element (Ne).
+
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// A verifiable secret sharing commitment (RFC 9591 Appendix C.2): one group element per coefficient of the
+/// sharing polynomial, so <see cref="MinSigners"/> elements. Public.
+/// </summary>
+public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
+{
+    private const string What = "FROST VSS commitment";
+    private readonly GroupElement[] _coefficients;
+
+    internal FrostVssCommitment(FrostCiphersuite ciphersuite, GroupElement[] coefficients)
+    {
+        if (coefficients.Length is 0 or > ushort.MaxValue)
+        {
+            throw new ArgumentException("A VSS commitment has 1 to 65535 coefficients.", nameof(coefficients));
+        }
+
+        Ciphersuite = ciphersuite;
+        _coefficients = coefficients;
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite { get; }
+
+    /// <summary>The threshold t: the number of coefficients, the fewest signers that can sign.</summary>
+    public int MinSigners => _coefficients.Length;
+
+    /// <summary>The group verifying key PK = a_0 B, the commitment's first element (Ne bytes).</summary>
+    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(_coefficients[0]);
+
+    internal ReadOnlySpan<GroupElement> Coefficients => _coefficients;
+
+    internal GroupElement VerifyingKeyElement => _coefficients[0];
+
+    /// <summary>
+    /// The verifying share of a participant: the commitment evaluated at its identifier, f(i) B (RFC 9591
+    /// Appendix C.2 derive_group_info).
+    /// </summary>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <returns>The serialized verifying share (Ne bytes).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="identifier"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> belongs to another ciphersuite.</exception>
+    /// <exception cref="FintechCryptoException">The share is the identity (possible only for a malicious commitment).</exception>
+    public byte[] GetVerifyingShare(FrostIdentifier identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return Ciphersuite.Suite.Group.SerializeElement(EvaluateAt(identifier));
+    }
+
+    internal GroupElement EvaluateAt(FrostIdentifier identifier)
+    {
+        if (identifier.Ciphersuite != Ciphersuite)
+        {
+            throw new ArgumentException("The identifier belongs to another ciphersuite.", nameof(identifier));
+        }
+
+        return Vss.Evaluate(Ciphersuite.Suite.Group, identifier.Scalar, _coefficients);
+    }
+
+    /// <summary>Decodes a commitment from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The commitment.</returns>
+    /// <exception cref="FintechCryptoException">The bytes are malformed, hold no coefficient, or hold an invalid element.</exception>
+    public static FrostVssCommitment FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.VssCommitment, What);
+        GroupElement[] coefficients = ReadCoefficients(ref reader);
+        reader.End();
+        return new FrostVssCommitment(reader.Ciphersuite, coefficients);
+    }
+
+    /// <summary>Decodes a commitment from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The commitment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
+    public static FrostVssCommitment FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "coefficients");
+        return new FrostVssCommitment(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
+    }
+
+    /// <summary>Encodes the commitment in the versioned wire format.</summary>
+    /// <returns>The encoding.</returns>
+    public byte[] ToBytes()
+    {
+        using var writer = new WireWriter(FrostMessageType.VssCommitment, Ciphersuite);
+        WriteCoefficients(writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>Encodes the commitment as JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => FrostJson.Write(FrostMessageType.VssCommitment, Ciphersuite, WriteCoefficients);
+
+    /// <summary>True when <paramref name="other"/> holds the same elements of the same ciphersuite.</summary>
+    /// <param name="other">Another commitment, or null.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(FrostVssCommitment? other)
+    {
+        if (other is null || other.Ciphersuite != Ciphersuite || other._coefficients.Length != _coefficients.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _coefficients.Length; i++)
+        {
+            if (!Ciphersuite.Suite.Group.ElementEquals(_coefficients[i], other._coefficients[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FrostVssCommitment);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Ciphersuite, _coefficients.Length, Convert.ToHexString(GroupVerifyingKey));
+
+    /// <inheritdoc/>
+    public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
+
+    // Shared with FrostSecretShare: count (2 bytes) || elements.
+    internal void WriteCoefficients(WireWriter writer)
+    {
+        writer.WriteUInt16(_coefficients.Length);
+        foreach (GroupElement element in _coefficients)
+        {
+            writer.WriteElement(element);
+        }
+    }
+
+    internal void WriteCoefficients(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("coefficients");
+        foreach (GroupElement element in _coefficients)
+        {
+            writer.WriteStringValue(Convert.ToHexStringLower(Ciphersuite.Suite.Group.SerializeElement(element)));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    internal static GroupElement[] ReadCoefficients(ref WireReader reader)
+    {
+        int count = reader.ReadUInt16();
+        if (count == 0)
+        {
+            throw reader.Malformed("the VSS commitment has no coefficients");
+        }
+
+        var coefficients = new GroupElement[count];
+        for (int i = 0; i < count; i++)
+        {
+            coefficients[i] = reader.ReadElement("VSS commitment coefficient");
+        }
+
+        return coefficients;
+    }
+
+    internal static GroupElement[] ReadCoefficients(FrostJson.Reader reader, JsonElement obj)
+    {
+        JsonElement array = reader.GetArray(obj, "coefficients", ushort.MaxValue);
+        var coefficients = new List<GroupElement>();
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw reader.Malformed("a VSS commitment coefficient is not a string");
+            }
+
+            coefficients.Add(reader.DecodeElement(reader.DecodeHex(item.GetString() ?? string.Empty, "coefficients"), "coefficients"));
+        }
+
+        if (coefficients.Count == 0)
+        {
+            throw reader.Malformed("the VSS commitment has no coefficients");
+        }
+
+        return [.. coefficients];
+    }
+}

@@ -30,7 +30,7 @@ public sealed class KeyGenProtocolTests
         GroupElement constants = g.Identity;
         foreach (DkgRound1Broadcast b in broadcasts)
         {
-            Assert.Equal(3, b.Commitment.Count);
+            Assert.Equal(3, b.Commitment.Length);
             constants = g.Add(constants, b.Commitment[0]);
         }
 
@@ -97,7 +97,7 @@ public sealed class KeyGenProtocolTests
         for (int h = 0; h < helpers.Length; h++)
         {
             deltas[h] = Repair.Part1(f, helperIds, helpers[h].Identifier, helpers[h].SigningShare, 3, lost.Identifier);
-            Scalar lambda = Polynomial.LagrangeCoefficient(f, helperIds, helpers[h].Identifier, lost.Identifier);
+            Scalar lambda = Repair.LagrangeCoefficientAt(f, helperIds, helpers[h].Identifier, lost.Identifier);
             Assert.True(f.Equal(f.Multiply(lambda, helpers[h].SigningShare), Repair.Part2(f, deltas[h])));
         }
 
@@ -276,7 +276,7 @@ public sealed class KeyGenProtocolTests
         Scalar secret = f.Zero;
         foreach (KeyGenOutput o in outputs)
         {
-            secret = f.Add(secret, f.Multiply(Polynomial.LagrangeCoefficient(f, ids, o.Identifier, f.Zero), o.SigningShare));
+            secret = f.Add(secret, f.Multiply(Polynomial.DeriveInterpolatingValue(f, ids, o.Identifier), o.SigningShare));
         }
 
         return suite.Group.MultiplyBase(secret);

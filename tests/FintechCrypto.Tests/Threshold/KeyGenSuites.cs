@@ -13,12 +13,16 @@ internal static class KeyGenSuites
 {
     internal static TheoryData<string> Names => new()
     {
+        "frost-ed25519",
+        "frost-ristretto255",
         "frost-p256",
         "frost-secp256k1",
     };
 
     internal static FrostSuite Get(string name) => name switch
     {
+        "frost-ed25519" => Ed25519Sha512Suite.Instance,
+        "frost-ristretto255" => Ristretto255Sha512Suite.Instance,
         "frost-p256" => P256Sha256Suite.Instance,
         "frost-secp256k1" => Secp256k1Sha256Suite.Instance,
         _ => throw new ArgumentException($"No suite for {name}.", nameof(name)),

@@ -154,10 +154,10 @@ internal static class Dkg
     /// Round 1, step 5 (frost-core verify_proof_of_knowledge): true when R == mu B - c C[0] with
     /// c = challenge(identifier, C[0], R). Public inputs, variable time.
     /// </summary>
-    internal static bool VerifyProofOfKnowledge(FrostSuite suite, in Scalar identifier, IReadOnlyList<GroupElement> commitment, GroupElement r, in Scalar mu)
+    internal static bool VerifyProofOfKnowledge(FrostSuite suite, in Scalar identifier, ReadOnlySpan<GroupElement> commitment, GroupElement r, in Scalar mu)
     {
         PrimeOrderGroup group = suite.Group;
-        if (commitment.Count == 0 || group.IsIdentity(commitment[0]) || group.IsIdentity(r))
+        if (commitment.IsEmpty || group.IsIdentity(commitment[0]) || group.IsIdentity(r))
         {
             return false;
         }
@@ -229,13 +229,13 @@ internal static class Dkg
         ArgumentNullException.ThrowIfNull(round1Messages);
         PrimeOrderGroup group = suite.Group;
         CheckRound1Messages(suite.Scalars, secret.Identifier, secret.MinSigners, secret.MaxSigners, round1Senders, round1Messages, secret.MinSigners);
-        IReadOnlyList<GroupElement>[] senderCommitments = MatchRound2Senders(suite.Scalars, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
+        GroupElement[][] senderCommitments = MatchRound2Senders(suite.Scalars, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
 
         Scalar signingShare = CombineShares(group, secret.Identifier, secret.OwnShare, round2Senders, receivedShares, senderCommitments);
         GroupElement verifyingShare = group.MultiplyBase(signingShare);
 
         var participants = new Scalar[round1Senders.Length + 1];
-        var commitments = new IReadOnlyList<GroupElement>[participants.Length];
+        var commitments = new GroupElement[participants.Length][];
         participants[0] = secret.Identifier;
         commitments[0] = secret.Commitment;
         for (int k = 0; k < round1Senders.Length; k++)
@@ -244,7 +244,7 @@ internal static class Dkg
             commitments[k + 1] = round1Messages[k].Commitment;
         }
 
-        GroupElement[] groupCommitment = Vss.Sum(group, commitments);
+        GroupElement[] groupCommitment = SumCommitments(group, commitments);
         if (group.IsIdentity(groupCommitment[0]))
         {
             signingShare.Clear();
@@ -263,10 +263,10 @@ internal static class Dkg
         shares = new Scalar[recipients.Length];
         for (int k = 0; k < recipients.Length; k++)
         {
-            shares[k] = Polynomial.Evaluate(field, secret.Coefficients, recipients[k]);
+            shares[k] = Polynomial.Evaluate(field, recipients[k], secret.Coefficients);
         }
 
-        Scalar own = Polynomial.Evaluate(field, secret.Coefficients, secret.Identifier);
+        Scalar own = Polynomial.Evaluate(field, secret.Identifier, secret.Coefficients);
         return new DkgRound2Secret(secret.Identifier, (GroupElement[])secret.Commitment.Clone(), own, secret.MinSigners, secret.MaxSigners);
     }
 
@@ -280,14 +280,14 @@ internal static class Dkg
         in Scalar ownShare,
         ReadOnlySpan<Scalar> senders,
         ReadOnlySpan<Scalar> shares,
-        IReadOnlyList<IReadOnlyList<GroupElement>> senderCommitments)
+        ReadOnlySpan<GroupElement[]> senderCommitments)
     {
         ScalarField field = group.Scalars;
         var culprits = new List<Scalar>();
         Scalar sum = ownShare;
         for (int k = 0; k < senders.Length; k++)
         {
-            if (!Vss.VerifyShare(group, senderCommitments[k], identifier, shares[k]))
+            if (!Vss.Verify(group, identifier, shares[k], senderCommitments[k]))
             {
                 culprits.Add(senders[k]);
             }
@@ -311,7 +311,7 @@ internal static class Dkg
     internal static (Scalar[] Participants, GroupElement[] VerifyingShares) VerifyingShares(
         PrimeOrderGroup group,
         ReadOnlySpan<Scalar> participants,
-        IReadOnlyList<GroupElement> groupCommitment)
+        ReadOnlySpan<GroupElement> groupCommitment)
     {
         int[] order = IdentifierSet.OrderByValue(group.Scalars, participants);
         var sorted = new Scalar[participants.Length];
@@ -319,10 +319,41 @@ internal static class Dkg
         for (int k = 0; k < order.Length; k++)
         {
             sorted[k] = participants[order[k]];
-            shares[k] = Vss.Evaluate(group, groupCommitment, sorted[k]);
+            shares[k] = Vss.Evaluate(group, sorted[k], groupCommitment);
         }
 
         return (sorted, shares);
+    }
+
+    /// <summary>
+    /// The element-wise sum of commitments of equal length (frost-core keys.rs sum_commitments): the commitment
+    /// to the sum of the polynomials, whose element 0 is the group verifying key after a DKG.
+    /// </summary>
+    /// <exception cref="FintechCryptoException">There are no commitments, or their lengths differ.</exception>
+    internal static GroupElement[] SumCommitments(PrimeOrderGroup group, ReadOnlySpan<GroupElement[]> commitments)
+    {
+        if (commitments.IsEmpty)
+        {
+            throw new FintechCryptoException("There are no VSS commitments to sum.");
+        }
+
+        int length = commitments[0].Length;
+        var sum = new GroupElement[length];
+        Array.Fill(sum, group.Identity);
+        foreach (GroupElement[] commitment in commitments)
+        {
+            if (commitment.Length != length)
+            {
+                throw new FintechCryptoException("The VSS commitments to sum have different lengths (different thresholds).");
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                sum[k] = group.Add(sum[k], commitment[k]);
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -356,7 +387,7 @@ internal static class Dkg
 
         for (int k = 0; k < messages.Count; k++)
         {
-            if (messages[k] is null || messages[k].Commitment.Count != commitmentLength)
+            if (messages[k] is null || messages[k].Commitment.Length != commitmentLength)
             {
                 throw new FintechCryptoException($"A round-1 package's commitment does not have {commitmentLength} elements (threshold {minSigners}).");
             }
@@ -367,7 +398,7 @@ internal static class Dkg
     /// The checks of frost-core part3 on the round-2 packages: as many as round-1 packages, none from this
     /// participant, and from exactly the same senders. Returns each round-2 sender's commitment.
     /// </summary>
-    internal static IReadOnlyList<GroupElement>[] MatchRound2Senders(
+    internal static GroupElement[][] MatchRound2Senders(
         ScalarField field,
         in Scalar identifier,
         ReadOnlySpan<Scalar> round1Senders,
@@ -391,7 +422,7 @@ internal static class Dkg
             throw new FintechCryptoException("The round-2 packages include one from this participant itself.");
         }
 
-        var commitments = new IReadOnlyList<GroupElement>[round2Senders.Length];
+        var commitments = new GroupElement[round2Senders.Length][];
         for (int k = 0; k < round2Senders.Length; k++)
         {
             int index = IdentifierSet.IndexOf(field, round1Senders, round2Senders[k]);

@@ -1,7 +1,6 @@
 // DkgRound1Broadcast: what a DKG participant broadcasts after part 1: its VSS commitment and the Schnorr
 // proof of knowledge of the commitment's constant term (frost-core keys/dkg.rs round1::Package, 0966bd15).
 
-using System.Collections.Generic;
 using FintechCrypto.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
@@ -12,7 +11,7 @@ namespace FintechCrypto.Internal.Frost.Keys;
 /// </summary>
 internal sealed class DkgRound1Broadcast
 {
-    internal DkgRound1Broadcast(IReadOnlyList<GroupElement> commitment, GroupElement? proofR, Scalar proofZ)
+    internal DkgRound1Broadcast(GroupElement[] commitment, GroupElement? proofR, Scalar proofZ)
     {
         Commitment = commitment;
         ProofR = proofR;
@@ -20,7 +19,7 @@ internal sealed class DkgRound1Broadcast
     }
 
     /// <summary>The VSS commitment.</summary>
-    internal IReadOnlyList<GroupElement> Commitment { get; }
+    internal GroupElement[] Commitment { get; }
 
     /// <summary>R_i = k B, or null in share refresh.</summary>
     internal GroupElement? ProofR { get; }

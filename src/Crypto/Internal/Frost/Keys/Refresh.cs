@@ -38,7 +38,7 @@ internal static class Refresh
             var shares = new Scalar[identifiers.Length];
             for (int k = 0; k < identifiers.Length; k++)
             {
-                shares[k] = Polynomial.Evaluate(field, coefficients, identifiers[k]);
+                shares[k] = Polynomial.Evaluate(field, identifiers[k], coefficients);
             }
 
             return shares;
@@ -61,12 +61,12 @@ internal static class Refresh
         in Scalar currentShare,
         int minSigners,
         in Scalar refreshingShare,
-        IReadOnlyList<GroupElement> commitment)
+        GroupElement[] commitment)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(commitment);
         RequireZeroSharing(suite.Group, commitment, minSigners);
-        if (!Vss.VerifyShare(suite.Group, commitment, identifier, refreshingShare))
+        if (!Vss.Verify(suite.Group, identifier, refreshingShare, commitment))
         {
             throw new FintechCryptoException("The refreshing share does not match the dealer's commitment.");
         }
@@ -77,8 +77,8 @@ internal static class Refresh
     /// <summary>
     /// The verifying share after a refresh: the old one plus g(id) B, computed from the public commitment.
     /// </summary>
-    internal static GroupElement RefreshVerifyingShare(PrimeOrderGroup group, in Scalar identifier, GroupElement oldVerifyingShare, IReadOnlyList<GroupElement> commitment) =>
-        group.Add(oldVerifyingShare, Vss.Evaluate(group, commitment, identifier));
+    internal static GroupElement RefreshVerifyingShare(PrimeOrderGroup group, in Scalar identifier, GroupElement oldVerifyingShare, GroupElement[] commitment) =>
+        group.Add(oldVerifyingShare, Vss.Evaluate(group, identifier, commitment));
 
     /// <summary>
     /// DKG refresh, part 1 (frost-core refresh_dkg_part1): DKG part 1 with the constant term fixed to zero and no
@@ -138,13 +138,12 @@ internal static class Refresh
         int oldMinSigners,
         GroupElement verifyingKey,
         ReadOnlySpan<Scalar> oldParticipants,
-        IReadOnlyList<GroupElement> oldVerifyingShares)
+        ReadOnlySpan<GroupElement> oldVerifyingShares)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(round1Messages);
-        ArgumentNullException.ThrowIfNull(oldVerifyingShares);
-        PrimeOrderGroup group = suite.Group;
+                PrimeOrderGroup group = suite.Group;
         ScalarField field = suite.Scalars;
         if (secret.MinSigners != oldMinSigners)
         {
@@ -154,7 +153,7 @@ internal static class Refresh
         RequireZeroSharing(group, secret.Commitment, secret.MinSigners);
         Dkg.CheckRound1Messages(field, secret.Identifier, secret.MinSigners, secret.MaxSigners, round1Senders, round1Messages, secret.MinSigners);
         RequireZeroSharings(group, round1Senders, round1Messages);
-        IReadOnlyList<GroupElement>[] senderCommitments = Dkg.MatchRound2Senders(field, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
+        GroupElement[][] senderCommitments = Dkg.MatchRound2Senders(field, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
 
         int ownOld = IdentifierSet.IndexOf(field, oldParticipants, secret.Identifier);
         if (ownOld < 0 || !group.ElementEquals(group.MultiplyBase(oldSigningShare), oldVerifyingShares[ownOld]))
@@ -167,7 +166,7 @@ internal static class Refresh
         zeroShare.Clear();
 
         var participants = new Scalar[round1Senders.Length + 1];
-        var commitments = new IReadOnlyList<GroupElement>[participants.Length];
+        var commitments = new GroupElement[participants.Length][];
         participants[0] = secret.Identifier;
         commitments[0] = secret.Commitment;
         for (int k = 0; k < round1Senders.Length; k++)
@@ -176,7 +175,7 @@ internal static class Refresh
             commitments[k + 1] = round1Messages[k].Commitment;
         }
 
-        GroupElement[] zeroCommitment = Vss.Sum(group, commitments);
+        GroupElement[] zeroCommitment = Dkg.SumCommitments(group, commitments);
         (Scalar[] sorted, GroupElement[] zeroVerifyingShares) = Dkg.VerifyingShares(group, participants, zeroCommitment);
         var verifyingShares = new GroupElement[sorted.Length];
         for (int k = 0; k < sorted.Length; k++)
@@ -208,11 +207,11 @@ internal static class Refresh
         return coefficients;
     }
 
-    private static void RequireZeroSharing(PrimeOrderGroup group, IReadOnlyList<GroupElement> commitment, int minSigners)
+    private static void RequireZeroSharing(PrimeOrderGroup group, GroupElement[] commitment, int minSigners)
     {
-        if (commitment.Count != minSigners)
+        if (commitment.Length != minSigners)
         {
-            throw new FintechCryptoException($"A refresh commitment for threshold {minSigners} must have {minSigners} elements (the identity first), but it has {commitment.Count}.");
+            throw new FintechCryptoException($"A refresh commitment for threshold {minSigners} must have {minSigners} elements (the identity first), but it has {commitment.Length}.");
         }
 
         if (!group.IsIdentity(commitment[0]))

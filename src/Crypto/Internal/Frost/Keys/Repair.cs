@@ -51,7 +51,7 @@ internal static class Repair
         }
 
         // zeta_h = lambda_h(r) over H; lhs = zeta_h * s_h.
-        Scalar zeta = Polynomial.LagrangeCoefficient(field, helpers, helperIdentifier, participant);
+        Scalar zeta = LagrangeCoefficientAt(field, helpers, helperIdentifier, participant);
         Scalar remainder = field.Multiply(zeta, helperShare);
 
         int[] order = IdentifierSet.OrderByValue(field, helpers);
@@ -74,6 +74,42 @@ internal static class Repair
 
     /// <summary>Part 3 for the participant: its signing share = the sum of the sigmas from every helper.</summary>
     internal static Scalar Part3(ScalarField field, ReadOnlySpan<Scalar> sigmas) => Sum(field, sigmas);
+
+    /// <summary>
+    /// The Lagrange coefficient of <paramref name="xi"/> over <paramref name="xSet"/> evaluated at
+    /// <paramref name="x"/>: the product over x_j != x_i of (x - x_j) / (x_i - x_j) (frost-core
+    /// compute_lagrange_coefficient with Some(x); RFC 9591 §4.2 derive_interpolating_value is the case x = 0).
+    /// Identifiers are public.
+    /// </summary>
+    /// <exception cref="FintechCryptoException">The set is empty, repeats an identifier, or does not contain x_i.</exception>
+    internal static Scalar LagrangeCoefficientAt(ScalarField field, ReadOnlySpan<Scalar> xSet, in Scalar xi, in Scalar x)
+    {
+        if (xSet.IsEmpty)
+        {
+            throw new FintechCryptoException("The identifier set for a Lagrange coefficient is empty.");
+        }
+
+        IdentifierSet.RequireDistinct(field, xSet, "The identifier set for a Lagrange coefficient");
+        if (IdentifierSet.IndexOf(field, xSet, xi) < 0)
+        {
+            throw new FintechCryptoException("The identifier is not in the set it is interpolated over.");
+        }
+
+        Scalar numerator = field.One;
+        Scalar denominator = field.One;
+        foreach (Scalar xj in xSet)
+        {
+            if (field.Equal(xj, xi))
+            {
+                continue;
+            }
+
+            numerator = field.Multiply(numerator, field.Subtract(x, xj));
+            denominator = field.Multiply(denominator, field.Subtract(xi, xj));
+        }
+
+        return field.Multiply(numerator, field.Invert(denominator));
+    }
 
     private static Scalar Sum(ScalarField field, ReadOnlySpan<Scalar> values)
     {

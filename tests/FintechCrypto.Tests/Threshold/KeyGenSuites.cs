@@ -1,6 +1,7 @@
 using System;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Suites;
+using FintechCrypto.Threshold;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
@@ -26,6 +27,15 @@ internal static class KeyGenSuites
         "frost-p256" => P256Sha256Suite.Instance,
         "frost-secp256k1" => Secp256k1Sha256Suite.Instance,
         _ => throw new ArgumentException($"No suite for {name}.", nameof(name)),
+    };
+
+    internal static FrostCiphersuite Ciphersuite(string name) => name switch
+    {
+        "frost-ed25519" => FrostCiphersuite.Ed25519,
+        "frost-ristretto255" => FrostCiphersuite.Ristretto255,
+        "frost-p256" => FrostCiphersuite.P256,
+        "frost-secp256k1" => FrostCiphersuite.Secp256k1,
+        _ => throw new ArgumentException($"No ciphersuite for {name}.", nameof(name)),
     };
 
     internal static string VectorPath(string name, string file) =>

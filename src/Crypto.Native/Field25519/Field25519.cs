@@ -68,20 +68,59 @@ internal static class Field25519
     }
 
     /// <summary>r = a * b (limbs of a and b below 2^54; r reduced).</summary>
+    /// <remarks>
+    /// Written out in 64-bit halves with Math.BigMul (a JIT intrinsic) and no helper calls: inside large callers
+    /// the JIT's inlining budget runs out, and UInt128 operators left as calls cost more than the products.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Multiply(out FieldElement25519 r, in FieldElement25519 a, in FieldElement25519 b)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4;
         ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
+        ulong lo, hi, l, h;
 
-        // 2^255 = 19 (mod p), so limb products that land at 2^255 and above fold back multiplied by 19.
-        UInt128 c0 = Mul(a0, b0) + Mul(a1, b4x19) + Mul(a2, b3x19) + Mul(a3, b2x19) + Mul(a4, b1x19);
-        UInt128 c1 = Mul(a0, b1) + Mul(a1, b0) + Mul(a2, b4x19) + Mul(a3, b3x19) + Mul(a4, b2x19);
-        UInt128 c2 = Mul(a0, b2) + Mul(a1, b1) + Mul(a2, b0) + Mul(a3, b4x19) + Mul(a4, b3x19);
-        UInt128 c3 = Mul(a0, b3) + Mul(a1, b2) + Mul(a2, b1) + Mul(a3, b0) + Mul(a4, b4x19);
-        UInt128 c4 = Mul(a0, b4) + Mul(a1, b3) + Mul(a2, b2) + Mul(a3, b1) + Mul(a4, b0);
-        CarryWide(out r, c0, c1, c2, c3, c4);
+        // 2^255 = 19 (mod p): limb products at 2^255 and above fold back multiplied by 19.
+        // c0 = a0 b0 + 19 (a1 b4 + a2 b3 + a3 b2 + a4 b1)
+        hi = Math.BigMul(a0, b0, out lo);
+        h = Math.BigMul(a1, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, b1x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c0Lo = lo, c0Hi = hi;
+
+        // c1 = a0 b1 + a1 b0 + 19 (a2 b4 + a3 b3 + a4 b2)
+        hi = Math.BigMul(a0, b1, out lo);
+        h = Math.BigMul(a1, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c1Lo = lo, c1Hi = hi;
+
+        // c2 = a0 b2 + a1 b1 + a2 b0 + 19 (a3 b4 + a4 b3)
+        hi = Math.BigMul(a0, b2, out lo);
+        h = Math.BigMul(a1, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c2Lo = lo, c2Hi = hi;
+
+        // c3 = a0 b3 + a1 b2 + a2 b1 + a3 b0 + 19 a4 b4
+        hi = Math.BigMul(a0, b3, out lo);
+        h = Math.BigMul(a1, b2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c3Lo = lo, c3Hi = hi;
+
+        // c4 = a0 b4 + a1 b3 + a2 b2 + a3 b1 + a4 b0
+        hi = Math.BigMul(a0, b4, out lo);
+        h = Math.BigMul(a1, b3, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, b2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+
+        CarryWide(out r, c0Lo, c0Hi, c1Lo, c1Hi, c2Lo, c2Hi, c3Lo, c3Hi, lo, hi);
     }
 
     /// <summary>r = a^2 (limbs of a below 2^54; r reduced).</summary>
@@ -91,13 +130,38 @@ internal static class Field25519
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2;
         ulong a3x19 = a3 * 19, a4x19 = a4 * 19;
+        ulong lo, hi, l, h;
 
-        UInt128 c0 = Mul(a0, a0) + Mul(a1x2, a4x19) + Mul(a2x2, a3x19);
-        UInt128 c1 = Mul(a0x2, a1) + Mul(a3, a3x19) + Mul(a2x2, a4x19);
-        UInt128 c2 = Mul(a0x2, a2) + Mul(a1, a1) + Mul(a3x2, a4x19);
-        UInt128 c3 = Mul(a0x2, a3) + Mul(a1x2, a2) + Mul(a4, a4x19);
-        UInt128 c4 = Mul(a0x2, a4) + Mul(a1x2, a3) + Mul(a2, a2);
-        CarryWide(out r, c0, c1, c2, c3, c4);
+        // c0 = a0^2 + 2 a1 19 a4 + 2 a2 19 a3
+        hi = Math.BigMul(a0, a0, out lo);
+        h = Math.BigMul(a1x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2x2, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c0Lo = lo, c0Hi = hi;
+
+        // c1 = 2 a0 a1 + 19 a3^2 + 2 a2 19 a4
+        hi = Math.BigMul(a0x2, a1, out lo);
+        h = Math.BigMul(a3, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c1Lo = lo, c1Hi = hi;
+
+        // c2 = 2 a0 a2 + a1^2 + 2 a3 19 a4
+        hi = Math.BigMul(a0x2, a2, out lo);
+        h = Math.BigMul(a1, a1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a3x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c2Lo = lo, c2Hi = hi;
+
+        // c3 = 2 a0 a3 + 2 a1 a2 + 19 a4^2
+        hi = Math.BigMul(a0x2, a3, out lo);
+        h = Math.BigMul(a1x2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a4, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        ulong c3Lo = lo, c3Hi = hi;
+
+        // c4 = 2 a0 a4 + 2 a1 a3 + a2^2
+        hi = Math.BigMul(a0x2, a4, out lo);
+        h = Math.BigMul(a1x2, a3, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+        h = Math.BigMul(a2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
+
+        CarryWide(out r, c0Lo, c0Hi, c1Lo, c1Hi, c2Lo, c2Hi, c3Lo, c3Hi, lo, hi);
     }
 
     /// <summary>r = a^(2^n) for n >= 1.</summary>
@@ -121,7 +185,12 @@ internal static class Field25519
     /// <summary>r = a * k for a small constant k below 2^13 (limbs of a below 2^54).</summary>
     internal static void MultiplySmall(out FieldElement25519 r, in FieldElement25519 a, uint k)
     {
-        CarryWide(out r, Mul(a.L0, k), Mul(a.L1, k), Mul(a.L2, k), Mul(a.L3, k), Mul(a.L4, k));
+        ulong h0 = Math.BigMul(a.L0, k, out ulong l0);
+        ulong h1 = Math.BigMul(a.L1, k, out ulong l1);
+        ulong h2 = Math.BigMul(a.L2, k, out ulong l2);
+        ulong h3 = Math.BigMul(a.L3, k, out ulong l3);
+        ulong h4 = Math.BigMul(a.L4, k, out ulong l4);
+        CarryWide(out r, l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
     }
 
     /// <summary>r = a^-1 = a^(p-2); 0 maps to 0.</summary>
@@ -294,27 +363,29 @@ internal static class Field25519
         r.L4 = (w3 >> 12) & Mask51;
     }
 
+    // Carries five 128-bit column sums (lo, hi) into reduced limbs. With inputs below 2^54 the top column is
+    // below 2^111, so its carry is below 2^60 and 19 times it fits in 64 bits (curve25519-dalek's argument).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 Mul(ulong a, ulong b)
+    private static void CarryWide(out FieldElement25519 r, ulong c0Lo, ulong c0Hi, ulong c1Lo, ulong c1Hi, ulong c2Lo, ulong c2Hi, ulong c3Lo, ulong c3Hi, ulong c4Lo, ulong c4Hi)
     {
-        ulong high = Math.BigMul(a, b, out ulong low);
-        return new UInt128(high, low);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CarryWide(out FieldElement25519 r, UInt128 c0, UInt128 c1, UInt128 c2, UInt128 c3, UInt128 c4)
-    {
-        // With inputs below 2^54, c4 < 2^111, so the final carry is below 2^60 and 19 times it fits.
-        c1 += (ulong)(c0 >> 51);
-        ulong r0 = (ulong)c0 & Mask51;
-        c2 += (ulong)(c1 >> 51);
-        ulong r1 = (ulong)c1 & Mask51;
-        c3 += (ulong)(c2 >> 51);
-        ulong r2 = (ulong)c2 & Mask51;
-        c4 += (ulong)(c3 >> 51);
-        ulong r3 = (ulong)c3 & Mask51;
-        ulong carry = (ulong)(c4 >> 51);
-        ulong r4 = (ulong)c4 & Mask51;
+        ulong carry = (c0Lo >> 51) | (c0Hi << 13);
+        ulong r0 = c0Lo & Mask51;
+        c1Lo += carry;
+        c1Hi += c1Lo < carry ? 1UL : 0UL;
+        carry = (c1Lo >> 51) | (c1Hi << 13);
+        ulong r1 = c1Lo & Mask51;
+        c2Lo += carry;
+        c2Hi += c2Lo < carry ? 1UL : 0UL;
+        carry = (c2Lo >> 51) | (c2Hi << 13);
+        ulong r2 = c2Lo & Mask51;
+        c3Lo += carry;
+        c3Hi += c3Lo < carry ? 1UL : 0UL;
+        carry = (c3Lo >> 51) | (c3Hi << 13);
+        ulong r3 = c3Lo & Mask51;
+        c4Lo += carry;
+        c4Hi += c4Lo < carry ? 1UL : 0UL;
+        carry = (c4Lo >> 51) | (c4Hi << 13);
+        ulong r4 = c4Lo & Mask51;
         r0 += carry * 19;
         r1 += r0 >> 51;
         r0 &= Mask51;

@@ -19,6 +19,11 @@
 //     addition when k = 0 or k is an even number below 64 (or its negation mod n) — see MultiplyConstantTime.
 //   - MultiplyVartime and MultiScalarMultiplyVartime use BouncyCastle's default (variable-time) multipliers and
 //     take public data only.
+//   - Beneath both constant-time methods, BouncyCastle's field code (SecP256R1Field, SecP256K1Field) ends its
+//     additions and reductions with a conditional subtraction of p written as a branch ("if (c != 0 || (z[7] ==
+//     P7 && Nat256.Gte(z, P)))"). Whether it is taken depends on the intermediate coordinates (for an addition,
+//     mostly on whether x + y overflows 2^256), so it leaks a little per field operation: this is the residual
+//     timing channel of these two groups until they run on our own field code (as edwards25519 does).
 
 using System;
 using System.Buffers.Binary;

@@ -212,4 +212,67 @@ public sealed class Curve25519GroupTests
         Assert.Equal(((1 - (d * d)) % p + p) % p, EdwardsConstants.ToBigInteger(EdwardsConstants.OneMinusDSquared));
         Assert.Equal((d - 1) * (d - 1) % p, EdwardsConstants.ToBigInteger(EdwardsConstants.DMinusOneSquared));
     }
+
+    [Fact]
+    public void SignedRadix32DigitsReconstructTheScalar()
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            byte[] scalar = RandomNumberGenerator.GetBytes(32);
+            scalar[31] &= 0x1f; // below 2^253
+            if (i == 0)
+            {
+                Array.Fill(scalar, (byte)0xff);
+                scalar[31] = 0x1f;
+            }
+
+            sbyte[] digits = new sbyte[51];
+            EdwardsScalarMultiplication.ToSignedRadix32(scalar, digits);
+            BigInteger value = BigInteger.Zero;
+            for (int d = 50; d >= 0; d--)
+            {
+                Assert.InRange(digits[d], d == 50 ? 0 : -16, d == 50 ? 8 : 15);
+                value = (value * 32) + digits[d];
+            }
+
+            Assert.Equal(new BigInteger(scalar, isUnsigned: true), value);
+        }
+    }
+
+    [Fact]
+    public void PrecomputedVerificationTablesGiveTheSameMultiples()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            byte[] a = Ed25519Scalars.Field.Encode(Ed25519Scalars.Field.Random());
+            byte[] b = Ed25519Scalars.Field.Encode(Ed25519Scalars.Field.Random());
+            if (i == 0)
+            {
+                a = new byte[32];
+            }
+
+            ExtendedPoint p = EdwardsScalarMultiplication.MultiplyBase(Ed25519Scalars.Field.Encode(Ed25519Scalars.Field.Random()));
+            ExtendedPoint plain = EdwardsVartime.DoubleScalarMultiplyBase(a, p, b);
+            ExtendedPoint split = EdwardsVartime.DoubleScalarMultiplyBase(a, new EdwardsPrecomputedPoint(p), b);
+            Assert.True(EdwardsArithmetic.EqualVartime(plain, split));
+            ExtendedPoint expected = EdwardsArithmetic.Add(EdwardsScalarMultiplication.Multiply(p, a), EdwardsScalarMultiplication.MultiplyBase(b));
+            Assert.True(EdwardsArithmetic.EqualVartime(expected, split));
+        }
+    }
+
+    [Fact]
+    public void Ed25519KeysVerifyTheSameWayBeforeAndAfterTheirTablesExist()
+    {
+        using SigningKey key = SigningKey.Generate(SignatureAlgorithm.Ed25519);
+        VerificationKey publicKey = key.PublicKey;
+        byte[] message = RandomNumberGenerator.GetBytes(77);
+        byte[] signature = key.Sign(message);
+        byte[] tampered = (byte[])signature.Clone();
+        tampered[63] ^= 1;
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(publicKey.Verify(message, signature));
+            Assert.False(publicKey.Verify(message, tampered));
+        }
+    }
 }

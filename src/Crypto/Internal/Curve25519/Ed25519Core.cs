@@ -45,7 +45,14 @@ internal static class Ed25519Core
     /// <summary>A = [s]B for a clamped scalar s, encoded (RFC 8032 §5.1.5 step 4).</summary>
     internal static void PublicKeyFromScalar(ReadOnlySpan<byte> clampedScalar, Span<byte> publicKey)
     {
-        ExtendedPoint a = EdwardsScalarMultiplication.MultiplyBase(clampedScalar);
+        // B has order L, so [s]B = [s mod L]B; MultiplyBase takes scalars below 2^253.
+        ScalarField field = Ed25519Scalars.Field;
+        Scalar s = field.ReduceWide(clampedScalar);
+        Span<byte> reduced = stackalloc byte[32];
+        field.Encode(s, reduced);
+        s.Clear();
+        ExtendedPoint a = EdwardsScalarMultiplication.MultiplyBase(reduced);
+        CryptographicOperations.ZeroMemory(reduced);
         EdwardsEncoding.Compress(a, publicKey);
     }
 
@@ -82,7 +89,21 @@ internal static class Ed25519Core
     }
 
     /// <summary>RFC 8032 §5.1.7 for a decoded public key A (with its encoding). Variable time: public data.</summary>
-    internal static bool Verify(in ExtendedPoint publicPoint, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    internal static bool Verify(in ExtendedPoint publicPoint, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        Verify(publicPoint, null, publicKey, message, signature);
+
+    /// <summary>
+    /// RFC 8032 §5.1.7 with precomputed tables of -A (<see cref="PrecomputeVerificationTables"/>), for a key that
+    /// verifies many signatures. Same result as the other overload.
+    /// </summary>
+    internal static bool Verify(EdwardsPrecomputedPoint minusPublicPoint, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        Verify(minusPublicPoint.Point, minusPublicPoint, publicKey, message, signature);
+
+    /// <summary>The tables that the fast verification overload needs: those of -A.</summary>
+    internal static EdwardsPrecomputedPoint PrecomputeVerificationTables(in ExtendedPoint publicPoint) =>
+        new(EdwardsArithmetic.Negate(publicPoint));
+
+    private static bool Verify(in ExtendedPoint point, EdwardsPrecomputedPoint? minusA, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         if (signature.Length != SignatureSize)
         {
@@ -102,8 +123,9 @@ internal static class Ed25519Core
         field.Encode(k, kBytes);
 
         // R' = [S]B + [k](-A)
-        ExtendedPoint minusA = EdwardsArithmetic.Negate(publicPoint);
-        ExtendedPoint check = EdwardsVartime.DoubleScalarMultiplyBase(kBytes, minusA, signature.Slice(32, 32));
+        ExtendedPoint check = minusA is null
+            ? EdwardsVartime.DoubleScalarMultiplyBase(kBytes, EdwardsArithmetic.Negate(point), signature.Slice(32, 32))
+            : EdwardsVartime.DoubleScalarMultiplyBase(kBytes, minusA, signature.Slice(32, 32));
         Span<byte> encoded = stackalloc byte[32];
         EdwardsEncoding.Compress(check, encoded);
         return encoded.SequenceEqual(signature[..32]);

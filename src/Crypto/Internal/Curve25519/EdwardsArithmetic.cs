@@ -4,8 +4,10 @@
 // §3.1 ("add-2008-hwcd-3", unified and complete for a = -1 with d non-square) and §3.3 ("dbl-2008-hwcd").
 // The formulas are complete: no exceptional cases, so they are constant time by construction.
 // Limb bounds (FieldElement25519): sums feed multiplications directly (below 2^54), differences are reduced.
+// These methods are deliberately not force-inlined: each is one compiled body in which the field operations
+// inline completely, whereas inlining them into the long scalar-multiplication loops exhausts the JIT's
+// inlining budget and leaves the field arithmetic as calls.
 
-using System.Runtime.CompilerServices;
 using FintechCrypto.Native.Field25519;
 
 namespace FintechCrypto.Internal.Curve25519;
@@ -14,7 +16,6 @@ namespace FintechCrypto.Internal.Curve25519;
 internal static class EdwardsArithmetic
 {
     /// <summary>r = 2 p (HWCD 2008 §3.3, dbl-2008-hwcd with a = -1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Double(out CompletedPoint r, in ProjectivePoint p)
     {
         Field25519.Square(out FieldElement25519 xx, p.X);
@@ -31,7 +32,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>r = p + q for a cached addend q (HWCD 2008 §3.1, add-2008-hwcd-3).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Add(out CompletedPoint r, in ExtendedPoint p, in ProjectiveNiels q)
     {
         Field25519.Add(out FieldElement25519 yPlusX, p.Y, p.X);
@@ -48,7 +48,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>r = p - q for a cached addend q.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Subtract(out CompletedPoint r, in ExtendedPoint p, in ProjectiveNiels q)
     {
         Field25519.Add(out FieldElement25519 yPlusX, p.Y, p.X);
@@ -65,7 +64,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>r = p + q for an affine cached addend q (Z = 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Add(out CompletedPoint r, in ExtendedPoint p, in AffineNiels q)
     {
         Field25519.Add(out FieldElement25519 yPlusX, p.Y, p.X);
@@ -81,7 +79,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>r = p - q for an affine cached addend q.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Subtract(out CompletedPoint r, in ExtendedPoint p, in AffineNiels q)
     {
         Field25519.Add(out FieldElement25519 yPlusX, p.Y, p.X);
@@ -97,7 +94,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>Completed to extended: (X T : Y Z : Z T : X Y).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ToExtended(out ExtendedPoint r, in CompletedPoint p)
     {
         Field25519.Multiply(out r.X, p.X, p.T);
@@ -107,7 +103,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>Completed to projective: (X T : Y Z : Z T), one multiplication fewer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ToProjective(out ProjectivePoint r, in CompletedPoint p)
     {
         Field25519.Multiply(out r.X, p.X, p.T);
@@ -116,7 +111,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>Extended to projective (drops T).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ToProjective(out ProjectivePoint r, in ExtendedPoint p)
     {
         r.X = p.X;
@@ -125,7 +119,6 @@ internal static class EdwardsArithmetic
     }
 
     /// <summary>Extended to a cached addend.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ToNiels(out ProjectiveNiels r, in ExtendedPoint p)
     {
         Field25519.Add(out r.YPlusX, p.Y, p.X);

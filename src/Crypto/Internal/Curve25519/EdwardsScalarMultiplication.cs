@@ -1,15 +1,18 @@
 // Constant-time scalar multiplication on edwards25519, for secret scalars.
 //
-//   MultiplyBase(k):   [k]B with a precomputed table of 32 x 8 affine multiples of B (radix 16^2 positions),
-//                      signed radix-16 digits, 64 mixed additions and 4 doublings (ref10 ge_scalarmult_base).
+//   MultiplyBase(k):   [k]B with a precomputed table of 51 x 16 affine multiples of B (one sub-table per
+//                      radix-32 position), signed radix-32 digits and 51 mixed additions, no doublings
+//                      (ref10 ge_scalarmult_base with 5-bit instead of 4-bit digits: 20% fewer additions
+//                      for a 17-entry masked scan per digit).
 //   Multiply(P, k):    [k]P with a per-call table of P..8P, signed radix-16 digits, 252 doublings and 64
 //                      additions in the same order for every k.
 // Every table read goes through Field25519Lookup.Select (a masked scan of all entries), and digit signs
 // are applied with masks, so neither memory addresses nor branches depend on k.
 //
 // References: RFC 8032 §5.1.4 ("point multiplication"), Bernstein et al., "High-speed high-security
-// signatures" §4 (signed radix-16 base-point tables). Scalars are 32-byte little-endian values below 2^255
-// (any value below the group order qualifies); their top digit absorbs the final carry.
+// signatures" §4 (signed radix-16 base-point tables). Scalars are 32-byte little-endian values: below 2^253
+// for MultiplyBase (any value below the group order qualifies), below 2^255 for Multiply; the top digit
+// absorbs the final carry.
 
 using System;
 using System.Security.Cryptography;
@@ -26,35 +29,28 @@ internal static class EdwardsScalarMultiplication
     private const int AffineWidth = 16;
     private const int ProjectiveWidth = 20;
     private const int Entries = 9;
+    private const int BasePositions = 51;  // ceil(253 / 5)
+    private const int BaseEntries = 17;    // 0..16 times the position's point
 
     private static ulong[]? s_baseTable;
 
     /// <summary>The base point B (RFC 8032 §5.1).</summary>
     internal static readonly ExtendedPoint BasePoint = DecodeBasePoint();
 
-    /// <summary>[k]B for a secret 32-byte little-endian scalar k below 2^255; constant time.</summary>
+    /// <summary>[k]B for a secret 32-byte little-endian scalar k below 2^253; constant time.</summary>
     internal static ExtendedPoint MultiplyBase(ReadOnlySpan<byte> scalar)
     {
         ulong[] table = s_baseTable ?? LazyInitializer.EnsureInitialized(ref s_baseTable, BuildBaseTable);
-        Span<sbyte> digits = stackalloc sbyte[64];
+        Span<sbyte> digits = stackalloc sbyte[BasePositions];
         Span<ulong> entry = stackalloc ulong[AffineWidth];
         try
         {
-            ToSignedRadix16(scalar, digits);
+            ToSignedRadix32(scalar, digits);
             ExtendedPoint h = ExtendedPoint.Identity;
-            CompletedPoint sum;
-            for (int i = 1; i < 64; i += 2)
+            for (int i = 0; i < BasePositions; i++)
             {
-                SelectAffine(table, i / 2, digits[i], entry, out AffineNiels t);
-                EdwardsArithmetic.Add(out sum, h, t);
-                EdwardsArithmetic.ToExtended(out h, sum);
-            }
-
-            h = EdwardsArithmetic.MultiplyByPowerOfTwo(h, 4);
-            for (int i = 0; i < 64; i += 2)
-            {
-                SelectAffine(table, i / 2, digits[i], entry, out AffineNiels t);
-                EdwardsArithmetic.Add(out sum, h, t);
+                SelectAffine(table, i, digits[i], entry, out AffineNiels t);
+                EdwardsArithmetic.Add(out CompletedPoint sum, h, t);
                 EdwardsArithmetic.ToExtended(out h, sum);
             }
 
@@ -65,6 +61,35 @@ internal static class EdwardsScalarMultiplication
             digits.Clear();
             entry.Clear();
         }
+    }
+
+    /// <summary>
+    /// Writes the 51 signed radix-32 digits of a 32-byte little-endian scalar below 2^253: k = sum e_i 32^i with
+    /// e_i in [-16, 16) for i &lt; 50 and e_50 in [0, 8]. Constant time.
+    /// </summary>
+    internal static void ToSignedRadix32(ReadOnlySpan<byte> scalar, Span<sbyte> digits)
+    {
+        Span<ulong> words = stackalloc ulong[5];
+        for (int i = 0; i < 4; i++)
+        {
+            words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(scalar[(8 * i)..]);
+        }
+
+        words[4] = 0;
+        int carry = 0;
+        for (int i = 0; i < BasePositions; i++)
+        {
+            int bit = 5 * i;
+            int index = bit >> 6;
+            int shift = bit & 63;
+            // Bits [bit, bit + 5) may straddle two words; the second shift is masked to stay below 64.
+            ulong window = (words[index] >> shift) | ((words[index + 1] << (63 - shift)) << 1);
+            int d = (int)(window & 31) + carry;
+            carry = (d + 16) >> 5;
+            digits[i] = (sbyte)(d - (carry << 5));
+        }
+
+        words.Clear();
     }
 
     /// <summary>[k]P for a secret 32-byte little-endian scalar k below 2^255 and any point P; constant time.</summary>
@@ -142,23 +167,23 @@ internal static class EdwardsScalarMultiplication
         int d = digit;
         int negative = d >> 31;
         uint magnitude = (uint)((d ^ negative) - negative);
-        Field25519Lookup.Select(table.AsSpan(position * Entries * AffineWidth, Entries * AffineWidth), AffineWidth, magnitude, entry);
+        Field25519Lookup.Select(table.AsSpan(position * BaseEntries * AffineWidth, BaseEntries * AffineWidth), AffineWidth, magnitude, entry);
         Unpack(entry, out t);
         EdwardsArithmetic.ConditionalNegate(ref t, (ulong)(long)negative);
     }
 
-    // 32 sub-tables; sub-table i holds j * 16^(2i) * B for j = 0..8.
+    // 51 sub-tables; sub-table i holds j * 32^i * B for j = 0..16.
     private static ulong[] BuildBaseTable()
     {
-        ulong[] table = new ulong[32 * Entries * AffineWidth];
-        ExtendedPoint position = BasePoint; // 16^(2i) B
-        for (int i = 0; i < 32; i++)
+        ulong[] table = new ulong[BasePositions * BaseEntries * AffineWidth];
+        ExtendedPoint position = BasePoint; // 32^i B
+        for (int i = 0; i < BasePositions; i++)
         {
-            Span<ulong> sub = table.AsSpan(i * Entries * AffineWidth, Entries * AffineWidth);
+            Span<ulong> sub = table.AsSpan(i * BaseEntries * AffineWidth, BaseEntries * AffineWidth);
             Pack(AffineNiels.Identity, sub[..AffineWidth]);
             ExtendedPoint multiple = position;
             EdwardsArithmetic.ToNiels(out ProjectiveNiels positionNiels, position);
-            for (int j = 1; j < Entries; j++)
+            for (int j = 1; j < BaseEntries; j++)
             {
                 EdwardsArithmetic.ToAffineNiels(out AffineNiels affine, multiple);
                 Pack(affine, sub.Slice(j * AffineWidth, AffineWidth));
@@ -166,7 +191,7 @@ internal static class EdwardsScalarMultiplication
                 EdwardsArithmetic.ToExtended(out multiple, next);
             }
 
-            position = EdwardsArithmetic.MultiplyByPowerOfTwo(position, 8);
+            position = EdwardsArithmetic.MultiplyByPowerOfTwo(position, 5);
         }
 
         return table;

@@ -20,6 +20,7 @@ internal static class EdwardsVartime
     private const int BaseWidth = 8;   // odd multiples 1..127: 64 entries
 
     private static AffineNiels[]? s_baseOddMultiples;
+    private static AffineNiels[][]? s_splitBaseOddMultiples;
 
     /// <summary>[a]A + [b]B for 32-byte little-endian scalars below 2^255. Variable time.</summary>
     internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, in ExtendedPoint point, ReadOnlySpan<byte> b)
@@ -79,8 +80,89 @@ internal static class EdwardsVartime
         return u;
     }
 
+    /// <summary>
+    /// [a]A + [b]B with A's precomputed tables: both scalars are cut into four 64-bit digits, so one doubling
+    /// chain of about 70 steps serves eight half-tables. Same result as the other overload; variable time.
+    /// </summary>
+    internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, EdwardsPrecomputedPoint point, ReadOnlySpan<byte> b)
+    {
+        AffineNiels[][] baseTables = s_splitBaseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_splitBaseOddMultiples, BuildSplitBaseOddMultiples);
+        const int Digits = 8;
+        const int Length = 80; // a 64-bit digit's NAF reaches at most position 64 + width
+        Span<sbyte> nafs = stackalloc sbyte[Digits * 256];
+        Span<byte> chunk = stackalloc byte[32];
+        int top = -1;
+        for (int j = 0; j < Digits; j++)
+        {
+            ReadOnlySpan<byte> scalar = j < 4 ? a : b;
+            chunk.Clear();
+            scalar.Slice(8 * (j % 4), 8).CopyTo(chunk);
+            Span<sbyte> naf = nafs.Slice(256 * j, 256);
+            NonAdjacentForm(chunk, j < 4 ? PointWidth : BaseWidth, naf, Length);
+            for (int i = Length - 1; i > top; i--)
+            {
+                if (naf[i] != 0)
+                {
+                    top = i;
+                    break;
+                }
+            }
+        }
+
+        if (top < 0)
+        {
+            return ExtendedPoint.Identity;
+        }
+
+        ProjectivePoint r = new() { Y = Native.Field25519.FieldElement25519.One, Z = Native.Field25519.FieldElement25519.One };
+        CompletedPoint t = default;
+        ExtendedPoint u;
+        for (int i = top; i >= 0; i--)
+        {
+            EdwardsArithmetic.Double(out t, r);
+            for (int j = 0; j < 4; j++)
+            {
+                int d = nafs[(256 * j) + i];
+                if (d > 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Add(out t, u, point.Tables[j][d / 2]);
+                }
+                else if (d < 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Subtract(out t, u, point.Tables[j][-d / 2]);
+                }
+
+                d = nafs[(256 * (j + 4)) + i];
+                if (d > 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Add(out t, u, baseTables[j][d / 2]);
+                }
+                else if (d < 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Subtract(out t, u, baseTables[j][-d / 2]);
+                }
+            }
+
+            EdwardsArithmetic.ToProjective(out r, t);
+        }
+
+        EdwardsArithmetic.ToExtended(out u, t);
+        return u;
+    }
+
     /// <summary>The sum of [scalars[i]] points[i] (32-byte little-endian scalars below 2^255). Variable time.</summary>
-    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points)
+    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points) =>
+        MultiScalarMultiply(scalars, points, default);
+
+    /// <summary>
+    /// The sum of [scalars[i]] points[i] plus [baseScalar]B (an empty <paramref name="baseScalar"/> means none),
+    /// the base point's term using its precomputed width-8 table. Variable time.
+    /// </summary>
+    internal static ExtendedPoint MultiScalarMultiply(ReadOnlySpan<byte> scalars, ReadOnlySpan<ExtendedPoint> points, ReadOnlySpan<byte> baseScalar)
     {
         int n = points.Length;
         if (scalars.Length != 32 * n)
@@ -88,14 +170,25 @@ internal static class EdwardsVartime
             throw new ArgumentException("There must be one 32-byte scalar per point.", nameof(scalars));
         }
 
-        if (n == 0)
+        sbyte[] nafs = new sbyte[256 * (n + 1)];
+        Span<sbyte> baseNaf = nafs.AsSpan(256 * n, 256);
+        int top = -1;
+        AffineNiels[]? baseTable = null;
+        if (!baseScalar.IsEmpty)
         {
-            return ExtendedPoint.Identity;
+            baseTable = s_baseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_baseOddMultiples, BuildBaseOddMultiples);
+            NonAdjacentForm(baseScalar, BaseWidth, baseNaf);
+            for (int i = 255; i >= 0; i--)
+            {
+                if (baseNaf[i] != 0)
+                {
+                    top = i;
+                    break;
+                }
+            }
         }
 
-        sbyte[] nafs = new sbyte[256 * n];
         var tables = new ProjectiveNiels[n][];
-        int top = -1;
         for (int j = 0; j < n; j++)
         {
             Span<sbyte> naf = nafs.AsSpan(256 * j, 256);
@@ -137,6 +230,21 @@ internal static class EdwardsVartime
                 }
             }
 
+            if (baseTable is not null)
+            {
+                int d = baseNaf[i];
+                if (d > 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Add(out t, u, baseTable[d / 2]);
+                }
+                else if (d < 0)
+                {
+                    EdwardsArithmetic.ToExtended(out u, t);
+                    EdwardsArithmetic.Subtract(out t, u, baseTable[-d / 2]);
+                }
+            }
+
             EdwardsArithmetic.ToProjective(out r, t);
         }
 
@@ -148,7 +256,11 @@ internal static class EdwardsVartime
     /// The width-w NAF of a 32-byte little-endian scalar below 2^255 (Guide to ECC, Algorithm 3.35): digits are 0
     /// or odd in (-2^(w-1), 2^(w-1)), and any w consecutive digits hold at most one non-zero.
     /// </summary>
-    internal static void NonAdjacentForm(ReadOnlySpan<byte> scalar, int width, Span<sbyte> naf)
+    internal static void NonAdjacentForm(ReadOnlySpan<byte> scalar, int width, Span<sbyte> naf) =>
+        NonAdjacentForm(scalar, width, naf, 256);
+
+    /// <summary>The width-w NAF of a scalar whose NAF is known to end below position <paramref name="length"/>.</summary>
+    internal static void NonAdjacentForm(ReadOnlySpan<byte> scalar, int width, Span<sbyte> naf, int length)
     {
         Span<ulong> x = stackalloc ulong[5];
         for (int i = 0; i < 4; i++)
@@ -162,7 +274,7 @@ internal static class EdwardsVartime
         ulong windowMask = windowSize - 1;
         int position = 0;
         ulong carry = 0;
-        while (position < 256)
+        while (position < length)
         {
             int index = position / 64;
             int bit = position % 64;
@@ -189,8 +301,8 @@ internal static class EdwardsVartime
         }
     }
 
-    // P, 3P, 5P, ..., 15P as cached addends.
-    private static ProjectiveNiels[] OddMultiples(in ExtendedPoint point)
+    /// <summary>P, 3P, 5P, ..., 15P as cached addends (the width-5 NAF table).</summary>
+    internal static ProjectiveNiels[] OddMultiples(in ExtendedPoint point)
     {
         var table = new ProjectiveNiels[1 << (PointWidth - 2)];
         ExtendedPoint twice = EdwardsArithmetic.Double(point);
@@ -207,10 +319,25 @@ internal static class EdwardsVartime
         return table;
     }
 
-    private static AffineNiels[] BuildBaseOddMultiples()
+    private static AffineNiels[][] BuildSplitBaseOddMultiples()
+    {
+        var tables = new AffineNiels[4][];
+        ExtendedPoint position = EdwardsScalarMultiplication.BasePoint;
+        for (int j = 0; j < 4; j++)
+        {
+            tables[j] = OddMultiplesAffine(position);
+            position = EdwardsArithmetic.MultiplyByPowerOfTwo(position, 64);
+        }
+
+        return tables;
+    }
+
+    private static AffineNiels[] BuildBaseOddMultiples() => OddMultiplesAffine(EdwardsScalarMultiplication.BasePoint);
+
+    // P, 3P, ..., 127P as affine cached addends (the width-8 NAF table of a fixed point).
+    private static AffineNiels[] OddMultiplesAffine(in ExtendedPoint b)
     {
         var table = new AffineNiels[1 << (BaseWidth - 2)];
-        ExtendedPoint b = EdwardsScalarMultiplication.BasePoint;
         ExtendedPoint twice = EdwardsArithmetic.Double(b);
         EdwardsArithmetic.ToNiels(out ProjectiveNiels twiceNiels, twice);
         ExtendedPoint multiple = b;

@@ -15,9 +15,17 @@ internal static class Challenge
     /// <exception cref="FintechCryptoException">The group commitment is the identity, which has no encoding.</exception>
     internal static Scalar Compute(FrostSuite suite, GroupElement groupCommitment, GroupElement groupPublicKey, ReadOnlySpan<byte> message)
     {
+        Span<byte> encodedCommitment = stackalloc byte[suite.Group.ElementLength];
+        suite.Group.SerializeElement(groupCommitment, encodedCommitment);
+        return Compute(suite, encodedCommitment, groupPublicKey, message);
+    }
+
+    /// <summary>compute_challenge with the group commitment already serialized (signature verification).</summary>
+    internal static Scalar Compute(FrostSuite suite, ReadOnlySpan<byte> encodedGroupCommitment, GroupElement groupPublicKey, ReadOnlySpan<byte> message)
+    {
         int ne = suite.Group.ElementLength;
         byte[] challengeInput = new byte[ne + ne + message.Length];
-        suite.Group.SerializeElement(groupCommitment, challengeInput.AsSpan(0, ne));
+        encodedGroupCommitment.CopyTo(challengeInput);
         suite.Group.SerializeElement(groupPublicKey, challengeInput.AsSpan(ne, ne));
         message.CopyTo(challengeInput.AsSpan(ne + ne));
         return suite.H2(challengeInput);

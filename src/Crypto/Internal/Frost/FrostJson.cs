@@ -105,8 +105,9 @@ internal static class FrostJson
             {
                 _document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
+                // ArgumentException / InvalidOperationException: text that is not valid UTF-16 (a lone surrogate).
                 throw new FintechCryptoException($"The {what} is not valid JSON.", e);
             }
 

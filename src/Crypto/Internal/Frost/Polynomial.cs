@@ -69,4 +69,44 @@ internal static class Polynomial
 
         return field.Multiply(numerator, field.Invert(denominator));
     }
+
+    /// <summary>
+    /// derive_interpolating_value(L, x_i) for every x_i in L at once (RFC 9591 §4.2), for a coordinator checking
+    /// every share: the duplicate check runs once instead of once per signer.
+    /// </summary>
+    /// <exception cref="FintechCryptoException">L holds a value twice.</exception>
+    internal static Scalar[] DeriveInterpolatingValues(ScalarField field, ReadOnlySpan<Scalar> participantList)
+    {
+        for (int j = 0; j < participantList.Length; j++)
+        {
+            for (int k = j + 1; k < participantList.Length; k++)
+            {
+                if (field.Equal(participantList[j], participantList[k]))
+                {
+                    throw new FintechCryptoException("The participant list holds an identifier twice (RFC 9591 §4.2).");
+                }
+            }
+        }
+
+        var values = new Scalar[participantList.Length];
+        for (int i = 0; i < participantList.Length; i++)
+        {
+            Scalar numerator = field.One;
+            Scalar denominator = field.One;
+            for (int j = 0; j < participantList.Length; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                numerator = field.Multiply(numerator, participantList[j]);
+                denominator = field.Multiply(denominator, field.Subtract(participantList[j], participantList[i]));
+            }
+
+            values[i] = field.Multiply(numerator, field.Invert(denominator));
+        }
+
+        return values;
+    }
 }

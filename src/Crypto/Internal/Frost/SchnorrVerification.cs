@@ -3,9 +3,10 @@
 // References: RFC 9591 Appendix B (signature = SerializeElement(R) || SerializeScalar(z)); §6.4/§6.5 (prime-order
 // groups: z*B == R + c*PK); §6.1/§6.3 (Ed25519 and Ed448: the cofactored equation [h]z*B == [h]R + [h]c*PK).
 //
-// The cofactor: PrimeOrderGroup.TryDeserializeElement accepts only elements of the prime-order subgroup, so R and
-// PK have no small-order component, and for such elements the cofactored equation holds exactly when the plain one
-// does (h is coprime to the prime order). The plain equation is therefore checked for every suite.
+// The cofactor: PK comes from PrimeOrderGroup.TryDeserializeElement, which accepts only elements of the prime-order
+// subgroup, and R is compared by encoding with an element of that subgroup, so neither has a small-order component;
+// for such elements the cofactored equation holds exactly when the plain one does (h is coprime to the prime order).
+// The plain equation is therefore checked for every suite.
 // Variable time: signatures, keys and messages are public.
 
 using System;
@@ -25,20 +26,24 @@ internal static class SchnorrVerification
     {
         PrimeOrderGroup group = suite.Group;
         int ne = group.ElementLength;
-        if (signature.Length != ne + suite.Scalars.Length)
+        if (signature.Length != ne + suite.Scalars.Length || !suite.Scalars.TryDecode(signature[ne..], out Scalar z))
         {
             return false;
         }
 
-        if (!group.TryDeserializeElement(signature[..ne], out GroupElement r) || !suite.Scalars.TryDecode(signature[ne..], out Scalar z))
+        // z*B - c*PK computed in one multi-scalar multiplication and compared with R by its encoding. The result is
+        // always in the prime-order group (PK is), and encodings are canonical and unique, so the bytes match
+        // exactly when R is the valid encoding of that element: R need not be decoded (nor, for Ed25519 and
+        // Ed448, checked for a small-order component).
+        Scalar c = Challenge.Compute(suite, signature[..ne], groupPublicKey, message);
+        GroupElement expected = group.MultiScalarMultiplyVartime([z, suite.Scalars.Negate(c)], [group.Generator, groupPublicKey]);
+        if (group.IsIdentity(expected))
         {
-            return false;
+            return false; // the identity has no encoding, so no R matches it
         }
 
-        Scalar c = Challenge.Compute(suite, r, groupPublicKey, message);
-        // z*B == R + c*PK
-        GroupElement zB = group.MultiplyVartime(group.Generator, z);
-        GroupElement cPk = group.MultiplyVartime(groupPublicKey, c);
-        return group.ElementEquals(zB, group.Add(r, cPk));
+        Span<byte> encoded = stackalloc byte[ne];
+        group.SerializeElement(expected, encoded);
+        return encoded.SequenceEqual(signature[..ne]);
     }
 }

@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using FintechCrypto.Groups;
+using FintechCrypto.Threshold;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace FintechCrypto.Tests.Threshold;
+
+/// <summary>
+/// The FROST wire formats (docs/frost-wire.md): byte and JSON round trips of every message for every suite, the
+/// header layout, refusal of another message type, and FsCheck garbage and mutations into every decoder, which may
+/// only succeed or throw FintechCryptoException.
+/// </summary>
+public sealed class FrostWireFormatTests
+{
+    private sealed record Codec(string Name, Func<byte[], object> FromBytes, Func<string, object> FromJson, Func<object, byte[]> ToBytes, Func<object, string> ToJson);
+
+    private static readonly Codec[] Codecs =
+    [
+        new("signing commitments", b => FrostSigningCommitments.FromBytes(b), j => FrostSigningCommitments.FromJson(j), o => ((FrostSigningCommitments)o).ToBytes(), o => ((FrostSigningCommitments)o).ToJson()),
+        new("signing package", b => FrostSigningPackage.FromBytes(b), j => FrostSigningPackage.FromJson(j), o => ((FrostSigningPackage)o).ToBytes(), o => ((FrostSigningPackage)o).ToJson()),
+        new("signature share", b => FrostSignatureShare.FromBytes(b), j => FrostSignatureShare.FromJson(j), o => ((FrostSignatureShare)o).ToBytes(), o => ((FrostSignatureShare)o).ToJson()),
+        new("secret share", b => FrostSecretShare.FromBytes(b), j => FrostSecretShare.FromJson(j), o => ((FrostSecretShare)o).ToBytes(), o => ((FrostSecretShare)o).ToJson()),
+        new("key package", b => FrostKeyPackage.FromBytes(b), j => FrostKeyPackage.FromJson(j), o => ((FrostKeyPackage)o).ToBytes(), o => ((FrostKeyPackage)o).ToJson()),
+        new("public key package", b => FrostPublicKeyPackage.FromBytes(b), j => FrostPublicKeyPackage.FromJson(j), o => ((FrostPublicKeyPackage)o).ToBytes(), o => ((FrostPublicKeyPackage)o).ToJson()),
+        new("VSS commitment", b => FrostVssCommitment.FromBytes(b), j => FrostVssCommitment.FromJson(j), o => ((FrostVssCommitment)o).ToBytes(), o => ((FrostVssCommitment)o).ToJson()),
+    ];
+
+    // One valid message of each type per suite (index-aligned with Codecs), made once.
+    private static readonly Lazy<List<(FrostCiphersuite Suite, object[] Messages)>> s_samples = new(() =>
+    {
+        var list = new List<(FrostCiphersuite, object[])>();
+        foreach (FrostCiphersuite suite in FrostTestSuites.Suites())
+        {
+            FrostTrustedDealerResult dealt = FrostTrustedDealer.Generate(suite, 2, 3);
+            FrostKeyPackage kp1 = dealt.SecretShares[0].ToKeyPackage();
+            FrostKeyPackage kp2 = dealt.SecretShares[1].ToKeyPackage();
+            (FrostSigningNonces n1, FrostSigningCommitments c1) = FrostParticipant.Commit(kp1);
+            (_, FrostSigningCommitments c2) = FrostParticipant.Commit(kp2);
+            var package = new FrostSigningPackage(new Dictionary<FrostIdentifier, FrostSigningCommitments> { [kp1.Identifier] = c1, [kp2.Identifier] = c2 }, Encoding.UTF8.GetBytes("pay 100 EUR"));
+            FrostSignatureShare share = FrostParticipant.Sign(package, n1, kp1);
+            list.Add((suite, [c1, package, share, dealt.SecretShares[2], kp2, dealt.PublicKeyPackage, dealt.Commitment]));
+        }
+
+        return list;
+    });
+
+    public static TheoryData<string> Suites() => FrostTestSuites.Names();
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void EveryMessage_RoundTripsThroughBytesAndJson(string suiteName)
+    {
+        (FrostCiphersuite suite, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
+        for (int i = 0; i < Codecs.Length; i++)
+        {
+            Codec codec = Codecs[i];
+            byte[] bytes = codec.ToBytes(messages[i]);
+            string json = codec.ToJson(messages[i]);
+
+            // Header: version 1, the message type, the suite's context string.
+            Assert.Equal(1, bytes[0]);
+            Assert.Equal(i + 1, bytes[1]);
+            Assert.Equal(suite.Name, Encoding.ASCII.GetString(bytes, 3, bytes[2]));
+            Assert.Contains($"\"ciphersuite\":\"{suite.Name}\"", json, StringComparison.Ordinal);
+
+            object fromBytes = codec.FromBytes(bytes);
+            object fromJson = codec.FromJson(json);
+            Assert.Equal(bytes, codec.ToBytes(fromBytes));
+            Assert.Equal(bytes, codec.ToBytes(fromJson));
+            Assert.Equal(json, codec.ToJson(fromBytes));
+
+            // Trailing bytes and truncation are refused.
+            Assert.Throws<FintechCryptoException>(() => codec.FromBytes([.. bytes, 0]));
+            Assert.Throws<FintechCryptoException>(() => codec.FromBytes(bytes[..^1]));
+
+            // Another type's encoding is refused.
+            Codec other = Codecs[(i + 1) % Codecs.Length];
+            Assert.Throws<FintechCryptoException>(() => other.FromBytes(bytes));
+            Assert.Throws<FintechCryptoException>(() => other.FromJson(json));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void DecodedMessages_StillWork(string suiteName)
+    {
+        FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
+        using FrostTrustedDealerResult dealt = FrostTrustedDealer.Generate(suite, 2, 3);
+        byte[] shareBytes = dealt.SecretShares[0].ToBytes();
+        using FrostSecretShare received = FrostSecretShare.FromBytes(shareBytes);
+        using FrostKeyPackage kp1 = FrostKeyPackage.FromJson(received.ToKeyPackage().ToJson());
+        using FrostKeyPackage kp3 = FrostKeyPackage.FromBytes(FrostSecretShare.FromJson(dealt.SecretShares[2].ToJson()).ToKeyPackage().ToBytes());
+        FrostPublicKeyPackage publicKeys = FrostPublicKeyPackage.FromJson(dealt.PublicKeyPackage.ToJson());
+
+        (FrostSigningNonces n1, FrostSigningCommitments c1) = FrostParticipant.Commit(kp1);
+        (FrostSigningNonces n3, FrostSigningCommitments c3) = FrostParticipant.Commit(kp3);
+        var commitments = new Dictionary<FrostIdentifier, FrostSigningCommitments>
+        {
+            [kp1.Identifier] = FrostSigningCommitments.FromBytes(c1.ToBytes()),
+            [kp3.Identifier] = FrostSigningCommitments.FromJson(c3.ToJson()),
+        };
+        byte[] message = Encoding.UTF8.GetBytes("transfer");
+        FrostSigningPackage sent = FrostSigningPackage.FromBytes(new FrostSigningPackage(commitments, message).ToBytes());
+        FrostSignatureShare s1 = FrostSignatureShare.FromBytes(FrostParticipant.Sign(FrostSigningPackage.FromJson(sent.ToJson()), n1, kp1).ToBytes());
+        FrostSignatureShare s3 = FrostSignatureShare.FromJson(FrostParticipant.Sign(sent, n3, kp3).ToJson());
+        byte[] signature = FrostCoordinator.Aggregate(sent, new Dictionary<FrostIdentifier, FrostSignatureShare> { [kp1.Identifier] = s1, [kp3.Identifier] = s3 }, publicKeys);
+        Assert.True(suite.Verify(dealt.Commitment.GroupVerifyingKey, message, signature));
+    }
+
+    [Fact]
+    public void SignatureShare_HasThePinnedLayout()
+    {
+        // header(version 1, type 3, "FROST-P256-SHA256-v1") || share: the RFC 9591 §E.4 P-256 share of participant 1.
+        const string shareHex = "400308eaed7a2ddee02a265abe6a1cfe04d946ee8720768899619cfabe7a3aeb";
+        byte[] expected = [1, 3, 20, .. Encoding.ASCII.GetBytes("FROST-P256-SHA256-v1"), .. Hex.Decode(shareHex)];
+        FrostSignatureShare share = FrostSignatureShare.FromBytes(expected);
+        Assert.Equal(shareHex, Hex.Encode(share.ToScalarBytes()));
+        Assert.Equal(expected, share.ToBytes());
+        Assert.Equal("{\"version\":1,\"type\":\"signature_share\",\"ciphersuite\":\"FROST-P256-SHA256-v1\",\"share\":\"" + shareHex + "\"}", share.ToJson());
+    }
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void SigningPackage_WithDuplicateOrUnsortedIdentifiers_IsRefused(string suiteName)
+    {
+        (_, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
+        var package = (FrostSigningPackage)messages[1];
+        byte[] bytes = package.ToBytes();
+        int headerLength = 3 + bytes[2];
+        int ns = package.Ciphersuite.ScalarLength;
+        int entry = ns + (2 * package.Ciphersuite.ElementLength);
+
+        // Swap the two entries: unsorted.
+        byte[] swapped = (byte[])bytes.Clone();
+        bytes.AsSpan(headerLength + 2, entry).CopyTo(swapped.AsSpan(headerLength + 2 + entry));
+        bytes.AsSpan(headerLength + 2 + entry, entry).CopyTo(swapped.AsSpan(headerLength + 2));
+        Assert.Throws<FintechCryptoException>(() => FrostSigningPackage.FromBytes(swapped));
+
+        // Copy the first entry over the second: a duplicate identifier.
+        byte[] duplicated = (byte[])bytes.Clone();
+        bytes.AsSpan(headerLength + 2, entry).CopyTo(duplicated.AsSpan(headerLength + 2 + entry));
+        Assert.Throws<FintechCryptoException>(() => FrostSigningPackage.FromBytes(duplicated));
+
+        // An empty list.
+        byte[] empty = [.. bytes[..headerLength], 0, 0, 0, 0, 0, 0];
+        Assert.Throws<FintechCryptoException>(() => FrostSigningPackage.FromBytes(empty));
+    }
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void IdentityAndInvalidCommitments_AreRefused(string suiteName)
+    {
+        (FrostCiphersuite suite, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
+        byte[] bytes = ((FrostSigningCommitments)messages[0]).ToBytes();
+        int headerLength = 3 + bytes[2];
+        int ne = suite.ElementLength;
+        bool weierstrass = suite.Suite.Group is WeierstrassGroup;
+        bool ristretto = suite.Name.Contains("RISTRETTO", StringComparison.Ordinal);
+
+        // The identity's encoding where it has one (Edwards: y = 1; ristretto255: all zeros); SEC 1's identity is
+        // the single byte 0x00, so an all-zero 33-byte string is simply invalid.
+        byte[] identity = new byte[ne];
+        if (!weierstrass && !ristretto)
+        {
+            identity[0] = 1;
+        }
+
+        byte[] withIdentity = (byte[])bytes.Clone();
+        identity.CopyTo(withIdentity, headerLength);
+        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(withIdentity));
+
+        // Not an element: SEC 1 uncompressed prefix, or a non-canonical all-ones string.
+        byte[] invalid = (byte[])bytes.Clone();
+        if (weierstrass)
+        {
+            invalid[headerLength] = 0x04;
+        }
+        else
+        {
+            invalid.AsSpan(headerLength, ne).Fill(0xff);
+        }
+
+        Assert.Throws<FintechCryptoException>(() => FrostSigningCommitments.FromBytes(invalid));
+    }
+
+    [Fact]
+    public void UnknownSuiteOrVersion_IsRefused()
+    {
+        byte[] share = ((FrostSignatureShare)s_samples.Value[0].Messages[2]).ToBytes();
+        byte[] version = (byte[])share.Clone();
+        version[0] = 2;
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromBytes(version));
+        byte[] suite = (byte[])share.Clone();
+        suite[3] = (byte)'X';
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromBytes(suite));
+        string json = ((FrostSignatureShare)s_samples.Value[0].Messages[2]).ToJson();
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(json.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal)));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(json.Replace("FROST-", "FROSTY-", StringComparison.Ordinal)));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(json.Replace("}", ",\"extra\":1}", StringComparison.Ordinal)));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(json.Replace("}", ",\"share\":\"00\"}", StringComparison.Ordinal)));
+        Assert.Throws<ArgumentNullException>(() => FrostSignatureShare.FromJson(null!));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson("\ud800"));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(json.Replace("FROST-", "\ud800FROST-", StringComparison.Ordinal)));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(string.Empty));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson("[]"));
+        Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromBytes([]));
+    }
+
+    private static void MustBeOurs(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (FintechCryptoException)
+        {
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void GarbageBytes_GiveFintechCryptoExceptionOnly(byte[] garbage, byte typeByte, bool withHeader)
+    {
+        garbage ??= [];
+        foreach ((FrostCiphersuite suite, _) in s_samples.Value)
+        {
+            // Half the time behind a valid header, so the field decoders see the garbage.
+            byte[] input = withHeader ? [1, (byte)(1 + (typeByte % 7)), (byte)suite.Name.Length, .. Encoding.ASCII.GetBytes(suite.Name), .. garbage] : garbage;
+            foreach (Codec codec in Codecs)
+            {
+                MustBeOurs(() => codec.FromBytes(input));
+            }
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void MutatedValidBytes_GiveFintechCryptoExceptionOnly(PositiveInt position, byte xor, bool truncate)
+    {
+        foreach ((_, object[] messages) in s_samples.Value)
+        {
+            for (int i = 0; i < Codecs.Length; i++)
+            {
+                byte[] bytes = Codecs[i].ToBytes(messages[i]);
+                int at = position.Get % bytes.Length;
+                byte[] mutated = truncate ? bytes[..at] : (byte[])bytes.Clone();
+                if (!truncate)
+                {
+                    mutated[at] ^= xor == 0 ? (byte)1 : xor;
+                }
+
+                MustBeOurs(() => Codecs[i].FromBytes(mutated));
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void GarbageJson_GivesFintechCryptoExceptionOnly(string garbage)
+    {
+        garbage ??= string.Empty;
+        foreach (Codec codec in Codecs)
+        {
+            MustBeOurs(() => codec.FromJson(garbage));
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void MutatedValidJson_GivesFintechCryptoExceptionOnly(PositiveInt position, char replacement, bool truncate)
+    {
+        foreach ((_, object[] messages) in s_samples.Value)
+        {
+            for (int i = 0; i < Codecs.Length; i++)
+            {
+                string json = Codecs[i].ToJson(messages[i]);
+                int at = position.Get % json.Length;
+                string mutated = truncate ? json[..at] : json[..at] + replacement + json[(at + 1)..];
+                MustBeOurs(() => Codecs[i].FromJson(mutated));
+            }
+        }
+    }
+
+    [Property(MaxTest = 100)]
+    public void StructurallyValidJsonWithWrongValues_GivesFintechCryptoExceptionOnly(NonNegativeInt field, string value, int number)
+    {
+        value ??= string.Empty;
+        string[] properties = ["version", "type", "ciphersuite", "hiding", "binding", "share", "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers", "message", "commitments", "coefficients", "commitment", "verifying_shares"];
+        foreach ((FrostCiphersuite suite, object[] messages) in s_samples.Value)
+        {
+            for (int i = 0; i < Codecs.Length; i++)
+            {
+                var node = System.Text.Json.Nodes.JsonNode.Parse(Codecs[i].ToJson(messages[i]))!.AsObject();
+                string property = properties[field.Get % properties.Length];
+                node[property] = (number & 3) switch
+                {
+                    0 => System.Text.Json.Nodes.JsonValue.Create(value),
+                    1 => System.Text.Json.Nodes.JsonValue.Create(number),
+                    2 => new System.Text.Json.Nodes.JsonArray(System.Text.Json.Nodes.JsonValue.Create(value)),
+                    _ => new System.Text.Json.Nodes.JsonObject(),
+                };
+                MustBeOurs(() => Codecs[i].FromJson(node.ToJsonString()));
+            }
+        }
+    }
+}

@@ -1,42 +1,37 @@
 using System;
+using System.Linq;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Suites;
 using FintechCrypto.Threshold;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
 
 /// <summary>
-/// The suites the key-generation tests run over, by the Zcash Foundation vector directory name
-/// (../shared/vectors/frost/zcashfoundation/&lt;name&gt;); one line per suite whose group exists.
+/// The suites the key-generation tests run over, named by their Zcash Foundation vector folder
+/// (../shared/vectors/frost/zcashfoundation/&lt;name&gt;); the list is <see cref="FrostTestSuites.All"/>, so a suite added
+/// there is tested here too.
 /// </summary>
 internal static class KeyGenSuites
 {
-    internal static TheoryData<string> Names => new()
+    internal static TheoryData<string> Names
     {
-        "frost-ed25519",
-        "frost-ristretto255",
-        "frost-p256",
-        "frost-secp256k1",
-    };
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach ((_, _, string folder) in FrostTestSuites.All)
+            {
+                data.Add(folder);
+            }
 
-    internal static FrostSuite Get(string name) => name switch
-    {
-        "frost-ed25519" => Ed25519Sha512Suite.Instance,
-        "frost-ristretto255" => Ristretto255Sha512Suite.Instance,
-        "frost-p256" => P256Sha256Suite.Instance,
-        "frost-secp256k1" => Secp256k1Sha256Suite.Instance,
-        _ => throw new ArgumentException($"No suite for {name}.", nameof(name)),
-    };
+            return data;
+        }
+    }
 
-    internal static FrostCiphersuite Ciphersuite(string name) => name switch
-    {
-        "frost-ed25519" => FrostCiphersuite.Ed25519,
-        "frost-ristretto255" => FrostCiphersuite.Ristretto255,
-        "frost-p256" => FrostCiphersuite.P256,
-        "frost-secp256k1" => FrostCiphersuite.Secp256k1,
-        _ => throw new ArgumentException($"No ciphersuite for {name}.", nameof(name)),
-    };
+    internal static FrostCiphersuite Ciphersuite(string name) =>
+        FrostTestSuites.All.FirstOrDefault(s => s.ZcashFolder == name).Suite
+        ?? throw new ArgumentException($"No suite for {name}.", nameof(name));
+
+    internal static FrostSuite Get(string name) => Ciphersuite(name).Suite;
 
     internal static string VectorPath(string name, string file) =>
         Testing.VectorFiles.Resolve($"frost/zcashfoundation/{name}/{file}");

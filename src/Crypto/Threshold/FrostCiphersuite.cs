@@ -44,6 +44,10 @@ public sealed class FrostCiphersuite : Algorithm
     /// <summary>FROST(ristretto255, SHA-512), context string <c>FROST-RISTRETTO255-SHA512-v1</c> (RFC 9591 §6.2).</summary>
     public static FrostCiphersuite Ristretto255 { get; } = new(Ristretto255Sha512Suite.Instance);
 
+    /// <summary>FROST(Ed448, SHAKE256), context string <c>FROST-ED448-SHAKE256-v1</c> (RFC 9591 §6.3); its group
+    /// signatures are RFC 8032 Ed448 signatures (empty context) under the group verifying key.</summary>
+    public static FrostCiphersuite Ed448 { get; } = new(Ed448Shake256Suite.Instance);
+
     /// <summary>FROST(P-256, SHA-256), context string <c>FROST-P256-SHA256-v1</c> (RFC 9591 §6.4).</summary>
     public static FrostCiphersuite P256 { get; } = new(P256Sha256Suite.Instance);
 

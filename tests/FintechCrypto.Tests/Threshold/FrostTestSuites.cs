@@ -15,6 +15,7 @@ internal static class FrostTestSuites
     [
         (FrostCiphersuite.Ed25519, "frost-ed25519-sha512.json", "frost-ed25519"),
         (FrostCiphersuite.Ristretto255, "frost-ristretto255-sha512.json", "frost-ristretto255"),
+        (FrostCiphersuite.Ed448, "frost-ed448-shake256.json", "frost-ed448"),
         (FrostCiphersuite.P256, "frost-p256-sha256.json", "frost-p256"),
         (FrostCiphersuite.Secp256k1, "frost-secp256k1-sha256.json", "frost-secp256k1"),
     ];

@@ -39,6 +39,9 @@ public sealed class FrostSecretShare : IDisposable
     /// <summary>The dealer's VSS commitment (public).</summary>
     public FrostVssCommitment Commitment { get; }
 
+    /// <summary>The signing share; the caller clears the copy.</summary>
+    internal Scalar GetSigningShare() => _signingShare.Get();
+
     /// <summary>
     /// Checks the share against the commitment (RFC 9591 Appendix C.2 vss_verify): f(i) B equals the commitment
     /// evaluated at i.

@@ -30,6 +30,13 @@ internal static class FrostJson
         FrostMessageType.KeyPackage => "key_package",
         FrostMessageType.PublicKeyPackage => "public_key_package",
         FrostMessageType.VssCommitment => "vss_commitment",
+        FrostMessageType.DkgRound1SecretPackage => "dkg_round1_secret_package",
+        FrostMessageType.DkgRound1Package => "dkg_round1_package",
+        FrostMessageType.DkgRound2SecretPackage => "dkg_round2_secret_package",
+        FrostMessageType.DkgRound2Package => "dkg_round2_package",
+        FrostMessageType.RefreshRound1Package => "refresh_round1_package",
+        FrostMessageType.RepairDelta => "repair_delta",
+        FrostMessageType.RepairSigma => "repair_sigma",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

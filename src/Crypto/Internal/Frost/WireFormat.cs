@@ -28,6 +28,13 @@ internal enum FrostMessageType : byte
     KeyPackage = 5,
     PublicKeyPackage = 6,
     VssCommitment = 7,
+    DkgRound1SecretPackage = 8,
+    DkgRound1Package = 9,
+    DkgRound2SecretPackage = 10,
+    DkgRound2Package = 11,
+    RefreshRound1Package = 12,
+    RepairDelta = 13,
+    RepairSigma = 14,
 }
 
 /// <summary>Builds one FROST message; clears its buffer when disposed (messages may hold secret shares).</summary>

@@ -1,0 +1,114 @@
+// KeyGenInputs: turns the public key-generation inputs (maps from FrostIdentifier to packages) into the internal
+// parallel arrays of identifier scalars and values, checking that everything belongs to one ciphersuite, and turns
+// internal failures into FrostProtocolException (naming culprits when there are any).
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FintechCrypto.Groups;
+using FintechCrypto.Threshold;
+
+namespace FintechCrypto.Internal.Frost.Keys;
+
+/// <summary>Argument handling shared by <see cref="FrostDkg"/>, <see cref="FrostRefresh"/> and <see cref="FrostRepair"/>.</summary>
+internal static class KeyGenInputs
+{
+    /// <summary>
+    /// The identifiers and values of <paramref name="map"/>, in increasing identifier order.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The map, a key or a value is null.</exception>
+    /// <exception cref="ArgumentException">A key or value belongs to another ciphersuite.</exception>
+    internal static (FrostIdentifier[] Identifiers, T[] Values) Split<T>(
+        FrostCiphersuite ciphersuite, IReadOnlyDictionary<FrostIdentifier, T> map, Func<T, FrostCiphersuite> suiteOf, string paramName)
+        where T : class
+    {
+        if (map is null)
+        {
+            throw Error.ArgumentNull(paramName);
+        }
+
+        var identifiers = new FrostIdentifier[map.Count];
+        var values = new T[map.Count];
+        int k = 0;
+        foreach (KeyValuePair<FrostIdentifier, T> pair in map)
+        {
+            if (k == identifiers.Length)
+            {
+                throw new ArgumentException("The map changed while it was read.", paramName);
+            }
+
+            FrostIdentifier identifier = pair.Key ?? throw new ArgumentNullException(paramName, "A key of the map is null.");
+            T value = pair.Value ?? throw new ArgumentNullException(paramName, $"The package of participant {identifier} is null.");
+            if (identifier.Ciphersuite != ciphersuite || suiteOf(value) != ciphersuite)
+            {
+                throw new ArgumentException($"The entry of participant {identifier} belongs to another ciphersuite than {ciphersuite.Name}.", paramName);
+            }
+
+            identifiers[k] = identifier;
+            values[k] = value;
+            k++;
+        }
+
+        if (k != identifiers.Length)
+        {
+            throw new ArgumentException("The map changed while it was read.", paramName);
+        }
+
+        Array.Sort(identifiers, values);
+        return (identifiers, values);
+    }
+
+    /// <summary>The identifiers' scalars.</summary>
+    internal static Scalar[] Scalars(IReadOnlyList<FrostIdentifier> identifiers)
+    {
+        var scalars = new Scalar[identifiers.Count];
+        for (int k = 0; k < scalars.Length; k++)
+        {
+            scalars[k] = identifiers[k].Scalar;
+        }
+
+        return scalars;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> belongs to <paramref name="ciphersuite"/>.</summary>
+    internal static void RequireSuite(FrostCiphersuite ciphersuite, FrostCiphersuite value, string paramName)
+    {
+        if (value != ciphersuite)
+        {
+            throw new ArgumentException($"The argument belongs to {value.Name}, not {ciphersuite.Name}.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Runs an internal key-generation step; its failures become <see cref="FrostProtocolException"/>, with the
+    /// culprits named when the step could attribute the failure.
+    /// </summary>
+    internal static T Run<T>(FrostCiphersuite ciphersuite, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (KeyGenCulpritException e)
+        {
+            FrostIdentifier[] culprits = e.Culprits.Select(c => FrostIdentifier.FromScalar(ciphersuite, c)).Order().ToArray();
+            throw new FrostProtocolException($"{e.Message} Culprits: {string.Join(", ", culprits.Select(c => c.ToString()))}.", culprits);
+        }
+        catch (FintechCryptoException e) when (e is not FrostProtocolException)
+        {
+            throw new FrostProtocolException(e.Message, e);
+        }
+    }
+
+    /// <summary>The public key package of an internal key-generation output.</summary>
+    internal static FrostPublicKeyPackage PublicKeyPackage(FrostCiphersuite ciphersuite, KeyGenOutput output)
+    {
+        var identifiers = new FrostIdentifier[output.Participants.Length];
+        for (int k = 0; k < identifiers.Length; k++)
+        {
+            identifiers[k] = FrostIdentifier.FromScalar(ciphersuite, output.Participants[k]);
+        }
+
+        return new FrostPublicKeyPackage(ciphersuite, identifiers, output.VerifyingShares, output.VerifyingKey, output.MinSigners);
+    }
+}

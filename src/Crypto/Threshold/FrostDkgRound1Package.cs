@@ -1,0 +1,181 @@
+// FrostDkgRound1Package: what DKG participant i broadcasts after part 1: the VSS commitment C_i to its secret
+// polynomial and the Schnorr proof of knowledge (R_i, mu_i) of the polynomial's constant term (frost-core
+// keys/dkg.rs round1::Package).
+//
+// References: FROST paper (eprint 2020/852) Figure 1, round 1 steps 2-4; frost-core round1::Package,
+// compute_proof_of_knowledge; docs/frost-keygen.md §a.
+// Wire format: header(type 9) || count t (2 bytes) || t x element (Ne) || R (Ne) || mu (Ns).
+// JSON: { header, "commitment": [hex, ...], "proof_of_knowledge": hex(R || mu) }.
+
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+using FintechCrypto.Internal.Frost.Keys;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// A DKG round-1 package: a participant's VSS commitment and its proof of knowledge of the committed secret. It is
+/// public, and every participant must receive the same package from each sender: send it over a broadcast channel
+/// (or compare packages pairwise, with <see cref="Equals(FrostDkgRound1Package)"/>).
+/// </summary>
+public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
+{
+    private const string What = "FROST DKG round-1 package";
+
+    internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
+    {
+        Ciphersuite = ciphersuite;
+        Commitment = new FrostVssCommitment(ciphersuite, commitment);
+        ProofR = proofR;
+        ProofMu = proofMu;
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite { get; }
+
+    /// <summary>
+    /// The sender's VSS commitment C_i = [a_0 B, ..., a_(t-1) B]; its length is the threshold, and its first element
+    /// is the sender's contribution to the group verifying key.
+    /// </summary>
+    public FrostVssCommitment Commitment { get; }
+
+    /// <summary>The proof of knowledge of a_0, serialized as a Schnorr signature R || mu (Ne + Ns bytes).</summary>
+    public byte[] ProofOfKnowledge
+    {
+        get
+        {
+            byte[] proof = new byte[Ciphersuite.SignatureLength];
+            Ciphersuite.Suite.Group.SerializeElement(ProofR, proof.AsSpan(0, Ciphersuite.ElementLength));
+            Ciphersuite.Suite.Scalars.Encode(ProofMu, proof.AsSpan(Ciphersuite.ElementLength));
+            return proof;
+        }
+    }
+
+    internal GroupElement ProofR { get; }
+
+    internal Scalar ProofMu { get; }
+
+    /// <summary>Decodes a package from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
+    /// <exception cref="FintechCryptoException">The bytes are malformed, or the commitment has fewer than two elements.</exception>
+    public static FrostDkgRound1Package FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.DkgRound1Package, What);
+        GroupElement[] commitment = FrostVssCommitment.ReadCoefficients(ref reader);
+        GroupElement r = reader.ReadElement("proof of knowledge R");
+        Scalar mu = reader.ReadScalar("proof of knowledge mu");
+        reader.End();
+        if (commitment.Length < 2)
+        {
+            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
+        }
+
+        return new FrostDkgRound1Package(reader.Ciphersuite, commitment, r, mu);
+    }
+
+    /// <summary>Decodes a package from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed, or the commitment has fewer than two elements.</exception>
+    public static FrostDkgRound1Package FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1Package, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "commitment", "proof_of_knowledge");
+        GroupElement[] commitment = ReadElements(reader, reader.Root, "commitment");
+        if (commitment.Length < 2)
+        {
+            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
+        }
+
+        FrostCiphersuite suite = reader.Ciphersuite;
+        byte[] proof = reader.GetHex(reader.Root, "proof_of_knowledge");
+        if (proof.Length != suite.SignatureLength)
+        {
+            throw reader.Malformed($"'proof_of_knowledge' must be {suite.SignatureLength} bytes (R || mu)");
+        }
+
+        GroupElement r = reader.DecodeElement(proof[..suite.ElementLength], "proof_of_knowledge");
+        if (!suite.Suite.Scalars.TryDecode(proof.AsSpan(suite.ElementLength), out Scalar mu))
+        {
+            throw reader.Malformed("the mu of 'proof_of_knowledge' is not a canonical scalar");
+        }
+
+        return new FrostDkgRound1Package(suite, commitment, r, mu);
+    }
+
+    /// <summary>Encodes the package in the versioned wire format.</summary>
+    /// <returns>The encoding.</returns>
+    public byte[] ToBytes()
+    {
+        using var writer = new WireWriter(FrostMessageType.DkgRound1Package, Ciphersuite);
+        Commitment.WriteCoefficients(writer);
+        writer.WriteElement(ProofR);
+        writer.WriteScalar(ProofMu);
+        return writer.ToArray();
+    }
+
+    /// <summary>Encodes the package as JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
+    {
+        WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients);
+        FrostJson.WriteHex(w, "proof_of_knowledge", ProofOfKnowledge);
+    });
+
+    /// <summary>True when <paramref name="other"/> holds the same commitment and proof.</summary>
+    /// <param name="other">Another package, or null.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(FrostDkgRound1Package? other) =>
+        other is not null && other.Ciphersuite == Ciphersuite && other.Commitment.Equals(Commitment)
+        && Ciphersuite.Suite.Group.ElementEquals(other.ProofR, ProofR) && Ciphersuite.Suite.Scalars.Equal(other.ProofMu, ProofMu);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FrostDkgRound1Package);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Commitment, Convert.ToHexString(ProofOfKnowledge));
+
+    /// <inheritdoc/>
+    public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
+
+    internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
+
+    // A JSON array of serialized elements.
+    internal static void WriteElements(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, ReadOnlySpan<GroupElement> elements)
+    {
+        writer.WriteStartArray(name);
+        foreach (GroupElement element in elements)
+        {
+            writer.WriteStringValue(Convert.ToHexStringLower(ciphersuite.Suite.Group.SerializeElement(element)));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    internal static GroupElement[] ReadElements(FrostJson.Reader reader, JsonElement obj, string name)
+    {
+        var elements = new List<GroupElement>();
+        foreach (JsonElement item in reader.GetArray(obj, name, ushort.MaxValue).EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw reader.Malformed($"an entry of '{name}' is not a string");
+            }
+
+            elements.Add(reader.DecodeElement(reader.DecodeHex(item.GetString() ?? string.Empty, name), name));
+        }
+
+        if (elements.Count == 0)
+        {
+            throw reader.Malformed($"'{name}' is empty");
+        }
+
+        return [.. elements];
+    }
+}

@@ -1,0 +1,303 @@
+// FrostDkgRound1SecretPackage: what a DKG participant keeps between part 1 and part 2: its identifier, the signer
+// counts and the coefficients of its secret polynomial (frost-core keys/dkg.rs round1::SecretPackage). The same type
+// carries the state of a DKG share refresh (frost-core refresh_dkg_part1), whose constant term is zero.
+//
+// References: FROST paper (eprint 2020/852) Figure 1, round 1; frost-core round1::SecretPackage; docs/frost-keygen.md.
+// Wire format: header(type 8) || purpose (1 byte: 0 DKG, 1 refresh) || identifier (Ns) || min signers (2 bytes) ||
+//   max signers (2 bytes) || coefficients (Ns each): a_0..a_(t-1) for a DKG, a_1..a_(t-1) for a refresh (a_0 = 0).
+// JSON: { header, "purpose": "dkg" | "refresh", "identifier", "min_signers", "max_signers", "coefficients": [hex] }.
+// The commitment is not stored: it is recomputed from the coefficients when the package is decoded.
+
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FintechCrypto.Groups;
+using FintechCrypto.Internal.Frost;
+using FintechCrypto.Internal.Frost.Keys;
+using FintechCrypto.Internal.Memory;
+
+namespace FintechCrypto.Threshold;
+
+/// <summary>
+/// A DKG participant's secret state between <see cref="FrostDkg.Part1"/> and <see cref="FrostDkg.Part2"/> (or
+/// between <see cref="FrostRefresh.DkgPart1"/> and <see cref="FrostRefresh.DkgPart2"/>): the coefficients of its
+/// secret polynomial. Save it with <see cref="ToBytes"/> to run the parts in different processes.
+/// </summary>
+/// <remarks>
+/// SECRET: the coefficients determine this participant's contribution to the group key. Never send the package or
+/// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="ToString"/> never
+/// shows the coefficients.
+/// </remarks>
+public sealed class FrostDkgRound1SecretPackage : IDisposable
+{
+    private const string What = "FROST DKG round-1 secret package";
+    private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
+    private readonly GroupElement[] _commitment;
+
+    internal FrostDkgRound1SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, ReadOnlySpan<Scalar> coefficients, GroupElement[] commitment, int minSigners, int maxSigners)
+    {
+        Identifier = identifier;
+        Purpose = purpose;
+        MinSigners = minSigners;
+        MaxSigners = maxSigners;
+        _commitment = commitment;
+        ScalarField field = identifier.Ciphersuite.Suite.Scalars;
+        _coefficients = new SecretBytes(coefficients.Length * field.Length);
+        for (int k = 0; k < coefficients.Length; k++)
+        {
+            field.Encode(coefficients[k], _coefficients.Span.Slice(k * field.Length, field.Length));
+        }
+    }
+
+    /// <summary>The ciphersuite.</summary>
+    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+
+    /// <summary>This participant's identifier.</summary>
+    public FrostIdentifier Identifier { get; }
+
+    /// <summary>The threshold t.</summary>
+    public int MinSigners { get; }
+
+    /// <summary>The number of participants n.</summary>
+    public int MaxSigners { get; }
+
+    /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart1"/>), false for a DKG.</summary>
+    public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
+
+    internal KeyGenPurpose Purpose { get; }
+
+    /// <summary>Decodes a secret package from its wire format.</summary>
+    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
+    /// <returns>The secret package.</returns>
+    /// <exception cref="FintechCryptoException">The bytes are malformed or the counts or coefficients are inconsistent.</exception>
+    public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new WireReader(encoded, FrostMessageType.DkgRound1SecretPackage, What);
+        KeyGenPurpose purpose = ReadPurpose(reader.ReadByte(), Malformed);
+        FrostIdentifier identifier = reader.ReadIdentifier();
+        int minSigners = reader.ReadUInt16();
+        int maxSigners = reader.ReadUInt16();
+        CheckCounts(minSigners, maxSigners, Malformed);
+        int stored = purpose == KeyGenPurpose.Dkg ? minSigners : minSigners - 1;
+        var coefficients = new Scalar[stored];
+        try
+        {
+            for (int k = 0; k < stored; k++)
+            {
+                coefficients[k] = reader.ReadScalar("polynomial coefficient");
+            }
+
+            reader.End();
+            return Create(identifier, purpose, coefficients, minSigners, maxSigners, Malformed);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
+    }
+
+    /// <summary>Decodes a secret package from its JSON form.</summary>
+    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
+    /// <returns>The secret package.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FintechCryptoException">The JSON is malformed or the counts or coefficients are inconsistent.</exception>
+    public static FrostDkgRound1SecretPackage FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1SecretPackage, What);
+        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "purpose", "identifier", "min_signers", "max_signers", "coefficients");
+        KeyGenPurpose purpose = ReadPurpose(reader.GetString(reader.Root, "purpose"), reader.Malformed);
+        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
+        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
+        int maxSigners = reader.GetInt(reader.Root, "max_signers", 0, ushort.MaxValue);
+        CheckCounts(minSigners, maxSigners, reader.Malformed);
+        int stored = purpose == KeyGenPurpose.Dkg ? minSigners : minSigners - 1;
+        JsonElement array = reader.GetArray(reader.Root, "coefficients", ushort.MaxValue);
+        if (array.GetArrayLength() != stored)
+        {
+            throw reader.Malformed($"'coefficients' must hold {stored} scalars for this threshold");
+        }
+
+        var coefficients = new List<Scalar>(stored);
+        try
+        {
+            foreach (JsonElement item in array.EnumerateArray())
+            {
+                coefficients.Add(DecodeScalar(reader, item, "coefficients"));
+            }
+
+            return Create(identifier, purpose, [.. coefficients], minSigners, maxSigners, reader.Malformed);
+        }
+        finally
+        {
+            for (int k = 0; k < coefficients.Count; k++)
+            {
+                coefficients[k].Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
+    /// it encrypted, never send it, and clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
+    public byte[] ToBytes()
+    {
+        using var writer = new WireWriter(FrostMessageType.DkgRound1SecretPackage, Ciphersuite);
+        writer.WriteByte((byte)Purpose);
+        writer.WriteIdentifier(Identifier);
+        writer.WriteUInt16(MinSigners);
+        writer.WriteUInt16(MaxSigners);
+        writer.WriteBytes(StoredCoefficients());
+        return writer.ToArray();
+    }
+
+    /// <summary>
+    /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
+    /// <see cref="ToBytes"/>.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
+    public string ToJson()
+    {
+        ReadOnlySpan<byte> check = StoredCoefficients(); // throws when disposed, before any output
+        int ns = Ciphersuite.ScalarLength;
+        int stored = check.Length / ns;
+        return FrostJson.Write(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
+        {
+            w.WriteString("purpose", PurposeName(Purpose));
+            FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
+            w.WriteNumber("min_signers", MinSigners);
+            w.WriteNumber("max_signers", MaxSigners);
+            w.WriteStartArray("coefficients");
+            ReadOnlySpan<byte> coefficients = StoredCoefficients();
+            char[] hex = new char[2 * ns];
+            try
+            {
+                for (int k = 0; k < stored; k++)
+                {
+                    Convert.TryToHexStringLower(coefficients.Slice(k * ns, ns), hex, out _);
+                    w.WriteStringValue(hex);
+                }
+            }
+            finally
+            {
+                Array.Clear(hex);
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary>Clears the coefficients.</summary>
+    public void Dispose() => _coefficients.Dispose();
+
+    /// <summary>A description without the secret.</summary>
+    /// <returns>The type, suite, participant and counts.</returns>
+    public override string ToString() =>
+        $"FrostDkgRound1SecretPackage({Ciphersuite.Name}, participant {Identifier}, {MinSigners} of {MaxSigners}{(IsRefresh ? ", refresh" : "")}, <redacted>)";
+
+    /// <summary>The internal state; the caller clears it (<see cref="DkgRound1Secret.Clear"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
+    internal DkgRound1Secret ToInternal()
+    {
+        ScalarField field = Ciphersuite.Suite.Scalars;
+        ReadOnlySpan<byte> bytes = _coefficients.Span;
+        var coefficients = new Scalar[MinSigners];
+        for (int k = 0; k < coefficients.Length; k++)
+        {
+            coefficients[k] = field.Decode(bytes.Slice(k * field.Length, field.Length), "polynomial coefficient");
+        }
+
+        return new DkgRound1Secret(Identifier.Scalar, coefficients, (GroupElement[])_commitment.Clone(), MinSigners, MaxSigners);
+    }
+
+    private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
+
+    internal static KeyGenPurpose ReadPurpose(byte value, Func<string, FintechCryptoException> malformed) => value switch
+    {
+        0 => KeyGenPurpose.Dkg,
+        1 => KeyGenPurpose.Refresh,
+        _ => throw malformed($"purpose {value} is neither 0 (DKG) nor 1 (refresh)"),
+    };
+
+    internal static KeyGenPurpose ReadPurpose(string value, Func<string, FintechCryptoException> malformed) => value switch
+    {
+        "dkg" => KeyGenPurpose.Dkg,
+        "refresh" => KeyGenPurpose.Refresh,
+        _ => throw malformed("'purpose' is neither \"dkg\" nor \"refresh\""),
+    };
+
+    internal static string PurposeName(KeyGenPurpose purpose) => purpose == KeyGenPurpose.Dkg ? "dkg" : "refresh";
+
+    internal static void CheckCounts(int minSigners, int maxSigners, Func<string, FintechCryptoException> malformed)
+    {
+        if (minSigners < 2 || maxSigners < minSigners)
+        {
+            throw malformed("the counts must satisfy 2 <= min_signers <= max_signers");
+        }
+    }
+
+    internal static Scalar DecodeScalar(FrostJson.Reader reader, JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.String)
+        {
+            throw reader.Malformed($"an entry of '{name}' is not a string");
+        }
+
+        byte[] bytes = reader.DecodeHex(item.GetString() ?? string.Empty, name);
+        try
+        {
+            if (!reader.Ciphersuite.Suite.Scalars.TryDecode(bytes, out Scalar scalar))
+            {
+                throw reader.Malformed($"an entry of '{name}' is not a canonical scalar");
+            }
+
+            return scalar;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.
+    private ReadOnlySpan<byte> StoredCoefficients()
+    {
+        ReadOnlySpan<byte> all = _coefficients.Span;
+        return Purpose == KeyGenPurpose.Dkg ? all : all[Ciphersuite.ScalarLength..];
+    }
+
+    // Rebuilds the package from decoded coefficients: checks the constant term and recomputes the commitment.
+    private static FrostDkgRound1SecretPackage Create(
+        FrostIdentifier identifier, KeyGenPurpose purpose, Scalar[] stored, int minSigners, int maxSigners, Func<string, FintechCryptoException> malformed)
+    {
+        FrostSuite suite = identifier.Ciphersuite.Suite;
+        Scalar[] coefficients = purpose == KeyGenPurpose.Dkg ? stored : [suite.Scalars.Zero, .. stored];
+        try
+        {
+            if (purpose == KeyGenPurpose.Dkg && suite.Scalars.IsZero(coefficients[0]))
+            {
+                throw malformed("the DKG secret (coefficient 0) is zero");
+            }
+
+            for (int k = 1; k < coefficients.Length; k++)
+            {
+                if (suite.Scalars.IsZero(coefficients[k]))
+                {
+                    throw malformed("a polynomial coefficient is zero, so its commitment would be the identity");
+                }
+            }
+
+            GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
+            return new FrostDkgRound1SecretPackage(identifier, purpose, coefficients, commitment, minSigners, maxSigners);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
+    }
+}

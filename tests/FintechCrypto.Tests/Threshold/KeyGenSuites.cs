@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using FintechCrypto.Internal.Frost;
+using FintechCrypto.Threshold;
+using Xunit;
+
+namespace FintechCrypto.Tests.Threshold;
+
+/// <summary>
+/// The suites the key-generation tests run over, named by their Zcash Foundation vector folder
+/// (../shared/vectors/frost/zcashfoundation/&lt;name&gt;); the list is <see cref="FrostTestSuites.All"/>, so a suite added
+/// there is tested here too.
+/// </summary>
+internal static class KeyGenSuites
+{
+    internal static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach ((_, _, string folder) in FrostTestSuites.All)
+            {
+                data.Add(folder);
+            }
+
+            return data;
+        }
+    }
+
+    internal static FrostCiphersuite Ciphersuite(string name) =>
+        FrostTestSuites.All.FirstOrDefault(s => s.ZcashFolder == name).Suite
+        ?? throw new ArgumentException($"No suite for {name}.", nameof(name));
+
+    internal static FrostSuite Get(string name) => Ciphersuite(name).Suite;
+
+    internal static string VectorPath(string name, string file) =>
+        Testing.VectorFiles.Resolve($"frost/zcashfoundation/{name}/{file}");
+}

@@ -119,12 +119,10 @@ internal static class EdwardsScalarMultiplication
             for (int i = 63; i >= 0; i--)
             {
                 h = EdwardsArithmetic.MultiplyByPowerOfTwo(h, 4);
-                int digit = digits[i];
-                int negative = digit >> 31;                 // -1 when negative, else 0
-                uint magnitude = (uint)((digit ^ negative) - negative);
+                ulong negative = SignedMagnitude(digits[i], out uint magnitude);
                 Field25519Lookup.Select(table, ProjectiveWidth, magnitude, entry);
                 Unpack(entry, out ProjectiveNiels t);
-                EdwardsArithmetic.ConditionalNegate(ref t, (ulong)(long)negative);
+                EdwardsArithmetic.ConditionalNegate(ref t, negative);
                 EdwardsArithmetic.Add(out CompletedPoint sum, h, t);
                 EdwardsArithmetic.ToExtended(out h, sum);
             }
@@ -164,12 +162,18 @@ internal static class EdwardsScalarMultiplication
 
     private static void SelectAffine(ulong[] table, int position, sbyte digit, Span<ulong> entry, out AffineNiels t)
     {
-        int d = digit;
-        int negative = d >> 31;
-        uint magnitude = (uint)((d ^ negative) - negative);
+        ulong negative = SignedMagnitude(digit, out uint magnitude);
         Field25519Lookup.Select(table.AsSpan(position * BaseEntries * AffineWidth, BaseEntries * AffineWidth), AffineWidth, magnitude, entry);
         Unpack(entry, out t);
-        EdwardsArithmetic.ConditionalNegate(ref t, (ulong)(long)negative);
+        EdwardsArithmetic.ConditionalNegate(ref t, negative);
+    }
+
+    // |digit| and an all-ones mask when the digit is negative, without a branch.
+    private static ulong SignedMagnitude(int digit, out uint magnitude)
+    {
+        int negative = digit >> 31; // -1 when negative, else 0
+        magnitude = (uint)((digit ^ negative) - negative);
+        return (ulong)(long)negative;
     }
 
     // 51 sub-tables; sub-table i holds j * 32^i * B for j = 0..16.

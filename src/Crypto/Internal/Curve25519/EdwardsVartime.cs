@@ -23,62 +23,8 @@ internal static class EdwardsVartime
     private static AffineNiels[][]? s_splitBaseOddMultiples;
 
     /// <summary>[a]A + [b]B for 32-byte little-endian scalars below 2^255. Variable time.</summary>
-    internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, in ExtendedPoint point, ReadOnlySpan<byte> b)
-    {
-        AffineNiels[] baseTable = s_baseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_baseOddMultiples, BuildBaseOddMultiples);
-        Span<sbyte> aNaf = stackalloc sbyte[256];
-        Span<sbyte> bNaf = stackalloc sbyte[256];
-        NonAdjacentForm(a, PointWidth, aNaf);
-        NonAdjacentForm(b, BaseWidth, bNaf);
-        ProjectiveNiels[] pointTable = OddMultiples(point);
-
-        int top = 255;
-        while (top >= 0 && aNaf[top] == 0 && bNaf[top] == 0)
-        {
-            top--;
-        }
-
-        ProjectivePoint r = new() { Y = Native.Field25519.FieldElement25519.One, Z = Native.Field25519.FieldElement25519.One };
-        CompletedPoint t = default;
-        ExtendedPoint u;
-        if (top < 0)
-        {
-            return ExtendedPoint.Identity;
-        }
-
-        for (int i = top; i >= 0; i--)
-        {
-            EdwardsArithmetic.Double(out t, r);
-            int da = aNaf[i];
-            if (da > 0)
-            {
-                EdwardsArithmetic.ToExtended(out u, t);
-                EdwardsArithmetic.Add(out t, u, pointTable[da / 2]);
-            }
-            else if (da < 0)
-            {
-                EdwardsArithmetic.ToExtended(out u, t);
-                EdwardsArithmetic.Subtract(out t, u, pointTable[-da / 2]);
-            }
-
-            int db = bNaf[i];
-            if (db > 0)
-            {
-                EdwardsArithmetic.ToExtended(out u, t);
-                EdwardsArithmetic.Add(out t, u, baseTable[db / 2]);
-            }
-            else if (db < 0)
-            {
-                EdwardsArithmetic.ToExtended(out u, t);
-                EdwardsArithmetic.Subtract(out t, u, baseTable[-db / 2]);
-            }
-
-            EdwardsArithmetic.ToProjective(out r, t);
-        }
-
-        EdwardsArithmetic.ToExtended(out u, t);
-        return u;
-    }
+    internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, in ExtendedPoint point, ReadOnlySpan<byte> b) =>
+        MultiScalarMultiply(a, [point], b);
 
     /// <summary>
     /// [a]A + [b]B with A's precomputed tables: both scalars are cut into four 64-bit digits, so one doubling
@@ -122,29 +68,8 @@ internal static class EdwardsVartime
             EdwardsArithmetic.Double(out t, r);
             for (int j = 0; j < 4; j++)
             {
-                int d = nafs[(256 * j) + i];
-                if (d > 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Add(out t, u, point.Tables[j][d / 2]);
-                }
-                else if (d < 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Subtract(out t, u, point.Tables[j][-d / 2]);
-                }
-
-                d = nafs[(256 * (j + 4)) + i];
-                if (d > 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Add(out t, u, baseTables[j][d / 2]);
-                }
-                else if (d < 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Subtract(out t, u, baseTables[j][-d / 2]);
-                }
+                AddDigit(ref t, nafs[(256 * j) + i], point.Tables[j]);
+                AddDigit(ref t, nafs[(256 * (j + 4)) + i], baseTables[j]);
             }
 
             EdwardsArithmetic.ToProjective(out r, t);
@@ -217,32 +142,12 @@ internal static class EdwardsVartime
             EdwardsArithmetic.Double(out t, r);
             for (int j = 0; j < n; j++)
             {
-                int d = nafs[(256 * j) + i];
-                if (d > 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Add(out t, u, tables[j][d / 2]);
-                }
-                else if (d < 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Subtract(out t, u, tables[j][-d / 2]);
-                }
+                AddDigit(ref t, nafs[(256 * j) + i], tables[j]);
             }
 
             if (baseTable is not null)
             {
-                int d = baseNaf[i];
-                if (d > 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Add(out t, u, baseTable[d / 2]);
-                }
-                else if (d < 0)
-                {
-                    EdwardsArithmetic.ToExtended(out u, t);
-                    EdwardsArithmetic.Subtract(out t, u, baseTable[-d / 2]);
-                }
+                AddDigit(ref t, baseNaf[i], baseTable);
             }
 
             EdwardsArithmetic.ToProjective(out r, t);
@@ -250,6 +155,44 @@ internal static class EdwardsVartime
 
         EdwardsArithmetic.ToExtended(out u, t);
         return u;
+    }
+
+    // t += d * P for a NAF digit d (0 or odd), from the odd multiples of P.
+    private static void AddDigit(ref CompletedPoint t, int d, ProjectiveNiels[] oddMultiples)
+    {
+        if (d == 0)
+        {
+            return;
+        }
+
+        EdwardsArithmetic.ToExtended(out ExtendedPoint u, t);
+        if (d > 0)
+        {
+            EdwardsArithmetic.Add(out t, u, oddMultiples[d / 2]);
+        }
+        else
+        {
+            EdwardsArithmetic.Subtract(out t, u, oddMultiples[-d / 2]);
+        }
+    }
+
+    // The same with affine odd multiples (the base point's tables).
+    private static void AddDigit(ref CompletedPoint t, int d, AffineNiels[] oddMultiples)
+    {
+        if (d == 0)
+        {
+            return;
+        }
+
+        EdwardsArithmetic.ToExtended(out ExtendedPoint u, t);
+        if (d > 0)
+        {
+            EdwardsArithmetic.Add(out t, u, oddMultiples[d / 2]);
+        }
+        else
+        {
+            EdwardsArithmetic.Subtract(out t, u, oddMultiples[-d / 2]);
+        }
     }
 
     /// <summary>

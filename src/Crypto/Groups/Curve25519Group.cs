@@ -127,7 +127,18 @@ internal abstract class Curve25519Group : PrimeOrderGroup
             throw new FintechCryptoException($"The identity element of {Name} has no serialization in FROST (RFC 9591 §6).");
         }
 
-        Encode(Point(a), destination[..ElementLength]);
+        // Elements are immutable, so their encoding is memoised: commitments and keys are serialized again for
+        // every hash input (binding factors, challenges) and each encoding costs a field inversion.
+        Element element = (Element)a;
+        byte[]? encoding = element.Encoding;
+        if (encoding is null)
+        {
+            encoding = new byte[ElementLength];
+            Encode(element.Value, encoding);
+            element.Encoding = encoding;
+        }
+
+        encoding.CopyTo(destination[..ElementLength]);
     }
 
     internal override bool TryDeserializeElement(ReadOnlySpan<byte> encoded, out GroupElement element)
@@ -138,7 +149,7 @@ internal abstract class Curve25519Group : PrimeOrderGroup
             return false;
         }
 
-        element = Wrap(point);
+        element = new Element(this, point) { Encoding = encoded.ToArray() };
         return true;
     }
 
@@ -160,6 +171,9 @@ internal abstract class Curve25519Group : PrimeOrderGroup
         internal Curve25519Group Owner { get; }
 
         internal ExtendedPoint Value { get; }
+
+        /// <summary>The canonical encoding once known (a benign race: every writer stores the same bytes).</summary>
+        internal byte[]? Encoding { get; set; }
 
         internal override PrimeOrderGroup Group => Owner;
     }

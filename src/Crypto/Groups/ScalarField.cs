@@ -150,21 +150,43 @@ internal sealed class ScalarField
     internal Scalar Multiply(in Scalar a, in Scalar b) => MontgomeryMultiply(a, b);
 
     /// <summary>a^-1 mod q, or 0 for 0 (Fermat: a^(q-2)); constant time in a.</summary>
+    /// <remarks>
+    /// A fixed 4-bit window over the public exponent q - 2: the table a^0..a^15 is built for every call and the
+    /// window values index it, which is safe because they come from the public order, not from a.
+    /// </remarks>
     internal Scalar Invert(in Scalar a)
     {
+        Span<Scalar> powers = stackalloc Scalar[16];
+        powers[0] = _one;
+        for (int i = 1; i < 16; i++)
+        {
+            powers[i] = MontgomeryMultiply(powers[i - 1], a);
+        }
+
         Scalar result = _one;
+        bool started = false;
         foreach (byte e in _exponentForInverse)
         {
-            for (int bit = 7; bit >= 0; bit--)
+            for (int half = 1; half >= 0; half--)
             {
-                result = MontgomeryMultiply(result, result);
-                Scalar product = MontgomeryMultiply(result, a);
-                // The exponent is public, so this select could branch; a mask keeps the code uniform.
-                ulong mask = 0 - (ulong)((e >> bit) & 1);
-                result = Select(mask, product, result);
+                if (started)
+                {
+                    for (int s = 0; s < 4; s++)
+                    {
+                        result = MontgomeryMultiply(result, result);
+                    }
+                }
+
+                int window = (e >> (4 * half)) & 15;
+                if (window != 0)
+                {
+                    result = started ? MontgomeryMultiply(result, powers[window]) : powers[window];
+                    started = true;
+                }
             }
         }
 
+        powers.Clear();
         return result;
     }
 

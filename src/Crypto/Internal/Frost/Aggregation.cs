@@ -58,8 +58,8 @@ internal static class Aggregation
             Scalar w = RandomWeight(f, weightBytes);
             baseScalar = f.Add(baseScalar, f.Multiply(w, sigShares[i]));
             Scalar minusW = f.Negate(w);
-            scalars[k] = minusW;
-            elements[k++] = commitmentList[i].Hiding;
+            scalars[k] = w; // the short weight on the negated point: half the additions of a full-length -w
+            elements[k++] = group.Negate(commitmentList[i].Hiding);
             scalars[k] = f.Multiply(minusW, session.BindingFactorList[i]);
             elements[k++] = commitmentList[i].Binding;
             scalars[k] = f.Multiply(minusW, f.Multiply(session.Challenge, session.InterpolatingValues[i]));

@@ -88,12 +88,16 @@ internal static class Polynomial
             }
         }
 
-        var values = new Scalar[participantList.Length];
-        for (int i = 0; i < participantList.Length; i++)
+        // lambda_i = prod_{j != i} x_j / prod_{j != i} (x_j - x_i). The denominators are inverted together with
+        // Montgomery's trick (one field inversion for the whole list instead of one per participant).
+        int n = participantList.Length;
+        var values = new Scalar[n];
+        var denominators = new Scalar[n];
+        for (int i = 0; i < n; i++)
         {
             Scalar numerator = field.One;
             Scalar denominator = field.One;
-            for (int j = 0; j < participantList.Length; j++)
+            for (int j = 0; j < n; j++)
             {
                 if (j == i)
                 {
@@ -104,9 +108,44 @@ internal static class Polynomial
                 denominator = field.Multiply(denominator, field.Subtract(participantList[j], participantList[i]));
             }
 
-            values[i] = field.Multiply(numerator, field.Invert(denominator));
+            values[i] = numerator;
+            denominators[i] = denominator;
+        }
+
+        BatchInvert(field, denominators);
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = field.Multiply(values[i], denominators[i]);
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Replaces every (non-zero) scalar by its inverse with one field inversion (Montgomery's trick): prefix
+    /// products, one inversion of the total, then the way back.
+    /// </summary>
+    internal static void BatchInvert(ScalarField field, Span<Scalar> scalars)
+    {
+        if (scalars.Length == 0)
+        {
+            return;
+        }
+
+        var prefix = new Scalar[scalars.Length];
+        Scalar running = field.One;
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            prefix[i] = running;
+            running = field.Multiply(running, scalars[i]);
+        }
+
+        Scalar inverse = field.Invert(running);
+        for (int i = scalars.Length - 1; i >= 0; i--)
+        {
+            Scalar original = scalars[i];
+            scalars[i] = field.Multiply(inverse, prefix[i]);
+            inverse = field.Multiply(inverse, original);
+        }
     }
 }

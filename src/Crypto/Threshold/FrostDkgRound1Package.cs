@@ -8,8 +8,6 @@
 // JSON: { header, "commitment": [hex, ...], "proof_of_knowledge": hex(R || mu) }.
 
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
@@ -84,10 +82,8 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
     /// <exception cref="FintechCryptoException">The JSON is malformed, or the commitment has fewer than two elements.</exception>
     public static FrostDkgRound1Package FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1Package, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "commitment", "proof_of_knowledge");
-        GroupElement[] commitment = ReadElements(reader, reader.Root, "commitment");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1Package, What, "commitment", "proof_of_knowledge");
+        GroupElement[] commitment = reader.GetElements(reader.Root, "commitment");
         if (commitment.Length < 2)
         {
             throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
@@ -111,20 +107,18 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
 
     /// <summary>Encodes the package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
     {
-        using var writer = new WireWriter(FrostMessageType.DkgRound1Package, Ciphersuite);
-        Commitment.WriteCoefficients(writer);
-        writer.WriteElement(ProofR);
-        writer.WriteScalar(ProofMu);
-        return writer.ToArray();
-    }
+        w.WriteElements(Commitment.Coefficients);
+        w.WriteElement(ProofR);
+        w.WriteScalar(ProofMu);
+    });
 
     /// <summary>Encodes the package as JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
     {
-        WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients);
+        FrostJson.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients);
         FrostJson.WriteHex(w, "proof_of_knowledge", ProofOfKnowledge);
     });
 
@@ -145,37 +139,4 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
     public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
 
     internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
-
-    // A JSON array of serialized elements.
-    internal static void WriteElements(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, ReadOnlySpan<GroupElement> elements)
-    {
-        writer.WriteStartArray(name);
-        foreach (GroupElement element in elements)
-        {
-            writer.WriteStringValue(Convert.ToHexStringLower(ciphersuite.Suite.Group.SerializeElement(element)));
-        }
-
-        writer.WriteEndArray();
-    }
-
-    internal static GroupElement[] ReadElements(FrostJson.Reader reader, JsonElement obj, string name)
-    {
-        var elements = new List<GroupElement>();
-        foreach (JsonElement item in reader.GetArray(obj, name, ushort.MaxValue).EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw reader.Malformed($"an entry of '{name}' is not a string");
-            }
-
-            elements.Add(reader.DecodeElement(reader.DecodeHex(item.GetString() ?? string.Empty, name), name));
-        }
-
-        if (elements.Count == 0)
-        {
-            throw reader.Malformed($"'{name}' is empty");
-        }
-
-        return [.. elements];
-    }
 }

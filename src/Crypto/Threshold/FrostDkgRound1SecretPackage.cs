@@ -32,15 +32,13 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostDkgRound1SecretPackage : IDisposable
 {
     private const string What = "FROST DKG round-1 secret package";
+    private readonly KeyGenStateHeader _header;
     private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
     private readonly GroupElement[] _commitment;
 
     internal FrostDkgRound1SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, ReadOnlySpan<Scalar> coefficients, GroupElement[] commitment, int minSigners, int maxSigners)
     {
-        Identifier = identifier;
-        Purpose = purpose;
-        MinSigners = minSigners;
-        MaxSigners = maxSigners;
+        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         ScalarField field = identifier.Ciphersuite.Suite.Scalars;
         _coefficients = new SecretBytes(coefficients.Length * field.Length);
@@ -54,18 +52,18 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier { get; }
+    public FrostIdentifier Identifier => _header.Identifier;
 
     /// <summary>The threshold t.</summary>
-    public int MinSigners { get; }
+    public int MinSigners => _header.MinSigners;
 
     /// <summary>The number of participants n.</summary>
-    public int MaxSigners { get; }
+    public int MaxSigners => _header.MaxSigners;
 
     /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart1"/>), false for a DKG.</summary>
     public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
 
-    internal KeyGenPurpose Purpose { get; }
+    internal KeyGenPurpose Purpose => _header.Purpose;
 
     /// <summary>Decodes a secret package from its wire format.</summary>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
@@ -74,22 +72,17 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
     {
         var reader = new WireReader(encoded, FrostMessageType.DkgRound1SecretPackage, What);
-        KeyGenPurpose purpose = ReadPurpose(reader.ReadByte(), Malformed);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        int minSigners = reader.ReadUInt16();
-        int maxSigners = reader.ReadUInt16();
-        CheckCounts(minSigners, maxSigners, Malformed);
-        int stored = purpose == KeyGenPurpose.Dkg ? minSigners : minSigners - 1;
-        var coefficients = new Scalar[stored];
+        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
+        var coefficients = new Scalar[header.StoredCount];
         try
         {
-            for (int k = 0; k < stored; k++)
+            for (int k = 0; k < coefficients.Length; k++)
             {
                 coefficients[k] = reader.ReadScalar("polynomial coefficient");
             }
 
             reader.End();
-            return Create(identifier, purpose, coefficients, minSigners, maxSigners, Malformed);
+            return Create(header, coefficients, Malformed);
         }
         finally
         {
@@ -104,30 +97,23 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// <exception cref="FintechCryptoException">The JSON is malformed or the counts or coefficients are inconsistent.</exception>
     public static FrostDkgRound1SecretPackage FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1SecretPackage, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "purpose", "identifier", "min_signers", "max_signers", "coefficients");
-        KeyGenPurpose purpose = ReadPurpose(reader.GetString(reader.Root, "purpose"), reader.Malformed);
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        int maxSigners = reader.GetInt(reader.Root, "max_signers", 0, ushort.MaxValue);
-        CheckCounts(minSigners, maxSigners, reader.Malformed);
-        int stored = purpose == KeyGenPurpose.Dkg ? minSigners : minSigners - 1;
+        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "coefficients"]);
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
         JsonElement array = reader.GetArray(reader.Root, "coefficients", ushort.MaxValue);
-        if (array.GetArrayLength() != stored)
+        if (array.GetArrayLength() != header.StoredCount)
         {
-            throw reader.Malformed($"'coefficients' must hold {stored} scalars for this threshold");
+            throw reader.Malformed($"'coefficients' must hold {header.StoredCount} scalars for this threshold");
         }
 
-        var coefficients = new List<Scalar>(stored);
+        var coefficients = new List<Scalar>(header.StoredCount);
         try
         {
             foreach (JsonElement item in array.EnumerateArray())
             {
-                coefficients.Add(DecodeScalar(reader, item, "coefficients"));
+                coefficients.Add(reader.DecodeScalarEntry(item, "coefficients"));
             }
 
-            return Create(identifier, purpose, [.. coefficients], minSigners, maxSigners, reader.Malformed);
+            return Create(header, [.. coefficients], reader.Malformed);
         }
         finally
         {
@@ -144,16 +130,11 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
     {
-        using var writer = new WireWriter(FrostMessageType.DkgRound1SecretPackage, Ciphersuite);
-        writer.WriteByte((byte)Purpose);
-        writer.WriteIdentifier(Identifier);
-        writer.WriteUInt16(MinSigners);
-        writer.WriteUInt16(MaxSigners);
-        writer.WriteBytes(StoredCoefficients());
-        return writer.ToArray();
-    }
+        _header.Write(w);
+        w.WriteBytes(StoredCoefficients());
+    });
 
     /// <summary>
     /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
@@ -168,10 +149,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         int stored = check.Length / ns;
         return FrostJson.Write(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
         {
-            w.WriteString("purpose", PurposeName(Purpose));
-            FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-            w.WriteNumber("min_signers", MinSigners);
-            w.WriteNumber("max_signers", MaxSigners);
+            _header.Write(w);
             w.WriteStartArray("coefficients");
             ReadOnlySpan<byte> coefficients = StoredCoefficients();
             char[] hex = new char[2 * ns];
@@ -217,53 +195,6 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
 
     private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
 
-    internal static KeyGenPurpose ReadPurpose(byte value, Func<string, FintechCryptoException> malformed) => value switch
-    {
-        0 => KeyGenPurpose.Dkg,
-        1 => KeyGenPurpose.Refresh,
-        _ => throw malformed($"purpose {value} is neither 0 (DKG) nor 1 (refresh)"),
-    };
-
-    internal static KeyGenPurpose ReadPurpose(string value, Func<string, FintechCryptoException> malformed) => value switch
-    {
-        "dkg" => KeyGenPurpose.Dkg,
-        "refresh" => KeyGenPurpose.Refresh,
-        _ => throw malformed("'purpose' is neither \"dkg\" nor \"refresh\""),
-    };
-
-    internal static string PurposeName(KeyGenPurpose purpose) => purpose == KeyGenPurpose.Dkg ? "dkg" : "refresh";
-
-    internal static void CheckCounts(int minSigners, int maxSigners, Func<string, FintechCryptoException> malformed)
-    {
-        if (minSigners < 2 || maxSigners < minSigners)
-        {
-            throw malformed("the counts must satisfy 2 <= min_signers <= max_signers");
-        }
-    }
-
-    internal static Scalar DecodeScalar(FrostJson.Reader reader, JsonElement item, string name)
-    {
-        if (item.ValueKind != JsonValueKind.String)
-        {
-            throw reader.Malformed($"an entry of '{name}' is not a string");
-        }
-
-        byte[] bytes = reader.DecodeHex(item.GetString() ?? string.Empty, name);
-        try
-        {
-            if (!reader.Ciphersuite.Suite.Scalars.TryDecode(bytes, out Scalar scalar))
-            {
-                throw reader.Malformed($"an entry of '{name}' is not a canonical scalar");
-            }
-
-            return scalar;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
-
     // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.
     private ReadOnlySpan<byte> StoredCoefficients()
     {
@@ -272,14 +203,13 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     }
 
     // Rebuilds the package from decoded coefficients: checks the constant term and recomputes the commitment.
-    private static FrostDkgRound1SecretPackage Create(
-        FrostIdentifier identifier, KeyGenPurpose purpose, Scalar[] stored, int minSigners, int maxSigners, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound1SecretPackage Create(KeyGenStateHeader header, Scalar[] stored, Func<string, FintechCryptoException> malformed)
     {
-        FrostSuite suite = identifier.Ciphersuite.Suite;
-        Scalar[] coefficients = purpose == KeyGenPurpose.Dkg ? stored : [suite.Scalars.Zero, .. stored];
+        FrostSuite suite = header.Identifier.Ciphersuite.Suite;
+        Scalar[] coefficients = header.Purpose == KeyGenPurpose.Dkg ? stored : [suite.Scalars.Zero, .. stored];
         try
         {
-            if (purpose == KeyGenPurpose.Dkg && suite.Scalars.IsZero(coefficients[0]))
+            if (header.Purpose == KeyGenPurpose.Dkg && suite.Scalars.IsZero(coefficients[0]))
             {
                 throw malformed("the DKG secret (coefficient 0) is zero");
             }
@@ -293,7 +223,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
             }
 
             GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
-            return new FrostDkgRound1SecretPackage(identifier, purpose, coefficients, commitment, minSigners, maxSigners);
+            return new FrostDkgRound1SecretPackage(header.Identifier, header.Purpose, coefficients, commitment, header.MinSigners, header.MaxSigners);
         }
         finally
         {

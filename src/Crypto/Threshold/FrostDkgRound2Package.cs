@@ -41,36 +41,16 @@ public sealed class FrostDkgRound2Package : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        (FrostCiphersuite ciphersuite, Scalar value) = SecretScalarMessage.FromBytes(encoded, FrostMessageType.DkgRound2Package, What, "signing_share");
-        try
-        {
-            return new FrostDkgRound2Package(ciphersuite, value);
-        }
-        finally
-        {
-            value.Clear();
-        }
-    }
+    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded) =>
+        SecretScalarMessage.FromBytes(encoded, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
 
     /// <summary>Decodes the message from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostDkgRound2Package FromJson(string json)
-    {
-        (FrostCiphersuite ciphersuite, Scalar value) = SecretScalarMessage.FromJson(json, FrostMessageType.DkgRound2Package, What, "signing_share");
-        try
-        {
-            return new FrostDkgRound2Package(ciphersuite, value);
-        }
-        finally
-        {
-            value.Clear();
-        }
-    }
+    public static FrostDkgRound2Package FromJson(string json) =>
+        SecretScalarMessage.FromJson(json, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
 
     /// <summary>
     /// Encodes the message in the versioned wire format. The result holds the secret: clear it

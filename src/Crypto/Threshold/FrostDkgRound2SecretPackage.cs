@@ -28,15 +28,13 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostDkgRound2SecretPackage : IDisposable
 {
     private const string What = "FROST DKG round-2 secret package";
+    private readonly KeyGenStateHeader _header;
     private readonly SecretScalar _ownShare;
     private readonly GroupElement[] _commitment; // whole: element 0 is the identity for a refresh
 
     internal FrostDkgRound2SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, GroupElement[] commitment, in Scalar ownShare, int minSigners, int maxSigners)
     {
-        Identifier = identifier;
-        Purpose = purpose;
-        MinSigners = minSigners;
-        MaxSigners = maxSigners;
+        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         _ownShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, ownShare);
     }
@@ -45,18 +43,18 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier { get; }
+    public FrostIdentifier Identifier => _header.Identifier;
 
     /// <summary>The threshold t.</summary>
-    public int MinSigners { get; }
+    public int MinSigners => _header.MinSigners;
 
     /// <summary>The number of participants n.</summary>
-    public int MaxSigners { get; }
+    public int MaxSigners => _header.MaxSigners;
 
     /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart2"/>), false for a DKG.</summary>
     public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
 
-    internal KeyGenPurpose Purpose { get; }
+    internal KeyGenPurpose Purpose => _header.Purpose;
 
     /// <summary>Decodes a secret package from its wire format.</summary>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
@@ -65,17 +63,13 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     public static FrostDkgRound2SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
     {
         var reader = new WireReader(encoded, FrostMessageType.DkgRound2SecretPackage, What);
-        KeyGenPurpose purpose = FrostDkgRound1SecretPackage.ReadPurpose(reader.ReadByte(), Malformed);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        int minSigners = reader.ReadUInt16();
-        int maxSigners = reader.ReadUInt16();
-        FrostDkgRound1SecretPackage.CheckCounts(minSigners, maxSigners, Malformed);
+        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
         Scalar share = reader.ReadScalar("secret share");
         try
         {
             GroupElement[] stored = FrostVssCommitment.ReadCoefficients(ref reader);
             reader.End();
-            return Create(identifier, purpose, stored, share, minSigners, maxSigners, Malformed);
+            return Create(header, stored, share, Malformed);
         }
         finally
         {
@@ -90,19 +84,13 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// <exception cref="FintechCryptoException">The JSON is malformed or the counts are inconsistent.</exception>
     public static FrostDkgRound2SecretPackage FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound2SecretPackage, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "purpose", "identifier", "min_signers", "max_signers", "secret_share", "commitment");
-        KeyGenPurpose purpose = FrostDkgRound1SecretPackage.ReadPurpose(reader.GetString(reader.Root, "purpose"), reader.Malformed);
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        int maxSigners = reader.GetInt(reader.Root, "max_signers", 0, ushort.MaxValue);
-        FrostDkgRound1SecretPackage.CheckCounts(minSigners, maxSigners, reader.Malformed);
-        GroupElement[] stored = FrostDkgRound1Package.ReadElements(reader, reader.Root, "commitment");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound2SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "secret_share", "commitment"]);
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
+        GroupElement[] stored = reader.GetElements(reader.Root, "commitment");
         Scalar share = reader.GetScalar(reader.Root, "secret_share");
         try
         {
-            return Create(identifier, purpose, stored, share, minSigners, maxSigners, reader.Malformed);
+            return Create(header, stored, share, reader.Malformed);
         }
         finally
         {
@@ -116,31 +104,12 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
     {
-        Scalar share = _ownShare.Get();
-        try
-        {
-            using var writer = new WireWriter(FrostMessageType.DkgRound2SecretPackage, Ciphersuite);
-            writer.WriteByte((byte)Purpose);
-            writer.WriteIdentifier(Identifier);
-            writer.WriteUInt16(MinSigners);
-            writer.WriteUInt16(MaxSigners);
-            writer.WriteScalar(share);
-            ReadOnlySpan<GroupElement> stored = StoredCommitment();
-            writer.WriteUInt16(stored.Length);
-            foreach (GroupElement element in stored)
-            {
-                writer.WriteElement(element);
-            }
-
-            return writer.ToArray();
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+        _header.Write(w);
+        w.WriteSecretScalar(_ownShare);
+        w.WriteElements(StoredCommitment());
+    });
 
     /// <summary>
     /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
@@ -148,27 +117,12 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson()
+    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
     {
-        byte[] share = GC.AllocateArray<byte>(Ciphersuite.ScalarLength, pinned: true);
-        try
-        {
-            _ownShare.CopyTo(share);
-            return FrostJson.Write(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
-            {
-                w.WriteString("purpose", FrostDkgRound1SecretPackage.PurposeName(Purpose));
-                FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-                w.WriteNumber("min_signers", MinSigners);
-                w.WriteNumber("max_signers", MaxSigners);
-                FrostJson.WriteHex(w, "secret_share", share);
-                FrostDkgRound1Package.WriteElements(w, "commitment", Ciphersuite, StoredCommitment());
-            });
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(share);
-        }
-    }
+        _header.Write(w);
+        FrostJson.WriteSecretScalar(w, "secret_share", _ownShare);
+        FrostJson.WriteElements(w, "commitment", Ciphersuite, StoredCommitment());
+    });
 
     /// <summary>Clears the share.</summary>
     public void Dispose() => _ownShare.Dispose();
@@ -197,16 +151,14 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
 
     private ReadOnlySpan<GroupElement> StoredCommitment() => Purpose == KeyGenPurpose.Dkg ? _commitment : _commitment.AsSpan(1);
 
-    private static FrostDkgRound2SecretPackage Create(
-        FrostIdentifier identifier, KeyGenPurpose purpose, GroupElement[] stored, in Scalar share, int minSigners, int maxSigners, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound2SecretPackage Create(KeyGenStateHeader header, GroupElement[] stored, in Scalar share, Func<string, FintechCryptoException> malformed)
     {
-        int expected = purpose == KeyGenPurpose.Dkg ? minSigners : minSigners - 1;
-        if (stored.Length != expected)
+        if (stored.Length != header.StoredCount)
         {
-            throw malformed($"the commitment must hold {expected} elements for a threshold of {minSigners}");
+            throw malformed($"the commitment must hold {header.StoredCount} elements for a threshold of {header.MinSigners}");
         }
 
-        GroupElement[] commitment = purpose == KeyGenPurpose.Dkg ? stored : [identifier.Ciphersuite.Suite.Group.Identity, .. stored];
-        return new FrostDkgRound2SecretPackage(identifier, purpose, commitment, share, minSigners, maxSigners);
+        GroupElement[] commitment = header.Purpose == KeyGenPurpose.Dkg ? stored : [header.Identifier.Ciphersuite.Suite.Group.Identity, .. stored];
+        return new FrostDkgRound2SecretPackage(header.Identifier, header.Purpose, commitment, share, header.MinSigners, header.MaxSigners);
     }
 }

@@ -95,9 +95,7 @@ public sealed class FrostKeyPackage : IDisposable
     /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
     public static FrostKeyPackage FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.KeyPackage, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.KeyPackage, What, "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers");
         FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
         GroupElement verifyingShare = reader.GetElement(reader.Root, "verifying_share");
         GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
@@ -119,24 +117,14 @@ public sealed class FrostKeyPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.KeyPackage, Ciphersuite, w =>
     {
-        Scalar share = _signingShare.Get();
-        try
-        {
-            using var writer = new WireWriter(FrostMessageType.KeyPackage, Ciphersuite);
-            writer.WriteIdentifier(Identifier);
-            writer.WriteScalar(share);
-            writer.WriteElement(VerifyingShareElement);
-            writer.WriteElement(VerifyingKeyElement);
-            writer.WriteUInt16(MinSigners);
-            return writer.ToArray();
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+        w.WriteIdentifier(Identifier);
+        w.WriteSecretScalar(_signingShare);
+        w.WriteElement(VerifyingShareElement);
+        w.WriteElement(VerifyingKeyElement);
+        w.WriteUInt16(MinSigners);
+    });
 
     /// <summary>
     /// Encodes the key package as JSON. The string holds the secret signing share and cannot be cleared: prefer
@@ -144,26 +132,14 @@ public sealed class FrostKeyPackage : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public string ToJson()
+    public string ToJson() => FrostJson.Write(FrostMessageType.KeyPackage, Ciphersuite, w =>
     {
-        byte[] share = GC.AllocateArray<byte>(Ciphersuite.ScalarLength, pinned: true);
-        try
-        {
-            _signingShare.CopyTo(share);
-            return FrostJson.Write(FrostMessageType.KeyPackage, Ciphersuite, w =>
-            {
-                FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-                FrostJson.WriteHex(w, "signing_share", share);
-                FrostJson.WriteElement(w, "verifying_share", Ciphersuite, VerifyingShareElement);
-                FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
-                w.WriteNumber("min_signers", MinSigners);
-            });
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(share);
-        }
-    }
+        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
+        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
+        FrostJson.WriteElement(w, "verifying_share", Ciphersuite, VerifyingShareElement);
+        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
+        w.WriteNumber("min_signers", MinSigners);
+    });
 
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();

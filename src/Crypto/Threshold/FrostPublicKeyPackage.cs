@@ -126,9 +126,7 @@ public sealed class FrostPublicKeyPackage
     /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
     public static FrostPublicKeyPackage FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.PublicKeyPackage, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "verifying_shares", "verifying_key", "min_signers");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.PublicKeyPackage, What, "verifying_shares", "verifying_key", "min_signers");
         var identifiers = new List<FrostIdentifier>();
         var shares = new List<GroupElement>();
         foreach (JsonElement item in reader.GetArray(reader.Root, "verifying_shares", ushort.MaxValue).EnumerateArray())
@@ -151,20 +149,18 @@ public sealed class FrostPublicKeyPackage
 
     /// <summary>Encodes the public key package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
     {
-        using var writer = new WireWriter(FrostMessageType.PublicKeyPackage, Ciphersuite);
-        writer.WriteUInt16(_identifiers.Length);
+        w.WriteUInt16(_identifiers.Length);
         for (int i = 0; i < _identifiers.Length; i++)
         {
-            writer.WriteIdentifier(_identifiers[i]);
-            writer.WriteElement(_verifyingShares[i]);
+            w.WriteIdentifier(_identifiers[i]);
+            w.WriteElement(_verifyingShares[i]);
         }
 
-        writer.WriteElement(VerifyingKeyElement);
-        writer.WriteUInt16(MinSigners);
-        return writer.ToArray();
-    }
+        w.WriteElement(VerifyingKeyElement);
+        w.WriteUInt16(MinSigners);
+    });
 
     /// <summary>Encodes the public key package as JSON.</summary>
     /// <returns>The JSON text.</returns>

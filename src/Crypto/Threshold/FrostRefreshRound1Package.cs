@@ -65,10 +65,8 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
     public static FrostRefreshRound1Package FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.RefreshRound1Package, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "commitment");
-        GroupElement[] commitment = FrostDkgRound1Package.ReadElements(reader, reader.Root, "commitment");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.RefreshRound1Package, What, "commitment");
+        GroupElement[] commitment = reader.GetElements(reader.Root, "commitment");
         if (commitment.Length >= ushort.MaxValue)
         {
             throw reader.Malformed("the threshold would exceed 65535");
@@ -79,17 +77,12 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
 
     /// <summary>Encodes the package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
-    {
-        using var writer = new WireWriter(FrostMessageType.RefreshRound1Package, Ciphersuite);
-        Commitment.WriteCoefficients(writer);
-        return writer.ToArray();
-    }
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.RefreshRound1Package, Ciphersuite, w => w.WriteElements(Commitment.Coefficients));
 
     /// <summary>Encodes the package as JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => FrostJson.Write(FrostMessageType.RefreshRound1Package, Ciphersuite, w =>
-        FrostDkgRound1Package.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients));
+        FrostJson.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients));
 
     /// <summary>True when <paramref name="other"/> holds the same commitment.</summary>
     /// <param name="other">Another package, or null.</param>

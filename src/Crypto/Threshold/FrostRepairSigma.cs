@@ -40,36 +40,16 @@ public sealed class FrostRepairSigma : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostRepairSigma FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        (FrostCiphersuite ciphersuite, Scalar value) = SecretScalarMessage.FromBytes(encoded, FrostMessageType.RepairSigma, What, "sigma");
-        try
-        {
-            return new FrostRepairSigma(ciphersuite, value);
-        }
-        finally
-        {
-            value.Clear();
-        }
-    }
+    public static FrostRepairSigma FromBytes(ReadOnlySpan<byte> encoded) =>
+        SecretScalarMessage.FromBytes(encoded, FrostMessageType.RepairSigma, What, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
 
     /// <summary>Decodes the message from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostRepairSigma FromJson(string json)
-    {
-        (FrostCiphersuite ciphersuite, Scalar value) = SecretScalarMessage.FromJson(json, FrostMessageType.RepairSigma, What, "sigma");
-        try
-        {
-            return new FrostRepairSigma(ciphersuite, value);
-        }
-        finally
-        {
-            value.Clear();
-        }
-    }
+    public static FrostRepairSigma FromJson(string json) =>
+        SecretScalarMessage.FromJson(json, FrostMessageType.RepairSigma, What, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
 
     /// <summary>
     /// Encodes the message in the versioned wire format. The result holds the secret: clear it

@@ -120,9 +120,7 @@ public sealed class FrostSecretShare : IDisposable
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
     public static FrostSecretShare FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SecretShare, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "identifier", "signing_share", "commitment");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.SecretShare, What, "identifier", "signing_share", "commitment");
         FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
         if (!reader.Root.TryGetProperty("commitment", out System.Text.Json.JsonElement commitmentJson))
         {
@@ -148,22 +146,12 @@ public sealed class FrostSecretShare : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SecretShare, Ciphersuite, w =>
     {
-        Scalar share = _signingShare.Get();
-        try
-        {
-            using var writer = new WireWriter(FrostMessageType.SecretShare, Ciphersuite);
-            writer.WriteIdentifier(Identifier);
-            writer.WriteScalar(share);
-            Commitment.WriteCoefficients(writer);
-            return writer.ToArray();
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+        w.WriteIdentifier(Identifier);
+        w.WriteSecretScalar(_signingShare);
+        w.WriteElements(Commitment.Coefficients);
+    });
 
     /// <summary>
     /// Encodes the secret share as JSON. The string holds the secret share and cannot be cleared: prefer
@@ -171,26 +159,14 @@ public sealed class FrostSecretShare : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public string ToJson()
+    public string ToJson() => FrostJson.Write(FrostMessageType.SecretShare, Ciphersuite, w =>
     {
-        byte[] share = GC.AllocateArray<byte>(Ciphersuite.ScalarLength, pinned: true);
-        try
-        {
-            _signingShare.CopyTo(share);
-            return FrostJson.Write(FrostMessageType.SecretShare, Ciphersuite, w =>
-            {
-                FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-                FrostJson.WriteHex(w, "signing_share", share);
-                w.WriteStartObject("commitment");
-                Commitment.WriteCoefficients(w);
-                w.WriteEndObject();
-            });
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(share);
-        }
-    }
+        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
+        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
+        w.WriteStartObject("commitment");
+        Commitment.WriteCoefficients(w);
+        w.WriteEndObject();
+    });
 
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();

@@ -49,9 +49,7 @@ public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
     public static FrostSignatureShare FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SignatureShare, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "share");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.SignatureShare, What, "share");
         return new FrostSignatureShare(reader.Ciphersuite, reader.GetScalar(reader.Root, "share"));
     }
 
@@ -61,12 +59,7 @@ public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>
 
     /// <summary>Encodes the share in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
-    {
-        using var writer = new WireWriter(FrostMessageType.SignatureShare, Ciphersuite);
-        writer.WriteScalar(Share);
-        return writer.ToArray();
-    }
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SignatureShare, Ciphersuite, w => w.WriteScalar(Share));
 
     /// <summary>Encodes the share as JSON.</summary>
     /// <returns>The JSON text.</returns>

@@ -53,21 +53,17 @@ public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
     public static FrostSigningCommitments FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningCommitments, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "hiding", "binding");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningCommitments, What, "hiding", "binding");
         return new FrostSigningCommitments(reader.Ciphersuite, reader.GetElement(reader.Root, "hiding"), reader.GetElement(reader.Root, "binding"));
     }
 
     /// <summary>Encodes the commitments in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningCommitments, Ciphersuite, w =>
     {
-        using var writer = new WireWriter(FrostMessageType.SigningCommitments, Ciphersuite);
-        writer.WriteElement(Hiding);
-        writer.WriteElement(Binding);
-        return writer.ToArray();
-    }
+        w.WriteElement(Hiding);
+        w.WriteElement(Binding);
+    });
 
     /// <summary>Encodes the commitments as JSON.</summary>
     /// <returns>The JSON text.</returns>

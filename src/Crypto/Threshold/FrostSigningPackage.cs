@@ -152,9 +152,7 @@ public sealed class FrostSigningPackage
     /// <exception cref="FintechCryptoException">The JSON is malformed, the list is empty, or its identifiers are not strictly ascending.</exception>
     public static FrostSigningPackage FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningPackage, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "commitments", "message");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningPackage, What, "commitments", "message");
         JsonElement list = reader.GetArray(reader.Root, "commitments", ushort.MaxValue);
         var entries = new List<CommitmentListEntry>();
         foreach (JsonElement item in list.EnumerateArray())
@@ -175,20 +173,18 @@ public sealed class FrostSigningPackage
 
     /// <summary>Encodes the signing package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningPackage, Ciphersuite, w =>
     {
-        using var writer = new WireWriter(FrostMessageType.SigningPackage, Ciphersuite);
-        writer.WriteUInt16(_commitmentList.Length);
+        w.WriteUInt16(_commitmentList.Length);
         foreach (CommitmentListEntry entry in _commitmentList)
         {
-            writer.WriteIdentifier(entry.Identifier);
-            writer.WriteElement(entry.Hiding);
-            writer.WriteElement(entry.Binding);
+            w.WriteIdentifier(entry.Identifier);
+            w.WriteElement(entry.Hiding);
+            w.WriteElement(entry.Binding);
         }
 
-        writer.WriteByteString(_message);
-        return writer.ToArray();
-    }
+        w.WriteByteString(_message);
+    });
 
     /// <summary>Encodes the signing package as JSON.</summary>
     /// <returns>The JSON text.</returns>

@@ -7,7 +7,6 @@
 // Wire format (docs/frost-wire.md): header(type 7) || count t (2 bytes) || t x element (Ne).
 
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
@@ -91,20 +90,13 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
     public static FrostVssCommitment FromJson(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", "coefficients");
+        using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What, "coefficients");
         return new FrostVssCommitment(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
     }
 
     /// <summary>Encodes the commitment in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes()
-    {
-        using var writer = new WireWriter(FrostMessageType.VssCommitment, Ciphersuite);
-        WriteCoefficients(writer);
-        return writer.ToArray();
-    }
+    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.VssCommitment, Ciphersuite, w => w.WriteElements(_coefficients));
 
     /// <summary>Encodes the commitment as JSON.</summary>
     /// <returns>The JSON text.</returns>
@@ -140,26 +132,8 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     /// <inheritdoc/>
     public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
 
-    // Shared with FrostSecretShare: count (2 bytes) || elements.
-    internal void WriteCoefficients(WireWriter writer)
-    {
-        writer.WriteUInt16(_coefficients.Length);
-        foreach (GroupElement element in _coefficients)
-        {
-            writer.WriteElement(element);
-        }
-    }
-
-    internal void WriteCoefficients(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray("coefficients");
-        foreach (GroupElement element in _coefficients)
-        {
-            writer.WriteStringValue(Convert.ToHexStringLower(Ciphersuite.Suite.Group.SerializeElement(element)));
-        }
-
-        writer.WriteEndArray();
-    }
+    // Shared with FrostSecretShare: the JSON array "coefficients".
+    internal void WriteCoefficients(Utf8JsonWriter writer) => FrostJson.WriteElements(writer, "coefficients", Ciphersuite, _coefficients);
 
     internal static GroupElement[] ReadCoefficients(ref WireReader reader)
     {
@@ -178,25 +152,5 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
         return coefficients;
     }
 
-    internal static GroupElement[] ReadCoefficients(FrostJson.Reader reader, JsonElement obj)
-    {
-        JsonElement array = reader.GetArray(obj, "coefficients", ushort.MaxValue);
-        var coefficients = new List<GroupElement>();
-        foreach (JsonElement item in array.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw reader.Malformed("a VSS commitment coefficient is not a string");
-            }
-
-            coefficients.Add(reader.DecodeElement(reader.DecodeHex(item.GetString() ?? string.Empty, "coefficients"), "coefficients"));
-        }
-
-        if (coefficients.Count == 0)
-        {
-            throw reader.Malformed("the VSS commitment has no coefficients");
-        }
-
-        return [.. coefficients];
-    }
+    internal static GroupElement[] ReadCoefficients(FrostJson.Reader reader, JsonElement obj) => reader.GetElements(obj, "coefficients");
 }

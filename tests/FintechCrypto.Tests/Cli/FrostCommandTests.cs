@@ -34,7 +34,7 @@ public sealed class FrostCommandTests
     public void DealerThenSign_GivesAGroupSignatureThatVerifies(string suiteName)
     {
         FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(suiteName, "2", "3");
         string gpk = dealt.String("groupPublicKey");
         Assert.Equal(suite.ElementLength * 2, gpk.Length);
         Assert.Equal(gpk.ToLowerInvariant(), gpk);
@@ -48,37 +48,22 @@ public sealed class FrostCommandTests
         Assert.All(dealt.Json.GetProperty("verifyingShares").EnumerateObject(), p => Assert.Equal(suite.ElementLength * 2, p.Value.GetString()!.Length));
         Assert.All(dealt.Json.GetProperty("signingShares").EnumerateObject(), p => Assert.Equal(suite.ScalarLength * 2, p.Value.GetString()!.Length));
 
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
+        using var shares = new TempFile(dealt.Stdout);
+        foreach (string signers in new[] { "1,3", "3,2", "1,2,3" })
         {
-            foreach (string signers in new[] { "1,3", "3,2", "1,2,3" })
-            {
-                CliResult signed = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key", gpk, "--shares", shares, "--signers", signers, "--msg", Message);
-                byte[] signature = signed.Bytes("signature");
-                Assert.Equal(suite.SignatureLength, signature.Length);
-                Assert.Equal(signers.Split(',').Select(int.Parse).Order().ToArray(), Ints(signed.Json.GetProperty("signers")));
-                Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
-                Assert.False(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message + "00"), signature));
-            }
+            CliResult signed = CliRunner.Ok(SignArgs(suiteName, gpk, shares.Path, signers, Message));
+            byte[] signature = signed.Bytes("signature");
+            Assert.Equal(suite.SignatureLength, signature.Length);
+            Assert.Equal(signers.Split(',').Select(int.Parse).Order().ToArray(), Ints(signed.Json.GetProperty("signers")));
+            Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
+            Assert.False(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message + "00"), signature));
+        }
 
-            // The empty message, and the hex options given as files, upper-case hex included.
-            string gpkFile = CliRunner.TempFile(gpk.ToUpperInvariant() + "\n");
-            string msgFile = CliRunner.TempFile("  \n");
-            try
-            {
-                byte[] empty = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key-file", gpkFile, "--shares", shares, "--signers", "2,3", "--msg-file", msgFile).Bytes("signature");
-                Assert.True(suite.Verify(Hex.Decode(gpk), [], empty));
-            }
-            finally
-            {
-                File.Delete(gpkFile);
-                File.Delete(msgFile);
-            }
-        }
-        finally
-        {
-            File.Delete(shares);
-        }
+        // The empty message, and the hex options given as files, upper-case hex included.
+        using var gpkFile = new TempFile(gpk.ToUpperInvariant() + "\n");
+        using var msgFile = new TempFile("  \n");
+        byte[] empty = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key-file", gpkFile.Path, "--shares", shares.Path, "--signers", "2,3", "--msg-file", msgFile.Path).Bytes("signature");
+        Assert.True(suite.Verify(Hex.Decode(gpk), [], empty));
     }
 
     [Theory]
@@ -86,22 +71,15 @@ public sealed class FrostCommandTests
     public void SevenOfTen_SignsWithAnySevenAndRefusesSix(string suiteName)
     {
         FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", "7", "--participants", "10");
+        CliResult dealt = Dealer(suiteName, "7", "10");
         Assert.Equal(7, Strings(dealt.Json.GetProperty("commitments")).Length);
         string gpk = dealt.String("groupPublicKey");
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
-        {
-            byte[] signature = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key", gpk, "--shares", shares, "--signers", "10,2,4,5,7,8,9", "--msg", Message).Bytes("signature");
-            Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
+        using var shares = new TempFile(dealt.Stdout);
+        byte[] signature = CliRunner.Ok(SignArgs(suiteName, gpk, shares.Path, "10,2,4,5,7,8,9", Message)).Bytes("signature");
+        Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
 
-            CliResult tooFew = CliRunner.BadInput("frost", "sign", "--suite", suiteName, "--group-public-key", gpk, "--shares", shares, "--signers", "1,2,3,4,5,6", "--msg", Message);
-            Assert.Empty(Ints(tooFew.Json.GetProperty("culprits")));
-        }
-        finally
-        {
-            File.Delete(shares);
-        }
+        CliResult tooFew = CliRunner.BadInput(SignArgs(suiteName, gpk, shares.Path, "1,2,3,4,5,6", Message));
+        Assert.Empty(Ints(tooFew.Json.GetProperty("culprits")));
     }
 
     /// <summary>RFC 9591 Appendix E: the dealer reproduces the vectors' group key and participant shares from
@@ -121,7 +99,7 @@ public sealed class FrostCommandTests
         string coefficients = string.Join(',', Strings(inputs.GetProperty("share_polynomial_coefficients")));
         string expectedGpk = inputs.GetProperty("group_public_key").GetString()!;
 
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", minParticipants, "--participants", maxParticipants, "--secret", secret, "--coefficients", coefficients);
+        CliResult dealt = Dealer(suiteName, minParticipants, maxParticipants, "--secret", secret, "--coefficients", coefficients);
         Assert.Equal(expectedGpk, dealt.String("groupPublicKey"));
         Assert.Equal(int.Parse(minParticipants, System.Globalization.CultureInfo.InvariantCulture), dealt.Json.GetProperty("threshold").GetInt32());
         Assert.Equal(expectedGpk, Strings(dealt.Json.GetProperty("commitments"))[0]);
@@ -138,30 +116,26 @@ public sealed class FrostCommandTests
         Assert.Equal(checkedShares, signingShares.EnumerateObject().Count());
 
         // The same inputs, once more: deterministic. The coefficients may come from a file too.
-        string coefficientsFile = CliRunner.TempFile(coefficients.ToUpperInvariant() + "\n");
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
+        using (var coefficientsFile = new TempFile(coefficients.ToUpperInvariant() + "\n"))
         {
-            CliResult again = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", minParticipants, "--participants", maxParticipants, "--secret", secret, "--coefficients-file", coefficientsFile);
+            CliResult again = Dealer(suiteName, minParticipants, maxParticipants, "--secret", secret, "--coefficients-file", coefficientsFile.Path);
             Assert.Equal(dealt.Stdout, again.Stdout);
+        }
 
-            // Signing with the RFC's participant list gives a (randomized) signature that verifies under the RFC's key,
-            // as does the RFC's own final signature.
+        // Signing with the RFC's participant list gives a (randomized) signature that verifies under the RFC's key,
+        // as does the RFC's own final signature.
+        using (var shares = new TempFile(dealt.Stdout))
+        {
             string signers = string.Join(',', inputs.GetProperty("participant_list").EnumerateArray().Select(p => p.GetInt32()));
             string message = inputs.GetProperty("message").GetString()!;
-            byte[] signature = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key", expectedGpk, "--shares", shares, "--signers", signers, "--msg", message).Bytes("signature");
+            byte[] signature = CliRunner.Ok(SignArgs(suiteName, expectedGpk, shares.Path, signers, message)).Bytes("signature");
             Assert.True(suite.Verify(Hex.Decode(expectedGpk), Hex.Decode(message), signature));
             string rfcSignature = vector.RootElement.GetProperty("final_output").GetProperty("sig").GetString()!;
             Assert.True(suite.Verify(Hex.Decode(expectedGpk), Hex.Decode(message), Hex.Decode(rfcSignature)));
         }
-        finally
-        {
-            File.Delete(coefficientsFile);
-            File.Delete(shares);
-        }
 
         // --secret alone shares the same key with fresh coefficients: same group key, other shares.
-        CliResult split = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", minParticipants, "--participants", maxParticipants, "--secret", secret);
+        CliResult split = Dealer(suiteName, minParticipants, maxParticipants, "--secret", secret);
         Assert.Equal(expectedGpk, split.String("groupPublicKey"));
         Assert.NotEqual(signingShares.GetProperty("1").GetString(), split.Json.GetProperty("signingShares").GetProperty("1").GetString());
     }
@@ -169,17 +143,12 @@ public sealed class FrostCommandTests
     [Fact]
     public void Ed25519Suite_SignatureIsAPlainEd25519Signature_ForTheCliAndOpenSsl()
     {
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(Ed25519Suite, "2", "3");
         string gpk = dealt.String("groupPublicKey");
-        string shares = CliRunner.TempFile(dealt.Stdout);
         string signature;
-        try
+        using (var shares = new TempFile(dealt.Stdout))
         {
-            signature = CliRunner.Ok("frost", "sign", "--suite", Ed25519Suite, "--group-public-key", gpk, "--shares", shares, "--signers", "1,3", "--msg", Message).String("signature");
-        }
-        finally
-        {
-            File.Delete(shares);
+            signature = CliRunner.Ok(SignArgs(Ed25519Suite, gpk, shares.Path, "1,3", Message)).String("signature");
         }
 
         // RFC 8032 verification by `sign verify --alg Ed25519` and by the library's Ed25519 verifier.
@@ -203,22 +172,15 @@ public sealed class FrostCommandTests
     [Fact]
     public void TooFewSigners_IsExit2_WithNoCulprits()
     {
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "3", "--participants", "5");
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
+        CliResult dealt = Dealer(Ed25519Suite, "3", "5");
+        using var shares = new TempFile(dealt.Stdout);
+        foreach (string signers in new[] { "1,2", "5" })
         {
-            foreach (string signers in new[] { "1,2", "5" })
-            {
-                CliResult result = CliRunner.BadInput("frost", "sign", "--suite", Ed25519Suite, "--group-public-key", dealt.String("groupPublicKey"), "--shares", shares, "--signers", signers, "--msg", Message);
-                Assert.Contains("threshold is 3", result.Error, StringComparison.Ordinal);
-                Assert.Equal(JsonValueKind.Array, result.Json.GetProperty("culprits").ValueKind);
-                Assert.Empty(Ints(result.Json.GetProperty("culprits")));
-                Assert.False(result.Has("signature"));
-            }
-        }
-        finally
-        {
-            File.Delete(shares);
+            CliResult result = CliRunner.BadInput(SignArgs(Ed25519Suite, dealt.String("groupPublicKey"), shares.Path, signers, Message));
+            Assert.Contains("threshold is 3", result.Error, StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Array, result.Json.GetProperty("culprits").ValueKind);
+            Assert.Empty(Ints(result.Json.GetProperty("culprits")));
+            Assert.False(result.Has("signature"));
         }
     }
 
@@ -227,7 +189,7 @@ public sealed class FrostCommandTests
     public void CorruptedSigningShare_IsExit2_NamingTheCulprit(string suiteName)
     {
         FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", suiteName, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(suiteName, "2", "3");
         string gpk = dealt.String("groupPublicKey");
         string share1 = dealt.Json.GetProperty("signingShares").GetProperty("1").GetString()!;
         string share2 = dealt.Json.GetProperty("signingShares").GetProperty("2").GetString()!;
@@ -256,24 +218,17 @@ public sealed class FrostCommandTests
             file["signingShares"]!["1"] = share2;
             file["signingShares"]!["3"] = share2;
         });
-        string shares = Modified(dealt.Stdout, file => file["signingShares"]!["2"] = share1);
-        try
-        {
-            byte[] signature = CliRunner.Ok("frost", "sign", "--suite", suiteName, "--group-public-key", gpk, "--shares", shares, "--signers", "1,3", "--msg", Message).Bytes("signature");
-            Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
-        }
-        finally
-        {
-            File.Delete(shares);
-        }
+        using TempFile shares = Modified(dealt.Stdout, file => file["signingShares"]!["2"] = share1);
+        byte[] signature = CliRunner.Ok(SignArgs(suiteName, gpk, shares.Path, "1,3", Message)).Bytes("signature");
+        Assert.True(suite.Verify(Hex.Decode(gpk), Hex.Decode(Message), signature));
     }
 
     [Fact]
     public void ShareThatDoesNotMatchTheVerifyingShareOrTheCommitment_IsNamed()
     {
         // Two dealings of the same suite: a share that is consistent in itself but belongs to the other group.
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
-        CliResult other = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(Ed25519Suite, "2", "3");
+        CliResult other = Dealer(Ed25519Suite, "2", "3");
         string gpk = dealt.String("groupPublicKey");
         string otherShare = other.Json.GetProperty("signingShares").GetProperty("2").GetString()!;
         string otherVerifying = other.Json.GetProperty("verifyingShares").GetProperty("2").GetString()!;
@@ -306,69 +261,55 @@ public sealed class FrostCommandTests
         Assert.Contains("unknown FROST suite", dealer.Error, StringComparison.Ordinal);
         Assert.Contains(Ed25519Suite, dealer.Error, StringComparison.Ordinal); // the known names are listed
         Assert.False(dealer.Has("culprits"));
-        CliResult sign = CliRunner.BadInput("frost", "sign", "--suite", suite, "--group-public-key", "00", "--shares", "x.json", "--signers", "1,2", "--msg", "");
+        CliResult sign = CliRunner.BadInput(SignArgs(suite, "00", "x.json", "1,2", ""));
         Assert.Contains("unknown FROST suite", sign.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BadHex_IsBadInput_AndNeverEchoed()
     {
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(Ed25519Suite, "2", "3");
         string gpk = dealt.String("groupPublicKey");
         string secret = "7b1c33d3f5291d85de664833beb1ad469f7fb6025a0ec78b3a790c6e13a98304";
         string coefficient = "178199860edd8c62f5212ee91eff1295d0d670ab4ed4506866bae57e7030b204";
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
+        using var shares = new TempFile(dealt.Stdout);
+        string[] sign = ["frost", "sign", "--suite", Ed25519Suite, "--shares", shares.Path, "--signers", "1,2"];
+        Assert.Contains("--msg", CliRunner.BadInput([.. sign, "--group-public-key", gpk, "--msg", "zz"]).Error, StringComparison.Ordinal);
+        Assert.Contains("--msg", CliRunner.BadInput([.. sign, "--group-public-key", gpk, "--msg", "abc"]).Error, StringComparison.Ordinal);
+        Assert.Contains("0x", CliRunner.BadInput([.. sign, "--group-public-key", "0x" + gpk, "--msg", Message]).Error, StringComparison.Ordinal);
+        Assert.Contains("does not match", CliRunner.BadInput([.. sign, "--group-public-key", gpk[..^2] + "00", "--msg", Message]).Error, StringComparison.Ordinal);
+
+        string[] dealer = ["frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3"];
+        foreach (string[] args in new string[][]
         {
-            string[] sign = ["frost", "sign", "--suite", Ed25519Suite, "--shares", shares, "--signers", "1,2"];
-            Assert.Contains("--msg", CliRunner.BadInput([.. sign, "--group-public-key", gpk, "--msg", "zz"]).Error, StringComparison.Ordinal);
-            Assert.Contains("--msg", CliRunner.BadInput([.. sign, "--group-public-key", gpk, "--msg", "abc"]).Error, StringComparison.Ordinal);
-            Assert.Contains("0x", CliRunner.BadInput([.. sign, "--group-public-key", "0x" + gpk, "--msg", Message]).Error, StringComparison.Ordinal);
-            Assert.Contains("does not match", CliRunner.BadInput([.. sign, "--group-public-key", gpk[..^2] + "00", "--msg", Message]).Error, StringComparison.Ordinal);
-
-            string[] dealer = ["frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3"];
-            foreach (string[] args in new string[][]
-            {
-                [.. dealer, "--secret", secret + "g0"],
-                [.. dealer, "--secret", secret[..^1]],
-                [.. dealer, "--secret", secret[..^2]],
-                [.. dealer, "--secret", "0x" + secret],
-                [.. dealer, "--secret", secret, "--coefficients", coefficient + ",zz"],
-                [.. dealer, "--secret", secret, "--coefficients", coefficient + ","],
-                [.. dealer, "--secret", secret, "--coefficients", "," + coefficient],
-                ["frost", "dealer", "--suite", Ed25519Suite, "--threshold", "3", "--participants", "3", "--secret", secret, "--coefficients", coefficient + ",," + coefficient],
-            })
-            {
-                CliResult result = CliRunner.BadInput(args);
-                Assert.DoesNotContain(secret, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
-                Assert.DoesNotContain(coefficient, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
-            }
-
-            // A secret or coefficient that is not a canonical scalar (the Ed25519 group order is below 2^253).
-            string tooBig = new('f', 64);
-            CliRunner.BadInput([.. dealer, "--secret", tooBig]);
-            CliRunner.BadInput([.. dealer, "--secret", new string('0', 64)]);
-            CliRunner.BadInput([.. dealer, "--secret", secret, "--coefficients", tooBig]);
-
-            // Bad hex inside the --shares file.
-            string badFile = Modified(dealt.Stdout, file => file["signingShares"]!["1"] = "xyz");
-            try
-            {
-                CliResult bad = CliRunner.BadInput("frost", "sign", "--suite", Ed25519Suite, "--shares", badFile, "--signers", "1,2", "--group-public-key", gpk, "--msg", "zz");
-                Assert.Contains("--msg", bad.Error, StringComparison.Ordinal);
-                CliResult badShare = CliRunner.BadInput("frost", "sign", "--suite", Ed25519Suite, "--shares", badFile, "--signers", "1,2", "--group-public-key", gpk, "--msg", Message);
-                Assert.Contains("signingShares", badShare.Error, StringComparison.Ordinal);
-                Assert.False(badShare.Has("culprits"));
-            }
-            finally
-            {
-                File.Delete(badFile);
-            }
-        }
-        finally
+            [.. dealer, "--secret", secret + "g0"],
+            [.. dealer, "--secret", secret[..^1]],
+            [.. dealer, "--secret", secret[..^2]],
+            [.. dealer, "--secret", "0x" + secret],
+            [.. dealer, "--secret", secret, "--coefficients", coefficient + ",zz"],
+            [.. dealer, "--secret", secret, "--coefficients", coefficient + ","],
+            [.. dealer, "--secret", secret, "--coefficients", "," + coefficient],
+            ["frost", "dealer", "--suite", Ed25519Suite, "--threshold", "3", "--participants", "3", "--secret", secret, "--coefficients", coefficient + ",," + coefficient],
+        })
         {
-            File.Delete(shares);
+            CliResult result = CliRunner.BadInput(args);
+            Assert.DoesNotContain(secret, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(coefficient, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
         }
+
+        // A secret or coefficient that is not a canonical scalar (the Ed25519 group order is below 2^253).
+        string tooBig = new('f', 64);
+        CliRunner.BadInput([.. dealer, "--secret", tooBig]);
+        CliRunner.BadInput([.. dealer, "--secret", new string('0', 64)]);
+        CliRunner.BadInput([.. dealer, "--secret", secret, "--coefficients", tooBig]);
+
+        // Bad hex inside the --shares file.
+        using TempFile badFile = Modified(dealt.Stdout, file => file["signingShares"]!["1"] = "xyz");
+        CliResult bad = CliRunner.BadInput(SignArgs(Ed25519Suite, gpk, badFile.Path, "1,2", "zz"));
+        Assert.Contains("--msg", bad.Error, StringComparison.Ordinal);
+        CliResult badShare = CliRunner.BadInput(SignArgs(Ed25519Suite, gpk, badFile.Path, "1,2", Message));
+        Assert.Contains("signingShares", badShare.Error, StringComparison.Ordinal);
+        Assert.False(badShare.Has("culprits"));
     }
 
     [Fact]
@@ -382,27 +323,20 @@ public sealed class FrostCommandTests
         Assert.Contains("--participants", CliRunner.BadInput("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2").Error, StringComparison.Ordinal);
         Assert.Contains("needs a value", CliRunner.BadInput("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants").Error, StringComparison.Ordinal);
 
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        try
+        CliResult dealt = Dealer(Ed25519Suite, "2", "3");
+        using var shares = new TempFile(dealt.Stdout);
+        var full = new Dictionary<string, string>
         {
-            var full = new Dictionary<string, string>
-            {
-                ["--suite"] = Ed25519Suite,
-                ["--group-public-key"] = dealt.String("groupPublicKey"),
-                ["--shares"] = shares,
-                ["--signers"] = "1,2",
-                ["--msg"] = Message,
-            };
-            Assert.NotEmpty(CliRunner.Ok(Args(full, except: null)).String("signature"));
-            foreach (string option in full.Keys)
-            {
-                Assert.Contains(option, CliRunner.BadInput(Args(full, except: option)).Error, StringComparison.Ordinal);
-            }
-        }
-        finally
+            ["--suite"] = Ed25519Suite,
+            ["--group-public-key"] = dealt.String("groupPublicKey"),
+            ["--shares"] = shares.Path,
+            ["--signers"] = "1,2",
+            ["--msg"] = Message,
+        };
+        Assert.NotEmpty(CliRunner.Ok(Args(full, except: null)).String("signature"));
+        foreach (string option in full.Keys)
         {
-            File.Delete(shares);
+            Assert.Contains(option, CliRunner.BadInput(Args(full, except: option)).Error, StringComparison.Ordinal);
         }
     }
 
@@ -424,104 +358,83 @@ public sealed class FrostCommandTests
         Assert.Contains("unknown option", CliRunner.BadInput([.. suite, "--threshold", "2", "--participants", "3", "--seed", secret]).Error, StringComparison.Ordinal);
         CliRunner.BadInput([.. suite, "--threshold", "2", "--threshold", "2", "--participants", "3"]);
 
-        CliResult dealt = CliRunner.Ok("frost", "dealer", "--suite", Ed25519Suite, "--threshold", "2", "--participants", "3");
+        CliResult dealt = Dealer(Ed25519Suite, "2", "3");
         string gpk = dealt.String("groupPublicKey");
-        string shares = CliRunner.TempFile(dealt.Stdout);
-        string notJson = CliRunner.TempFile("{\"groupPublicKey\": ");
-        string notAnObject = CliRunner.TempFile("[1, 2]");
-        try
+        using var shares = new TempFile(dealt.Stdout);
+        using var notJson = new TempFile("{\"groupPublicKey\": ");
+        using var notAnObject = new TempFile("[1, 2]");
+        string[] sign = ["frost", "sign", "--suite", Ed25519Suite, "--group-public-key", gpk, "--msg", Message];
+        foreach (string signers in new[] { "1,1", "0,1", "1,x", "1,4", "1, 2", "", ",", "1,2,", "01,2", "-1,2" })
         {
-            string[] sign = ["frost", "sign", "--suite", Ed25519Suite, "--group-public-key", gpk, "--msg", Message];
-            foreach (string signers in new[] { "1,1", "0,1", "1,x", "1,4", "1, 2", "", ",", "1,2,", "01,2", "-1,2" })
-            {
-                CliResult result = CliRunner.BadInput([.. sign, "--shares", shares, "--signers", signers]);
-                Assert.False(result.Has("culprits"), signers);
-            }
-
-            Assert.Contains("not in the group", CliRunner.BadInput([.. sign, "--shares", shares, "--signers", "1,4"]).Error, StringComparison.Ordinal);
-            Assert.Contains("named twice", CliRunner.BadInput([.. sign, "--shares", shares, "--signers", "2,2"]).Error, StringComparison.Ordinal);
-            Assert.Contains("cannot read", CliRunner.BadInput([.. sign, "--shares", shares + ".missing", "--signers", "1,2"]).Error, StringComparison.Ordinal);
-            Assert.Contains("not valid JSON", CliRunner.BadInput([.. sign, "--shares", notJson, "--signers", "1,2"]).Error, StringComparison.Ordinal);
-            Assert.Contains("not a JSON object", CliRunner.BadInput([.. sign, "--shares", notAnObject, "--signers", "1,2"]).Error, StringComparison.Ordinal);
-
-            // A structurally wrong file is bad input without culprits.
-            foreach (Action<JsonNode> damage in new Action<JsonNode>[]
-            {
-                f => f.AsObject().Remove("groupPublicKey"),
-                f => f.AsObject().Remove("verifyingShares"),
-                f => f.AsObject().Remove("signingShares"),
-                f => f.AsObject().Remove("threshold"),
-                f => f["threshold"] = 1,
-                f => f["threshold"] = 4,
-                f => f["threshold"] = "2",
-                f => f["commitments"]!.AsArray().RemoveAt(1),
-                f => f["commitments"]![0] = f["commitments"]![1]!.GetValue<string>(),
-                f => f["verifyingShares"]!["1"] = "00",
-                f => f["verifyingShares"]!.AsObject().Remove("1"),
-                f => f["signingShares"]!.AsObject().Remove("1"),
-                f => f["signingShares"]!["1"] = 5,
-                f => f["verifyingShares"] = new JsonArray(),
-            })
-            {
-                string damaged = Modified(dealt.Stdout, damage);
-                try
-                {
-                    Assert.False(CliRunner.BadInput([.. sign, "--shares", damaged, "--signers", "1,2"]).Has("culprits"));
-                }
-                finally
-                {
-                    File.Delete(damaged);
-                }
-            }
-
-            // A file of another suite: its elements do not have this suite's size, or do not decode.
-            string p256 = CliRunner.TempFile(CliRunner.Ok("frost", "dealer", "--suite", "FROST-P256-SHA256-v1", "--threshold", "2", "--participants", "3").Stdout);
-            try
-            {
-                CliResult wrongSuite = CliRunner.BadInput("frost", "sign", "--suite", "FROST-RISTRETTO255-SHA512-v1", "--group-public-key", gpk, "--shares", p256, "--signers", "1,2", "--msg", Message);
-                Assert.False(wrongSuite.Has("signature"));
-            }
-            finally
-            {
-                File.Delete(p256);
-            }
+            CliResult result = CliRunner.BadInput([.. sign, "--shares", shares.Path, "--signers", signers]);
+            Assert.False(result.Has("culprits"), signers);
         }
-        finally
+
+        Assert.Contains("not in the group", CliRunner.BadInput([.. sign, "--shares", shares.Path, "--signers", "1,4"]).Error, StringComparison.Ordinal);
+        Assert.Contains("named twice", CliRunner.BadInput([.. sign, "--shares", shares.Path, "--signers", "2,2"]).Error, StringComparison.Ordinal);
+        Assert.Contains("cannot read", CliRunner.BadInput([.. sign, "--shares", shares.Path + ".missing", "--signers", "1,2"]).Error, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", CliRunner.BadInput([.. sign, "--shares", notJson.Path, "--signers", "1,2"]).Error, StringComparison.Ordinal);
+        Assert.Contains("not a JSON object", CliRunner.BadInput([.. sign, "--shares", notAnObject.Path, "--signers", "1,2"]).Error, StringComparison.Ordinal);
+
+        // A structurally wrong file is bad input without culprits.
+        foreach (Action<JsonNode> damage in new Action<JsonNode>[]
         {
-            File.Delete(shares);
-            File.Delete(notJson);
-            File.Delete(notAnObject);
+            f => f.AsObject().Remove("groupPublicKey"),
+            f => f.AsObject().Remove("verifyingShares"),
+            f => f.AsObject().Remove("signingShares"),
+            f => f.AsObject().Remove("threshold"),
+            f => f["threshold"] = 1,
+            f => f["threshold"] = 4,
+            f => f["threshold"] = "2",
+            f => f["commitments"]!.AsArray().RemoveAt(1),
+            f => f["commitments"]![0] = f["commitments"]![1]!.GetValue<string>(),
+            f => f["verifyingShares"]!["1"] = "00",
+            f => f["verifyingShares"]!.AsObject().Remove("1"),
+            f => f["signingShares"]!.AsObject().Remove("1"),
+            f => f["signingShares"]!["1"] = 5,
+            f => f["verifyingShares"] = new JsonArray(),
+        })
+        {
+            using TempFile damaged = Modified(dealt.Stdout, damage);
+            Assert.False(CliRunner.BadInput([.. sign, "--shares", damaged.Path, "--signers", "1,2"]).Has("culprits"));
         }
+
+        // A file of another suite: its elements do not have this suite's size, or do not decode.
+        using var p256 = new TempFile(Dealer("FROST-P256-SHA256-v1", "2", "3").Stdout);
+        CliResult wrongSuite = CliRunner.BadInput(SignArgs("FROST-RISTRETTO255-SHA512-v1", gpk, p256.Path, "1,2", Message));
+        Assert.False(wrongSuite.Has("signature"));
     }
 
     private static void AssertCulprits(string dealerOutput, string suite, string gpk, string signers, int[] culprits, Action<JsonNode> damage)
     {
-        string shares = Modified(dealerOutput, damage);
-        try
-        {
-            CliResult result = CliRunner.BadInput("frost", "sign", "--suite", suite, "--group-public-key", gpk, "--shares", shares, "--signers", signers, "--msg", Message);
-            Assert.Equal(culprits, Ints(result.Json.GetProperty("culprits")));
-            Assert.False(result.Has("signature"));
+        using TempFile shares = Modified(dealerOutput, damage);
+        CliResult result = CliRunner.BadInput(SignArgs(suite, gpk, shares.Path, signers, Message));
+        Assert.Equal(culprits, Ints(result.Json.GetProperty("culprits")));
+        Assert.False(result.Has("signature"));
 
-            // Never a share in the answer.
-            using JsonDocument file = JsonDocument.Parse(File.ReadAllText(shares));
-            foreach (JsonProperty share in file.RootElement.GetProperty("signingShares").EnumerateObject())
-            {
-                string value = share.Value.ValueKind == JsonValueKind.String ? share.Value.GetString()! : "(none)";
-                Assert.DoesNotContain(value, result.Stdout + result.Stderr, StringComparison.Ordinal);
-            }
-        }
-        finally
+        // Never a share in the answer.
+        using JsonDocument file = JsonDocument.Parse(File.ReadAllText(shares.Path));
+        foreach (JsonProperty share in file.RootElement.GetProperty("signingShares").EnumerateObject())
         {
-            File.Delete(shares);
+            string value = share.Value.ValueKind == JsonValueKind.String ? share.Value.GetString()! : "(none)";
+            Assert.DoesNotContain(value, result.Stdout + result.Stderr, StringComparison.Ordinal);
         }
     }
 
-    private static string Modified(string dealerOutput, Action<JsonNode> damage)
+    // `frost dealer` for a suite, threshold and number of participants, plus other options; must succeed.
+    private static CliResult Dealer(string suite, string threshold, string participants, params string[] options) =>
+        CliRunner.Ok(["frost", "dealer", "--suite", suite, "--threshold", threshold, "--participants", participants, .. options]);
+
+    // The arguments of `frost sign` with every required option.
+    private static string[] SignArgs(string suite, string gpk, string shares, string signers, string message) =>
+        ["frost", "sign", "--suite", suite, "--group-public-key", gpk, "--shares", shares, "--signers", signers, "--msg", message];
+
+    // The dealer's output with some damage done, in a temporary file.
+    private static TempFile Modified(string dealerOutput, Action<JsonNode> damage)
     {
         JsonNode file = JsonNode.Parse(dealerOutput)!;
         damage(file);
-        return CliRunner.TempFile(file.ToJsonString());
+        return new TempFile(file.ToJsonString());
     }
 
     private static string[] Args(Dictionary<string, string> options, string? except) =>

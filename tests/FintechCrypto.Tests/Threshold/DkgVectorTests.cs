@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using FintechCrypto.Groups;
@@ -24,35 +23,31 @@ public sealed class DkgVectorTests
     [MemberData(nameof(Suites))]
     public void EveryParticipantReachesTheVectorKeys(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
-        var v = DkgVector.Load(suite, name);
+        var v = DkgVector.Load(name);
+        FrostSuite suite = v.Suite;
         Assert.Equal(3, v.Participants.Length);
         Assert.Equal(2, v.MinSigners);
 
-        foreach (DkgVector.Participant me in v.Participants)
+        for (int i = 0; i < v.Participants.Length; i++)
         {
-            DkgVector.Participant[] others = v.Participants.Where(p => p.Number != me.Number).ToArray();
+            (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<DkgRound1Broadcast> round1) = v.ViewOf(i);
 
             // Part 1 from the vector's polynomial: the commitment must be the vector's; our proof must verify.
-            Scalar nonce = suite.Scalars.FromUInt64(0x1234567u + (ulong)me.Number);
-            DkgRound1Secret round1Secret = Dkg.Part1Derandomized(
-                suite, me.Identifier, v.MaxSigners, v.MinSigners, [me.SigningKey, me.Coefficient], nonce, out DkgRound1Broadcast mine);
+            DkgRound1Secret round1Secret = v.Part1(me, suite.Scalars.FromUInt64(0x1234567u + (ulong)me.Number), out DkgRound1Broadcast mine);
             Assert.Equal(me.CommitmentHex, mine.Commitment.Select(e => Hex.Encode(suite.Group.SerializeElement(e))).ToArray());
             Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, mine.Commitment, mine.ProofR!, mine.ProofZ));
             Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, me.Broadcast.Commitment, me.Broadcast.ProofR!, me.Broadcast.ProofZ));
 
             // Part 2 with the others' vector round-1 packages: their proofs verify, and the shares we send are
             // the ones the vector lists as received by them.
-            Scalar[] senders = others.Select(o => o.Identifier).ToArray();
-            DkgRound2Secret round2Secret = Dkg.Part2(suite, round1Secret, senders, others.Select(o => o.Broadcast).ToList(), out Scalar[] outgoing);
+            DkgRound2Secret round2Secret = Dkg.Part2(suite, round1Secret, senders, round1, out Scalar[] outgoing);
             for (int k = 0; k < others.Length; k++)
             {
                 Assert.Equal(others[k].ReceivedHex[me.Number], Hex.Encode(suite.Scalars.Encode(outgoing[k])));
             }
 
             // Part 3 with the shares the vector lists as received by us.
-            Scalar[] received = others.Select(o => suite.Scalars.Decode(Hex.Decode(me.ReceivedHex[o.Number]), "share")).ToArray();
-            KeyGenOutput output = Dkg.Part3(suite, round2Secret, senders, others.Select(o => o.Broadcast).ToList(), senders, received);
+            KeyGenOutput output = Dkg.Part3(suite, round2Secret, senders, round1, senders, v.ReceivedBy(me, others));
 
             Assert.Equal(me.SigningShareHex, Hex.Encode(suite.Scalars.Encode(output.SigningShare)));
             Assert.Equal(me.VerifyingShareHex, Hex.Encode(suite.Group.SerializeElement(output.VerifyingShare)));
@@ -67,12 +62,10 @@ public sealed class DkgVectorTests
     [MemberData(nameof(Suites))]
     public void ATweakedProofOfKnowledgeNamesItsSender(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
+        var v = DkgVector.Load(name);
+        FrostSuite suite = v.Suite;
         ScalarField f = suite.Scalars;
-        var v = DkgVector.Load(suite, name);
-        DkgVector.Participant me = v.Participants[0];
-        DkgVector.Participant[] others = v.Participants[1..];
-        Scalar[] senders = others.Select(o => o.Identifier).ToArray();
+        (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, _) = v.ViewOf(0);
 
         // mu + 1, then R replaced by R + B: each is caught and blamed on participant 3 only.
         DkgRound1Broadcast good = others[1].Broadcast;
@@ -81,14 +74,14 @@ public sealed class DkgVectorTests
         var otherIdentity = new DkgRound1Broadcast(good.Commitment, good.ProofR, good.ProofZ);
         foreach (DkgRound1Broadcast bad in new[] { badMu, badR })
         {
-            DkgRound1Secret secret = Dkg.Part1Derandomized(suite, me.Identifier, 3, 2, [me.SigningKey, me.Coefficient], f.One, out _);
+            DkgRound1Secret secret = v.Part1(me, f.One, out _);
             var e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(suite, secret, senders, [others[0].Broadcast, bad], out _));
             Assert.Single(e.Culprits);
             Assert.True(f.Equal(others[1].Identifier, e.Culprits[0]));
         }
 
         // A valid proof replayed under another identifier fails too: the challenge binds the identifier.
-        DkgRound1Secret s2 = Dkg.Part1Derandomized(suite, me.Identifier, 3, 2, [me.SigningKey, me.Coefficient], f.One, out _);
+        DkgRound1Secret s2 = v.Part1(me, f.One, out _);
         var swapped = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(suite, s2, senders, [otherIdentity, others[0].Broadcast], out _));
         Assert.Equal(2, swapped.Culprits.Count);
     }
@@ -97,16 +90,12 @@ public sealed class DkgVectorTests
     [MemberData(nameof(Suites))]
     public void ATamperedShareNamesItsSender(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
+        var v = DkgVector.Load(name);
+        FrostSuite suite = v.Suite;
         ScalarField f = suite.Scalars;
-        var v = DkgVector.Load(suite, name);
-        DkgVector.Participant me = v.Participants[1];
-        DkgVector.Participant[] others = [v.Participants[0], v.Participants[2]];
-        Scalar[] senders = others.Select(o => o.Identifier).ToArray();
-        List<DkgRound1Broadcast> round1 = others.Select(o => o.Broadcast).ToList();
-        DkgRound1Secret secret = Dkg.Part1Derandomized(suite, me.Identifier, 3, 2, [me.SigningKey, me.Coefficient], f.One, out _);
-        DkgRound2Secret round2 = Dkg.Part2(suite, secret, senders, round1, out _);
-        Scalar[] received = others.Select(o => f.Decode(Hex.Decode(me.ReceivedHex[o.Number]), "share")).ToArray();
+        (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<DkgRound1Broadcast> round1) = v.ViewOf(1);
+        DkgRound2Secret round2 = Dkg.Part2(suite, v.Part1(me, f.One, out _), senders, round1, out _);
+        Scalar[] received = v.ReceivedBy(me, others);
 
         Scalar[] tampered = (Scalar[])received.Clone();
         tampered[0] = f.Add(tampered[0], f.One);
@@ -131,6 +120,8 @@ public sealed class DkgVectorTests
     /// <summary>vectors_dkg.json parsed into internal values.</summary>
     internal sealed class DkgVector
     {
+        internal FrostSuite Suite { get; private init; } = null!;
+
         internal int MinSigners { get; private init; }
 
         internal int MaxSigners { get; private init; }
@@ -139,9 +130,10 @@ public sealed class DkgVectorTests
 
         internal Participant[] Participants { get; private init; } = [];
 
-        internal static DkgVector Load(FrostSuite suite, string name)
+        internal static DkgVector Load(string name)
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(KeyGenSuites.VectorPath(name, "vectors_dkg.json")));
+            FrostSuite suite = KeyGenSuites.Get(name);
+            using JsonDocument doc = KeyGenSuites.LoadVector(name, "vectors_dkg.json");
             JsonElement config = doc.RootElement.GetProperty("config");
             JsonElement inputs = doc.RootElement.GetProperty("inputs");
             int max = config.GetProperty("MAX_PARTICIPANTS").GetInt32();
@@ -154,12 +146,28 @@ public sealed class DkgVectorTests
 
             return new DkgVector
             {
+                Suite = suite,
                 MinSigners = config.GetProperty("MIN_PARTICIPANTS").GetInt32(),
                 MaxSigners = max,
                 VerifyingKeyHex = inputs.GetProperty("verifying_key").GetString()!,
                 Participants = [.. participants],
             };
         }
+
+        /// <summary>Participant <paramref name="index"/>, the others in vector order, their identifiers and round-1 messages.</summary>
+        internal (Participant Me, Participant[] Others, Scalar[] Senders, List<DkgRound1Broadcast> Round1) ViewOf(int index)
+        {
+            Participant[] others = [.. Participants.Where((_, k) => k != index)];
+            return (Participants[index], others, [.. others.Select(o => o.Identifier)], [.. others.Select(o => o.Broadcast)]);
+        }
+
+        /// <summary>Part 1 of <paramref name="me"/> from the vector's polynomial (a_0, a_1) with the given proof nonce.</summary>
+        internal DkgRound1Secret Part1(Participant me, in Scalar nonce, out DkgRound1Broadcast broadcast) =>
+            Dkg.Part1Derandomized(Suite, me.Identifier, MaxSigners, MinSigners, [me.SigningKey, me.Coefficient], nonce, out broadcast);
+
+        /// <summary>The shares the vector lists as received by <paramref name="me"/> from each of <paramref name="senders"/>.</summary>
+        internal Scalar[] ReceivedBy(Participant me, Participant[] senders) =>
+            [.. senders.Select(o => Suite.Scalars.Decode(Hex.Decode(me.ReceivedHex[o.Number]), "share"))];
 
         internal sealed class Participant
         {
@@ -201,8 +209,8 @@ public sealed class DkgVectorTests
                 {
                     Number = number,
                     Identifier = f.FromUInt64((ulong)number),
-                    SigningKey = f.Decode(Hex.Decode(p.GetProperty("signing_key").GetString()!), "signing_key"),
-                    Coefficient = f.Decode(Hex.Decode(p.GetProperty("coefficient").GetString()!), "coefficient"),
+                    SigningKey = KeyGenSuites.ReadScalar(f, p, "signing_key"),
+                    Coefficient = KeyGenSuites.ReadScalar(f, p, "coefficient"),
                     CommitmentHex = commitmentHex,
                     Broadcast = new DkgRound1Broadcast(commitment, Element(g, Hex.Encode(proof.AsSpan(0, g.ElementLength))), f.Decode(proof.AsSpan(g.ElementLength), "proof z")),
                     ReceivedHex = received,

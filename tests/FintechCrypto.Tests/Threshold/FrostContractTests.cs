@@ -23,6 +23,10 @@ public sealed class FrostContractTests
         return (dealt, [.. dealt.SecretShares.Select(s => s.ToKeyPackage())]);
     }
 
+    // The participants' messages keyed by their identifiers, as the coordinator files them.
+    private static Dictionary<FrostIdentifier, T> ById<T>(params (FrostKeyPackage Key, T Value)[] entries) =>
+        entries.ToDictionary(e => e.Key.Identifier, e => e.Value);
+
     [Fact]
     public void Ciphersuites_AreNamedByTheirContextStrings()
     {
@@ -162,12 +166,12 @@ public sealed class FrostContractTests
         (_, FrostSigningCommitments c2) = FrostParticipant.Commit(keys[2]);
 
         // A package without the signer.
-        var without = new FrostSigningPackage(new Dictionary<FrostIdentifier, FrostSigningCommitments> { [keys[1].Identifier] = c1, [keys[2].Identifier] = c2 }, [1]);
+        var without = new FrostSigningPackage(ById((keys[1], c1), (keys[2], c2)), [1]);
         Assert.Throws<FrostProtocolException>(() => FrostParticipant.Sign(without, n0, keys[0]));
         Assert.True(n0.IsConsumed); // a failed round two still spends the nonces
 
         // A package with someone else's commitments under the signer's identifier.
-        var swapped = new FrostSigningPackage(new Dictionary<FrostIdentifier, FrostSigningCommitments> { [keys[1].Identifier] = c2, [keys[2].Identifier] = c1 }, [1]);
+        var swapped = new FrostSigningPackage(ById((keys[1], c2), (keys[2], c1)), [1]);
         Assert.Throws<FrostProtocolException>(() => FrostParticipant.Sign(swapped, n1, keys[1]));
 
         // Another suite's nonces or package.
@@ -196,45 +200,37 @@ public sealed class FrostContractTests
         using FrostTrustedDealerResult dealtScope = dealt;
         (FrostSigningNonces n0, FrostSigningCommitments c0) = FrostParticipant.Commit(keys[0]);
         (FrostSigningNonces n1, FrostSigningCommitments c1) = FrostParticipant.Commit(keys[1]);
-        var package = new FrostSigningPackage(new Dictionary<FrostIdentifier, FrostSigningCommitments> { [keys[0].Identifier] = c0, [keys[1].Identifier] = c1 }, [5]);
+        var package = new FrostSigningPackage(ById((keys[0], c0), (keys[1], c1)), [5]);
         FrostSignatureShare s0 = FrostParticipant.Sign(package, n0, keys[0]);
         FrostSignatureShare s1 = FrostParticipant.Sign(package, n1, keys[1]);
         FrostPublicKeyPackage pk = dealt.PublicKeyPackage;
 
         // Missing share.
-        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, new Dictionary<FrostIdentifier, FrostSignatureShare> { [keys[0].Identifier] = s0 }, pk));
+        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, ById((keys[0], s0)), pk));
 
         // A share from a participant outside the package.
-        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, new Dictionary<FrostIdentifier, FrostSignatureShare>
-        {
-            [keys[0].Identifier] = s0,
-            [keys[1].Identifier] = s1,
-            [keys[2].Identifier] = s1,
-        }, pk));
+        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, ById((keys[0], s0), (keys[1], s1), (keys[2], s1)), pk));
 
         // Two shares under one identifier.
         Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package,
             [KeyValuePair.Create(keys[0].Identifier, s0), KeyValuePair.Create(keys[0].Identifier, s0), KeyValuePair.Create(keys[1].Identifier, s1)], pk));
 
         // Shares swapped between signers: both are named.
-        FrostProtocolException e = Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package,
-            new Dictionary<FrostIdentifier, FrostSignatureShare> { [keys[0].Identifier] = s1, [keys[1].Identifier] = s0 }, pk));
+        FrostProtocolException e = Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, ById((keys[0], s1), (keys[1], s0)), pk));
         Assert.Equal([keys[0].Identifier, keys[1].Identifier], e.Culprits);
         Assert.DoesNotContain(Hex.Encode(s0.ToScalarBytes()), e.Message, StringComparison.Ordinal);
 
         // A signer without a verifying share in the public key package.
         using FrostTrustedDealerResult elsewhere = FrostTrustedDealer.Generate(suite, 2, [FrostIdentifier.FromInteger(suite, 1), FrostIdentifier.FromInteger(suite, 9)]);
-        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package,
-            new Dictionary<FrostIdentifier, FrostSignatureShare> { [keys[0].Identifier] = s0, [keys[1].Identifier] = s1 }, elsewhere.PublicKeyPackage));
+        Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, ById((keys[0], s0), (keys[1], s1)), elsewhere.PublicKeyPackage));
 
         // Another group's public key package with the same identifiers: every share fails.
         using FrostTrustedDealerResult otherGroup = FrostTrustedDealer.Generate(suite, 2, 3);
-        FrostProtocolException all = Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package,
-            new Dictionary<FrostIdentifier, FrostSignatureShare> { [keys[0].Identifier] = s0, [keys[1].Identifier] = s1 }, otherGroup.PublicKeyPackage));
+        FrostProtocolException all = Assert.Throws<FrostProtocolException>(() => FrostCoordinator.Aggregate(package, ById((keys[0], s0), (keys[1], s1)), otherGroup.PublicKeyPackage));
         Assert.Equal(2, all.Culprits.Count);
 
         // And the right inputs still aggregate.
-        byte[] signature = FrostCoordinator.Aggregate(package, new Dictionary<FrostIdentifier, FrostSignatureShare> { [keys[0].Identifier] = s0, [keys[1].Identifier] = s1 }, pk);
+        byte[] signature = FrostCoordinator.Aggregate(package, ById((keys[0], s0), (keys[1], s1)), pk);
         Assert.True(pk.Verify([5], signature));
         Assert.False(FrostCoordinator.VerifySignatureShare(keys[2].Identifier, s0, package, pk));
     }

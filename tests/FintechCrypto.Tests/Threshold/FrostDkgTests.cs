@@ -25,7 +25,7 @@ public sealed class FrostDkgTests
     {
         FrostCiphersuite suite = KeyGenSuites.Ciphersuite(name);
         ScalarField f = suite.Suite.Scalars;
-        var v = DkgVectorTests.DkgVector.Load(suite.Suite, name);
+        var v = DkgVectorTests.DkgVector.Load(name);
         var round1 = v.Participants.ToDictionary(
             p => FrostIdentifier.FromInteger(suite, (ulong)p.Number),
             p => new FrostDkgRound1Package(suite, p.Broadcast.Commitment, p.Broadcast.ProofR!, p.Broadcast.ProofZ));

@@ -4,32 +4,26 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using FintechCrypto.Threshold;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
 
 /// <summary>
-/// The wire forms of the key-generation messages (docs/frost-wire.md, types 8-14): byte and JSON round trips for
-/// every suite, DKG and refresh alike; the header and purpose bytes; refusal of other types, inconsistent counts and
-/// zero secrets; and FsCheck garbage and mutations into every FromBytes and FromJson, which may only succeed or throw
-/// FintechCryptoException.
+/// The wire forms of the key-generation messages (docs/frost-wire.md, types 8-14): the checks of
+/// <see cref="WireCodecTests"/> for every message and suite, DKG and refresh alike, plus the purpose byte, refusal of
+/// inconsistent counts and zero secrets, and a pinned layout.
 /// </summary>
-public sealed class FrostKeyGenWireTests
+public sealed class FrostKeyGenWireTests : WireCodecTests
 {
-    private sealed record Codec(string Name, byte Type, Func<byte[], object> FromBytes, Func<string, object> FromJson, Func<object, byte[]> ToBytes, Func<object, string> ToJson);
-
-    private static readonly Codec[] Codecs =
+    private static readonly WireCodec[] s_codecs =
     [
-        new("round-1 secret package", 8, b => FrostDkgRound1SecretPackage.FromBytes(b), j => FrostDkgRound1SecretPackage.FromJson(j), o => ((FrostDkgRound1SecretPackage)o).ToBytes(), o => ((FrostDkgRound1SecretPackage)o).ToJson()),
-        new("round-1 package", 9, b => FrostDkgRound1Package.FromBytes(b), j => FrostDkgRound1Package.FromJson(j), o => ((FrostDkgRound1Package)o).ToBytes(), o => ((FrostDkgRound1Package)o).ToJson()),
-        new("round-2 secret package", 10, b => FrostDkgRound2SecretPackage.FromBytes(b), j => FrostDkgRound2SecretPackage.FromJson(j), o => ((FrostDkgRound2SecretPackage)o).ToBytes(), o => ((FrostDkgRound2SecretPackage)o).ToJson()),
-        new("round-2 package", 11, b => FrostDkgRound2Package.FromBytes(b), j => FrostDkgRound2Package.FromJson(j), o => ((FrostDkgRound2Package)o).ToBytes(), o => ((FrostDkgRound2Package)o).ToJson()),
-        new("refresh round-1 package", 12, b => FrostRefreshRound1Package.FromBytes(b), j => FrostRefreshRound1Package.FromJson(j), o => ((FrostRefreshRound1Package)o).ToBytes(), o => ((FrostRefreshRound1Package)o).ToJson()),
-        new("repair delta", 13, b => FrostRepairDelta.FromBytes(b), j => FrostRepairDelta.FromJson(j), o => ((FrostRepairDelta)o).ToBytes(), o => ((FrostRepairDelta)o).ToJson()),
-        new("repair sigma", 14, b => FrostRepairSigma.FromBytes(b), j => FrostRepairSigma.FromJson(j), o => ((FrostRepairSigma)o).ToBytes(), o => ((FrostRepairSigma)o).ToJson()),
+        WireCodec.Of("round-1 secret package", 8, b => FrostDkgRound1SecretPackage.FromBytes(b), FrostDkgRound1SecretPackage.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("round-1 package", 9, b => FrostDkgRound1Package.FromBytes(b), FrostDkgRound1Package.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("round-2 secret package", 10, b => FrostDkgRound2SecretPackage.FromBytes(b), FrostDkgRound2SecretPackage.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("round-2 package", 11, b => FrostDkgRound2Package.FromBytes(b), FrostDkgRound2Package.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("refresh round-1 package", 12, b => FrostRefreshRound1Package.FromBytes(b), FrostRefreshRound1Package.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("repair delta", 13, b => FrostRepairDelta.FromBytes(b), FrostRepairDelta.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("repair sigma", 14, b => FrostRepairSigma.FromBytes(b), FrostRepairSigma.FromJson, m => m.ToBytes(), m => m.ToJson()),
     ];
 
     // Valid messages per suite: (codec index, message), with both purposes of the secret packages, made once.
@@ -72,43 +66,16 @@ public sealed class FrostKeyGenWireTests
         return list;
     });
 
-    public static TheoryData<string> Suites() => FrostTestSuites.Names();
+    private protected override IReadOnlyList<WireCodec> Codecs => s_codecs;
 
-    [Theory]
-    [MemberData(nameof(Suites))]
-    public void EveryMessage_RoundTripsThroughBytesAndJson(string suiteName)
-    {
-        (FrostCiphersuite suite, (int, object)[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
-        Assert.Equal(Codecs.Length, messages.Select(m => m.Item1).Distinct().Count());
-        foreach ((int index, object message) in messages)
-        {
-            Codec codec = Codecs[index];
-            byte[] bytes = codec.ToBytes(message);
-            string json = codec.ToJson(message);
+    private protected override IReadOnlyList<(FrostCiphersuite Suite, (WireCodec Codec, object Message)[] Messages)> Samples =>
+        [.. s_samples.Value.Select(s => (s.Suite, s.Messages.Select(m => (s_codecs[m.Codec], m.Message)).ToArray()))];
 
-            // Header: version 1, the message type, the suite's context string.
-            Assert.Equal(1, bytes[0]);
-            Assert.Equal(codec.Type, bytes[1]);
-            Assert.Equal(suite.Name, Encoding.ASCII.GetString(bytes, 3, bytes[2]));
-            Assert.Contains($"\"ciphersuite\":\"{suite.Name}\"", json, StringComparison.Ordinal);
-
-            object fromBytes = codec.FromBytes(bytes);
-            object fromJson = codec.FromJson(json);
-            Assert.Equal(bytes, codec.ToBytes(fromBytes));
-            Assert.Equal(bytes, codec.ToBytes(fromJson));
-            Assert.Equal(json, codec.ToJson(fromBytes));
-            Assert.Equal(message.ToString(), fromJson.ToString());
-
-            // Trailing bytes and truncation are refused; so is every other type's decoder.
-            Assert.Throws<FintechCryptoException>(() => codec.FromBytes([.. bytes, 0]));
-            Assert.Throws<FintechCryptoException>(() => codec.FromBytes(bytes[..^1]));
-            foreach (Codec other in Codecs.Where(c => c != codec))
-            {
-                Assert.Throws<FintechCryptoException>(() => other.FromBytes(bytes));
-                Assert.Throws<FintechCryptoException>(() => other.FromJson(json));
-            }
-        }
-    }
+    private protected override string[] JsonPropertyNames =>
+    [
+        "version", "type", "ciphersuite", "purpose", "identifier", "min_signers", "max_signers", "coefficients", "commitment",
+        "proof_of_knowledge", "secret_share", "signing_share", "delta", "sigma",
+    ];
 
     [Theory]
     [MemberData(nameof(Suites))]
@@ -169,121 +136,5 @@ public sealed class FrostKeyGenWireTests
         using FrostRepairDelta delta = FrostRepairDelta.FromBytes(expected);
         Assert.Equal(expected, delta.ToBytes());
         Assert.Equal("{\"version\":1,\"type\":\"repair_delta\",\"ciphersuite\":\"FROST-P256-SHA256-v1\",\"delta\":\"" + deltaHex + "\"}", delta.ToJson());
-    }
-
-    private static void MustBeOurs(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (FintechCryptoException)
-        {
-        }
-    }
-
-    [Property(MaxTest = 200)]
-    public void GarbageBytes_GiveFintechCryptoExceptionOnly(byte[] garbage, byte typeByte, bool withHeader)
-    {
-        garbage ??= [];
-        foreach ((FrostCiphersuite suite, _) in s_samples.Value)
-        {
-            // Half the time behind a valid header, so the field decoders see the garbage.
-            byte[] input = withHeader ? [1, (byte)(8 + (typeByte % 7)), (byte)suite.Name.Length, .. Encoding.ASCII.GetBytes(suite.Name), .. garbage] : garbage;
-            foreach (Codec codec in Codecs)
-            {
-                MustBeOurs(() => codec.FromBytes(input));
-            }
-        }
-    }
-
-    [Property(MaxTest = 300)]
-    public void MutatedValidBytes_GiveFintechCryptoExceptionOnly(PositiveInt position, byte xor, bool truncate)
-    {
-        foreach ((_, (int, object)[] messages) in s_samples.Value)
-        {
-            foreach ((int index, object message) in messages)
-            {
-                byte[] bytes = Codecs[index].ToBytes(message);
-                int at = position.Get % bytes.Length;
-                byte[] mutated = truncate ? bytes[..at] : (byte[])bytes.Clone();
-                if (!truncate)
-                {
-                    mutated[at] ^= xor == 0 ? (byte)1 : xor;
-                }
-
-                MustBeOurs(() => Codecs[index].FromBytes(mutated));
-            }
-        }
-    }
-
-    [Property(MaxTest = 200)]
-    public void GarbageJson_GivesFintechCryptoExceptionOnly(string garbage)
-    {
-        garbage ??= string.Empty;
-        foreach (Codec codec in Codecs)
-        {
-            MustBeOurs(() => codec.FromJson(garbage));
-        }
-    }
-
-    [Property(MaxTest = 300)]
-    public void MutatedValidJson_GivesFintechCryptoExceptionOnly(PositiveInt position, char replacement, bool truncate)
-    {
-        foreach ((_, (int, object)[] messages) in s_samples.Value)
-        {
-            foreach ((int index, object message) in messages)
-            {
-                string json = Codecs[index].ToJson(message);
-                int at = position.Get % json.Length;
-                string mutated = truncate ? json[..at] : json[..at] + replacement + json[(at + 1)..];
-                MustBeOurs(() => Codecs[index].FromJson(mutated));
-            }
-        }
-    }
-
-    [Property(MaxTest = 150)]
-    public void StructurallyValidJsonWithWrongValues_GivesFintechCryptoExceptionOnly(NonNegativeInt field, string value, int number)
-    {
-        value ??= string.Empty;
-        string[] properties =
-        [
-            "version", "type", "ciphersuite", "purpose", "identifier", "min_signers", "max_signers", "coefficients", "commitment",
-            "proof_of_knowledge", "secret_share", "signing_share", "delta", "sigma",
-        ];
-        foreach ((_, (int, object)[] messages) in s_samples.Value)
-        {
-            foreach ((int index, object message) in messages)
-            {
-                JsonObject node = JsonNode.Parse(Codecs[index].ToJson(message))!.AsObject();
-                string property = properties[field.Get % properties.Length];
-                node[property] = (number & 3) switch
-                {
-                    0 => JsonValue.Create(value),
-                    1 => JsonValue.Create(number),
-                    2 => new JsonArray(JsonValue.Create(value)),
-                    _ => new JsonObject(),
-                };
-                MustBeOurs(() => Codecs[index].FromJson(node.ToJsonString()));
-            }
-        }
-    }
-
-    [Property(MaxTest = 100)]
-    public void ValidHexOfAnyLengthInEveryField_GivesFintechCryptoExceptionOnly(NonNegativeInt field, byte[] bytes)
-    {
-        bytes ??= [];
-        string hex = Convert.ToHexStringLower(bytes);
-        foreach ((_, (int, object)[] messages) in s_samples.Value)
-        {
-            foreach ((int index, object message) in messages)
-            {
-                JsonObject node = JsonNode.Parse(Codecs[index].ToJson(message))!.AsObject();
-                string[] names = [.. node.Select(p => p.Key).Where(k => k is not ("version" or "type" or "ciphersuite"))];
-                string property = names[field.Get % names.Length];
-                node[property] = node[property] is JsonArray ? new JsonArray(JsonValue.Create(hex), JsonValue.Create(hex)) : JsonValue.Create(hex);
-                MustBeOurs(() => Codecs[index].FromJson(node.ToJsonString()));
-            }
-        }
     }
 }

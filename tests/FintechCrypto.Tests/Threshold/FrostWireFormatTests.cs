@@ -4,34 +4,29 @@ using System.Linq;
 using System.Text;
 using FintechCrypto.Groups;
 using FintechCrypto.Threshold;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
 
 /// <summary>
-/// The FROST wire formats (docs/frost-wire.md): byte and JSON round trips of every message for every suite, the
-/// header layout, refusal of another message type, and FsCheck garbage and mutations into every decoder, which may
-/// only succeed or throw FintechCryptoException.
+/// The FROST signing and dealer wire formats (docs/frost-wire.md, types 1-7): the checks of
+/// <see cref="WireCodecTests"/> for every message and suite, plus decoded messages that still sign, a pinned layout,
+/// refusal of unsorted or duplicate lists, identity and invalid elements, and unknown suites or versions.
 /// </summary>
-public sealed class FrostWireFormatTests
+public sealed class FrostWireFormatTests : WireCodecTests
 {
-    private sealed record Codec(string Name, Func<byte[], object> FromBytes, Func<string, object> FromJson, Func<object, byte[]> ToBytes, Func<object, string> ToJson);
-
-    private static readonly Codec[] Codecs =
+    private static readonly WireCodec[] s_codecs =
     [
-        new("signing commitments", b => FrostSigningCommitments.FromBytes(b), j => FrostSigningCommitments.FromJson(j), o => ((FrostSigningCommitments)o).ToBytes(), o => ((FrostSigningCommitments)o).ToJson()),
-        new("signing package", b => FrostSigningPackage.FromBytes(b), j => FrostSigningPackage.FromJson(j), o => ((FrostSigningPackage)o).ToBytes(), o => ((FrostSigningPackage)o).ToJson()),
-        new("signature share", b => FrostSignatureShare.FromBytes(b), j => FrostSignatureShare.FromJson(j), o => ((FrostSignatureShare)o).ToBytes(), o => ((FrostSignatureShare)o).ToJson()),
-        new("secret share", b => FrostSecretShare.FromBytes(b), j => FrostSecretShare.FromJson(j), o => ((FrostSecretShare)o).ToBytes(), o => ((FrostSecretShare)o).ToJson()),
-        new("key package", b => FrostKeyPackage.FromBytes(b), j => FrostKeyPackage.FromJson(j), o => ((FrostKeyPackage)o).ToBytes(), o => ((FrostKeyPackage)o).ToJson()),
-        new("public key package", b => FrostPublicKeyPackage.FromBytes(b), j => FrostPublicKeyPackage.FromJson(j), o => ((FrostPublicKeyPackage)o).ToBytes(), o => ((FrostPublicKeyPackage)o).ToJson()),
-        new("VSS commitment", b => FrostVssCommitment.FromBytes(b), j => FrostVssCommitment.FromJson(j), o => ((FrostVssCommitment)o).ToBytes(), o => ((FrostVssCommitment)o).ToJson()),
+        WireCodec.Of("signing commitments", 1, b => FrostSigningCommitments.FromBytes(b), FrostSigningCommitments.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("signing package", 2, b => FrostSigningPackage.FromBytes(b), FrostSigningPackage.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("signature share", 3, b => FrostSignatureShare.FromBytes(b), FrostSignatureShare.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("secret share", 4, b => FrostSecretShare.FromBytes(b), FrostSecretShare.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("key package", 5, b => FrostKeyPackage.FromBytes(b), FrostKeyPackage.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("public key package", 6, b => FrostPublicKeyPackage.FromBytes(b), FrostPublicKeyPackage.FromJson, m => m.ToBytes(), m => m.ToJson()),
+        WireCodec.Of("VSS commitment", 7, b => FrostVssCommitment.FromBytes(b), FrostVssCommitment.FromJson, m => m.ToBytes(), m => m.ToJson()),
     ];
 
-    // One valid message of each type per suite (index-aligned with Codecs), made once.
+    // One valid message of each type per suite (index-aligned with s_codecs), made once.
     private static readonly Lazy<List<(FrostCiphersuite Suite, object[] Messages)>> s_samples = new(() =>
     {
         var list = new List<(FrostCiphersuite, object[])>();
@@ -50,41 +45,16 @@ public sealed class FrostWireFormatTests
         return list;
     });
 
-    public static TheoryData<string> Suites() => FrostTestSuites.Names();
+    private protected override IReadOnlyList<WireCodec> Codecs => s_codecs;
 
-    [Theory]
-    [MemberData(nameof(Suites))]
-    public void EveryMessage_RoundTripsThroughBytesAndJson(string suiteName)
-    {
-        (FrostCiphersuite suite, object[] messages) = s_samples.Value.Single(s => s.Suite.Name == suiteName);
-        for (int i = 0; i < Codecs.Length; i++)
-        {
-            Codec codec = Codecs[i];
-            byte[] bytes = codec.ToBytes(messages[i]);
-            string json = codec.ToJson(messages[i]);
+    private protected override IReadOnlyList<(FrostCiphersuite Suite, (WireCodec Codec, object Message)[] Messages)> Samples =>
+        [.. s_samples.Value.Select(s => (s.Suite, s.Messages.Select((m, i) => (s_codecs[i], m)).ToArray()))];
 
-            // Header: version 1, the message type, the suite's context string.
-            Assert.Equal(1, bytes[0]);
-            Assert.Equal(i + 1, bytes[1]);
-            Assert.Equal(suite.Name, Encoding.ASCII.GetString(bytes, 3, bytes[2]));
-            Assert.Contains($"\"ciphersuite\":\"{suite.Name}\"", json, StringComparison.Ordinal);
-
-            object fromBytes = codec.FromBytes(bytes);
-            object fromJson = codec.FromJson(json);
-            Assert.Equal(bytes, codec.ToBytes(fromBytes));
-            Assert.Equal(bytes, codec.ToBytes(fromJson));
-            Assert.Equal(json, codec.ToJson(fromBytes));
-
-            // Trailing bytes and truncation are refused.
-            Assert.Throws<FintechCryptoException>(() => codec.FromBytes([.. bytes, 0]));
-            Assert.Throws<FintechCryptoException>(() => codec.FromBytes(bytes[..^1]));
-
-            // Another type's encoding is refused.
-            Codec other = Codecs[(i + 1) % Codecs.Length];
-            Assert.Throws<FintechCryptoException>(() => other.FromBytes(bytes));
-            Assert.Throws<FintechCryptoException>(() => other.FromJson(json));
-        }
-    }
+    private protected override string[] JsonPropertyNames =>
+    [
+        "version", "type", "ciphersuite", "hiding", "binding", "share", "identifier", "signing_share", "verifying_share", "verifying_key",
+        "min_signers", "message", "commitments", "coefficients", "commitment", "verifying_shares",
+    ];
 
     [Theory]
     [MemberData(nameof(Suites))]
@@ -210,99 +180,5 @@ public sealed class FrostWireFormatTests
         Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson(string.Empty));
         Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromJson("[]"));
         Assert.Throws<FintechCryptoException>(() => FrostSignatureShare.FromBytes([]));
-    }
-
-    private static void MustBeOurs(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (FintechCryptoException)
-        {
-        }
-    }
-
-    [Property(MaxTest = 200)]
-    public void GarbageBytes_GiveFintechCryptoExceptionOnly(byte[] garbage, byte typeByte, bool withHeader)
-    {
-        garbage ??= [];
-        foreach ((FrostCiphersuite suite, _) in s_samples.Value)
-        {
-            // Half the time behind a valid header, so the field decoders see the garbage.
-            byte[] input = withHeader ? [1, (byte)(1 + (typeByte % 7)), (byte)suite.Name.Length, .. Encoding.ASCII.GetBytes(suite.Name), .. garbage] : garbage;
-            foreach (Codec codec in Codecs)
-            {
-                MustBeOurs(() => codec.FromBytes(input));
-            }
-        }
-    }
-
-    [Property(MaxTest = 300)]
-    public void MutatedValidBytes_GiveFintechCryptoExceptionOnly(PositiveInt position, byte xor, bool truncate)
-    {
-        foreach ((_, object[] messages) in s_samples.Value)
-        {
-            for (int i = 0; i < Codecs.Length; i++)
-            {
-                byte[] bytes = Codecs[i].ToBytes(messages[i]);
-                int at = position.Get % bytes.Length;
-                byte[] mutated = truncate ? bytes[..at] : (byte[])bytes.Clone();
-                if (!truncate)
-                {
-                    mutated[at] ^= xor == 0 ? (byte)1 : xor;
-                }
-
-                MustBeOurs(() => Codecs[i].FromBytes(mutated));
-            }
-        }
-    }
-
-    [Property(MaxTest = 200)]
-    public void GarbageJson_GivesFintechCryptoExceptionOnly(string garbage)
-    {
-        garbage ??= string.Empty;
-        foreach (Codec codec in Codecs)
-        {
-            MustBeOurs(() => codec.FromJson(garbage));
-        }
-    }
-
-    [Property(MaxTest = 300)]
-    public void MutatedValidJson_GivesFintechCryptoExceptionOnly(PositiveInt position, char replacement, bool truncate)
-    {
-        foreach ((_, object[] messages) in s_samples.Value)
-        {
-            for (int i = 0; i < Codecs.Length; i++)
-            {
-                string json = Codecs[i].ToJson(messages[i]);
-                int at = position.Get % json.Length;
-                string mutated = truncate ? json[..at] : json[..at] + replacement + json[(at + 1)..];
-                MustBeOurs(() => Codecs[i].FromJson(mutated));
-            }
-        }
-    }
-
-    [Property(MaxTest = 100)]
-    public void StructurallyValidJsonWithWrongValues_GivesFintechCryptoExceptionOnly(NonNegativeInt field, string value, int number)
-    {
-        value ??= string.Empty;
-        string[] properties = ["version", "type", "ciphersuite", "hiding", "binding", "share", "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers", "message", "commitments", "coefficients", "commitment", "verifying_shares"];
-        foreach ((FrostCiphersuite suite, object[] messages) in s_samples.Value)
-        {
-            for (int i = 0; i < Codecs.Length; i++)
-            {
-                var node = System.Text.Json.Nodes.JsonNode.Parse(Codecs[i].ToJson(messages[i]))!.AsObject();
-                string property = properties[field.Get % properties.Length];
-                node[property] = (number & 3) switch
-                {
-                    0 => System.Text.Json.Nodes.JsonValue.Create(value),
-                    1 => System.Text.Json.Nodes.JsonValue.Create(number),
-                    2 => new System.Text.Json.Nodes.JsonArray(System.Text.Json.Nodes.JsonValue.Create(value)),
-                    _ => new System.Text.Json.Nodes.JsonObject(),
-                };
-                MustBeOurs(() => Codecs[i].FromJson(node.ToJsonString()));
-            }
-        }
     }
 }

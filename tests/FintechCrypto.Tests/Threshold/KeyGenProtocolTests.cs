@@ -34,16 +34,8 @@ public sealed class KeyGenProtocolTests
             constants = g.Add(constants, b.Commitment[0]);
         }
 
-        foreach (KeyGenOutput o in outputs)
-        {
-            Assert.True(g.ElementEquals(constants, o.VerifyingKey));
-            Assert.True(g.ElementEquals(g.MultiplyBase(o.SigningShare), o.VerifyingShare));
-            Assert.Equal(3, o.MinSigners);
-            Assert.Equal(new[] { 1, 2, 7, 300, 65535 }, o.Participants.Select(id => (int)f.ToBigInteger(id)).ToArray());
-            Assert.Equal(Encode(g, outputs[0].VerifyingShares), Encode(g, o.VerifyingShares));
-            int mine = Array.FindIndex(o.Participants, id => f.Equal(id, o.Identifier));
-            Assert.True(g.ElementEquals(o.VerifyingShare, o.VerifyingShares[mine]));
-        }
+        AssertConsistent(suite, outputs, constants, [1, 2, 7, 300, 65535]);
+        Assert.All(outputs, o => Assert.Equal(3, o.MinSigners));
 
         // Any 3 shares interpolate to the group secret (checked in the exponent); 2 do not.
         Assert.True(g.ElementEquals(constants, InterpolateInExponent(suite, outputs[..3])));
@@ -86,8 +78,7 @@ public sealed class KeyGenProtocolTests
     {
         FrostSuite suite = KeyGenSuites.Get(name);
         ScalarField f = suite.Scalars;
-        Scalar[] ids = Enumerable.Range(1, 5).Select(i => f.FromUInt64((ulong)i)).ToArray();
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, ids, 3);
+        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 5), 3);
         KeyGenOutput lost = outputs[1]; // participant 2
         KeyGenOutput[] helpers = [outputs[3], outputs[0], outputs[4]]; // 4, 1, 5: not in identifier order
         Scalar[] helperIds = helpers.Select(h => h.Identifier).ToArray();
@@ -134,8 +125,7 @@ public sealed class KeyGenProtocolTests
         FrostSuite suite = KeyGenSuites.Get(name);
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
-        Scalar[] ids = Enumerable.Range(1, 4).Select(i => f.FromUInt64((ulong)i)).ToArray();
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, ids, 3);
+        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 4), 3);
 
         // Participant 3 is left out of the refresh.
         KeyGenOutput[] kept = [outputs[0], outputs[1], outputs[3]];
@@ -172,101 +162,76 @@ public sealed class KeyGenProtocolTests
         FrostSuite suite = KeyGenSuites.Get(name);
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
-        Scalar[] ids = Enumerable.Range(1, 5).Select(i => f.FromUInt64((ulong)i)).ToArray();
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, ids, 3);
+        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 5), 3);
 
         // Participants 1, 2, 4, 5 refresh; 3 is removed.
         KeyGenOutput[] kept = [outputs[0], outputs[1], outputs[3], outputs[4]];
         int n = kept.Length;
-        var secrets1 = new DkgRound1Secret[n];
-        var broadcasts = new DkgRound1Broadcast[n];
+        var run = new PartsRun(
+            [.. kept.Select(k => k.Identifier)],
+            (Scalar id, out DkgRound1Broadcast broadcast) => Refresh.DkgPart1(suite, id, n, 3, out broadcast),
+            (DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent) =>
+                Refresh.DkgPart2(suite, secret, senders, round1, out sent));
+        Assert.All(run.Broadcasts, b => Assert.Null(b.ProofR));
+
+        // Part 3 of participant i, with the shares it received and a threshold.
+        KeyGenOutput Part3(int i, Scalar[] received, int minSigners) => Refresh.DkgPart3(
+            suite, run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), received,
+            kept[i].SigningShare, minSigners, kept[i].VerifyingKey, outputs[0].Participants, outputs[0].VerifyingShares);
+
+        KeyGenOutput[] refreshed = [.. Enumerable.Range(0, n).Select(i => Part3(i, run.Received(i), 3))];
+
+        AssertConsistent(suite, refreshed, outputs[0].VerifyingKey, [1, 2, 4, 5]);
         for (int i = 0; i < n; i++)
         {
-            secrets1[i] = Refresh.DkgPart1(suite, kept[i].Identifier, n, 3, out broadcasts[i]);
-            Assert.Null(broadcasts[i].ProofR);
-        }
-
-        var secrets2 = new DkgRound2Secret[n];
-        var sent = new Scalar[n][];
-        for (int i = 0; i < n; i++)
-        {
-            int[] others = Others(n, i);
-            secrets2[i] = Refresh.DkgPart2(suite, secrets1[i], others.Select(j => kept[j].Identifier).ToArray(), others.Select(j => broadcasts[j]).ToList(), out sent[i]);
-        }
-
-        var refreshed = new KeyGenOutput[n];
-        for (int i = 0; i < n; i++)
-        {
-            int[] others = Others(n, i);
-            Scalar[] senders = others.Select(j => kept[j].Identifier).ToArray();
-            Scalar[] received = others.Select(j => sent[j][Array.IndexOf(Others(n, j), i)]).ToArray();
-            refreshed[i] = Refresh.DkgPart3(
-                suite, secrets2[i], senders, others.Select(j => broadcasts[j]).ToList(), senders, received,
-                kept[i].SigningShare, 3, kept[i].VerifyingKey, outputs[0].Participants, outputs[0].VerifyingShares);
-        }
-
-        foreach (KeyGenOutput r in refreshed)
-        {
-            KeyGenOutput before = kept.Single(k => f.Equal(k.Identifier, r.Identifier));
-            Assert.False(f.Equal(before.SigningShare, r.SigningShare));
-            Assert.True(g.ElementEquals(g.MultiplyBase(r.SigningShare), r.VerifyingShare));
-            Assert.True(g.ElementEquals(before.VerifyingKey, r.VerifyingKey));
-            Assert.Equal(new[] { 1, 2, 4, 5 }, r.Participants.Select(id => (int)f.ToBigInteger(id)).ToArray());
-            Assert.Equal(Encode(g, refreshed[0].VerifyingShares), Encode(g, r.VerifyingShares));
-            int mine = Array.FindIndex(r.Participants, id => f.Equal(id, r.Identifier));
-            Assert.True(g.ElementEquals(r.VerifyingShare, r.VerifyingShares[mine]));
+            Assert.False(f.Equal(kept[i].SigningShare, refreshed[i].SigningShare));
         }
 
         Assert.True(g.ElementEquals(outputs[0].VerifyingKey, InterpolateInExponent(suite, refreshed[..3])));
         Assert.True(g.ElementEquals(outputs[0].VerifyingKey, InterpolateInExponent(suite, refreshed[1..])));
 
         // A share tampered in the refresh names its sender; a different threshold is refused.
-        int[] o0 = Others(n, 0);
-        Scalar[] s0 = o0.Select(j => kept[j].Identifier).ToArray();
-        Scalar[] bad = o0.Select(j => sent[j][Array.IndexOf(Others(n, j), 0)]).ToArray();
+        Scalar[] bad = run.Received(0);
         bad[2] = f.Add(bad[2], f.One);
-        var e = Assert.Throws<KeyGenCulpritException>(() => Refresh.DkgPart3(
-            suite, secrets2[0], s0, o0.Select(j => broadcasts[j]).ToList(), s0, bad,
-            kept[0].SigningShare, 3, kept[0].VerifyingKey, outputs[0].Participants, outputs[0].VerifyingShares));
-        Assert.True(f.Equal(s0[2], Assert.Single(e.Culprits)));
-        Assert.Throws<FintechCryptoException>(() => Refresh.DkgPart3(
-            suite, secrets2[0], s0, o0.Select(j => broadcasts[j]).ToList(), s0, bad,
-            kept[0].SigningShare, 2, kept[0].VerifyingKey, outputs[0].Participants, outputs[0].VerifyingShares));
+        var e = Assert.Throws<KeyGenCulpritException>(() => Part3(0, bad, 3));
+        Assert.True(f.Equal(run.Senders(0)[2], Assert.Single(e.Culprits)));
+        Assert.Throws<FintechCryptoException>(() => Part3(0, bad, 2));
     }
 
     /// <summary>Runs a full internal DKG among <paramref name="ids"/> with threshold <paramref name="t"/>.</summary>
     internal static (KeyGenOutput[] Outputs, DkgRound1Broadcast[] Broadcasts) RunDkg(FrostSuite suite, Scalar[] ids, int t)
     {
-        int n = ids.Length;
-        var secrets1 = new DkgRound1Secret[n];
-        var broadcasts = new DkgRound1Broadcast[n];
-        for (int i = 0; i < n; i++)
-        {
-            secrets1[i] = Dkg.Part1(suite, ids[i], n, t, out broadcasts[i]);
-        }
-
-        var secrets2 = new DkgRound2Secret[n];
-        var sent = new Scalar[n][];
-        for (int i = 0; i < n; i++)
-        {
-            int[] others = Others(n, i);
-            secrets2[i] = Dkg.Part2(suite, secrets1[i], others.Select(j => ids[j]).ToArray(), others.Select(j => broadcasts[j]).ToList(), out sent[i]);
-            secrets1[i].Clear();
-        }
-
-        var outputs = new KeyGenOutput[n];
-        for (int i = 0; i < n; i++)
-        {
-            int[] others = Others(n, i);
-            Scalar[] senders = others.Select(j => ids[j]).ToArray();
-            Scalar[] received = others.Select(j => sent[j][Array.IndexOf(Others(n, j), i)]).ToArray();
-            outputs[i] = Dkg.Part3(suite, secrets2[i], senders, others.Select(j => broadcasts[j]).ToList(), senders, received);
-        }
-
-        return (outputs, broadcasts);
+        var run = new PartsRun(
+            ids,
+            (Scalar id, out DkgRound1Broadcast broadcast) => Dkg.Part1(suite, id, ids.Length, t, out broadcast),
+            (DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent) =>
+                Dkg.Part2(suite, secret, senders, round1, out sent));
+        KeyGenOutput[] outputs = [.. Enumerable.Range(0, ids.Length).Select(i =>
+            Dkg.Part3(suite, run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), run.Received(i)))];
+        return (outputs, run.Broadcasts);
     }
 
-    internal static int[] Others(int n, int i) => Enumerable.Range(0, n).Where(j => j != i).ToArray();
+    /// <summary>The identifiers 1..n.</summary>
+    private static Scalar[] Ids(ScalarField f, int n) => [.. Enumerable.Range(1, n).Select(i => f.FromUInt64((ulong)i))];
+
+    /// <summary>
+    /// The outputs of one run agree: the group key, each signing share with its verifying share, the participants
+    /// (<paramref name="participants"/>, in increasing order) and their verifying shares.
+    /// </summary>
+    private static void AssertConsistent(FrostSuite suite, KeyGenOutput[] outputs, GroupElement verifyingKey, int[] participants)
+    {
+        PrimeOrderGroup g = suite.Group;
+        ScalarField f = suite.Scalars;
+        foreach (KeyGenOutput o in outputs)
+        {
+            Assert.True(g.ElementEquals(verifyingKey, o.VerifyingKey));
+            Assert.True(g.ElementEquals(g.MultiplyBase(o.SigningShare), o.VerifyingShare));
+            Assert.Equal(participants, o.Participants.Select(id => (int)f.ToBigInteger(id)).ToArray());
+            Assert.Equal(Encode(g, outputs[0].VerifyingShares), Encode(g, o.VerifyingShares));
+            int mine = Array.FindIndex(o.Participants, id => f.Equal(id, o.Identifier));
+            Assert.True(g.ElementEquals(o.VerifyingShare, o.VerifyingShares[mine]));
+        }
+    }
 
     /// <summary>(sum of lambda_i(0) s_i) B over the given outputs: the group key when they are at least t.</summary>
     internal static GroupElement InterpolateInExponent(FrostSuite suite, IReadOnlyList<KeyGenOutput> outputs)
@@ -284,4 +249,56 @@ public sealed class KeyGenProtocolTests
 
     private static string[] Encode(PrimeOrderGroup g, IEnumerable<GroupElement> elements) =>
         elements.Select(e => Hex.Encode(g.SerializeElement(e))).ToArray();
+
+    /// <summary>
+    /// Parts 1 and 2 of a DKG or a DKG refresh among <see cref="Ids"/>, every participant's messages delivered to every
+    /// other in identifier-list order; part 3 is left to the caller (<see cref="Senders"/>, <see cref="Round1"/>,
+    /// <see cref="Received"/>).
+    /// </summary>
+    private sealed class PartsRun
+    {
+        internal PartsRun(Scalar[] ids, Part1Step part1, Part2Step part2)
+        {
+            Ids = ids;
+            int n = ids.Length;
+            var secrets1 = new DkgRound1Secret[n];
+            Broadcasts = new DkgRound1Broadcast[n];
+            for (int i = 0; i < n; i++)
+            {
+                secrets1[i] = part1(ids[i], out Broadcasts[i]);
+            }
+
+            Secrets2 = new DkgRound2Secret[n];
+            Sent = new Scalar[n][];
+            for (int i = 0; i < n; i++)
+            {
+                Secrets2[i] = part2(secrets1[i], Senders(i), Round1(i), out Sent[i]);
+                secrets1[i].Clear();
+            }
+        }
+
+        internal delegate DkgRound1Secret Part1Step(Scalar id, out DkgRound1Broadcast broadcast);
+
+        internal delegate DkgRound2Secret Part2Step(DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent);
+
+        internal Scalar[] Ids { get; }
+
+        internal DkgRound1Broadcast[] Broadcasts { get; }
+
+        internal DkgRound2Secret[] Secrets2 { get; }
+
+        /// <summary>Sent[j][k]: the share participant j sent to the k-th of its others.</summary>
+        internal Scalar[][] Sent { get; }
+
+        /// <summary>Everyone but participant <paramref name="i"/>, in list order.</summary>
+        internal Scalar[] Senders(int i) => [.. Others(i).Select(j => Ids[j])];
+
+        /// <summary>The round-1 messages participant <paramref name="i"/> receives, aligned with <see cref="Senders"/>.</summary>
+        internal List<DkgRound1Broadcast> Round1(int i) => [.. Others(i).Select(j => Broadcasts[j])];
+
+        /// <summary>The shares participant <paramref name="i"/> receives, aligned with <see cref="Senders"/>.</summary>
+        internal Scalar[] Received(int i) => [.. Others(i).Select(j => Sent[j][Array.IndexOf(Others(j), i)])];
+
+        private int[] Others(int i) => [.. Enumerable.Range(0, Ids.Length).Where(j => j != i)];
+    }
 }

@@ -1,8 +1,6 @@
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using FintechCrypto.Groups;
-using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 using Xunit;
 
@@ -21,16 +19,15 @@ public sealed class RepairVectorTests
     [MemberData(nameof(Suites))]
     public void Part2SumsTheDeltas_Part3SumsTheSigmas(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
-        ScalarField f = suite.Scalars;
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(KeyGenSuites.VectorPath(name, "repair-share.json")));
+        ScalarField f = KeyGenSuites.Get(name).Scalars;
+        using JsonDocument doc = KeyGenSuites.LoadVector(name, "repair-share.json");
 
         JsonElement deltas = doc.RootElement.GetProperty("scalar_generation");
-        Scalar[] d = Enumerable.Range(1, 3).Select(k => f.Decode(Hex.Decode(deltas.GetProperty($"random_scalar_{k}").GetString()!), "delta")).ToArray();
+        Scalar[] d = Enumerable.Range(1, 3).Select(k => KeyGenSuites.ReadScalar(f, deltas, $"random_scalar_{k}")).ToArray();
         Assert.Equal(deltas.GetProperty("random_scalar_sum").GetString(), Hex.Encode(f.Encode(Repair.Part2(f, d))));
 
         JsonElement sigmas = doc.RootElement.GetProperty("sigma_generation");
-        Scalar[] s = Enumerable.Range(1, 4).Select(k => f.Decode(Hex.Decode(sigmas.GetProperty($"sigma_{k}").GetString()!), "sigma")).ToArray();
+        Scalar[] s = Enumerable.Range(1, 4).Select(k => KeyGenSuites.ReadScalar(f, sigmas, $"sigma_{k}")).ToArray();
         Assert.Equal(sigmas.GetProperty("sigma_sum").GetString(), Hex.Encode(f.Encode(Repair.Part3(f, s))));
 
         // Swapping in a wrong value changes the result (the check can fail).

@@ -73,9 +73,37 @@ internal static class FrostJson
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
     }
 
+    /// <summary>Writes a secret scalar's stored encoding as hex, without decoding it; clears the copy.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was cleared.</exception>
+    internal static void WriteSecretScalar(Utf8JsonWriter writer, string name, SecretScalar secret)
+    {
+        Span<byte> bytes = stackalloc byte[secret.Length];
+        try
+        {
+            secret.CopyTo(bytes);
+            WriteHex(writer, name, bytes);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
     /// <summary>Writes an element as hex.</summary>
     internal static void WriteElement(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, GroupElement element) =>
         WriteHex(writer, name, ciphersuite.Suite.Group.SerializeElement(element));
+
+    /// <summary>Writes a JSON array of elements as hex (a VSS commitment, for one).</summary>
+    internal static void WriteElements(Utf8JsonWriter writer, string name, FrostCiphersuite ciphersuite, ReadOnlySpan<GroupElement> elements)
+    {
+        writer.WriteStartArray(name);
+        foreach (GroupElement element in elements)
+        {
+            writer.WriteStringValue(Convert.ToHexStringLower(ciphersuite.Suite.Group.SerializeElement(element)));
+        }
+
+        writer.WriteEndArray();
+    }
 
     /// <summary>Writes bytes as lowercase hex.</summary>
     internal static void WriteHex(Utf8JsonWriter writer, string name, ReadOnlySpan<byte> bytes)
@@ -92,14 +120,20 @@ internal static class FrostJson
         }
     }
 
-    /// <summary>A parsed JSON message whose header has been checked.</summary>
+    /// <summary>A parsed JSON message whose header and set of top-level properties have been checked.</summary>
     internal sealed class Reader : IDisposable
     {
+        private static readonly string[] HeaderProperties = ["version", "type", "ciphersuite"];
         private readonly JsonDocument _document;
         private readonly string _what;
 
-        internal Reader(string json, FrostMessageType type, string what)
+        /// <summary>Parses <paramref name="json"/>, checks its header, and checks that the top-level object holds
+        /// exactly the header and <paramref name="properties"/>.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+        /// <exception cref="FintechCryptoException">The JSON is malformed, of another type or suite, or has other properties.</exception>
+        internal Reader(string json, FrostMessageType type, string what, params string[] properties)
         {
+            ArgumentNullException.ThrowIfNull(json);
             _what = what;
             try
             {
@@ -138,6 +172,7 @@ internal static class FrostJson
                 }
 
                 Ciphersuite = suite;
+                ExpectProperties(Root, [.. HeaderProperties, .. properties]);
             }
             catch
             {
@@ -217,6 +252,27 @@ internal static class FrostJson
             return value;
         }
 
+        /// <summary>A non-empty JSON array of hex elements (a VSS commitment, for one).</summary>
+        internal GroupElement[] GetElements(JsonElement obj, string name)
+        {
+            var elements = new List<GroupElement>();
+            foreach (JsonElement item in GetArray(obj, name, ushort.MaxValue).EnumerateArray())
+            {
+                elements.Add(DecodeElement(GetEntryHex(item, name), name));
+            }
+
+            if (elements.Count == 0)
+            {
+                throw Malformed($"'{name}' is empty");
+            }
+
+            return [.. elements];
+        }
+
+        /// <summary>One hex scalar entry of the array <paramref name="name"/>; the caller clears it.</summary>
+        internal Scalar DecodeScalarEntry(JsonElement item, string name) =>
+            DecodeScalar(GetEntryHex(item, name), $"an entry of '{name}' is not a canonical scalar");
+
         internal byte[] GetHex(JsonElement obj, string name) => DecodeHex(GetString(obj, name), name);
 
         internal byte[] DecodeHex(string hex, string name)
@@ -236,14 +292,17 @@ internal static class FrostJson
             }
         }
 
-        internal Scalar GetScalar(JsonElement obj, string name)
+        internal Scalar GetScalar(JsonElement obj, string name) =>
+            DecodeScalar(GetHex(obj, name), $"'{name}' is not a canonical {Ciphersuite.ScalarLength}-byte scalar");
+
+        // Decodes a scalar and clears its bytes (they may be secret).
+        private Scalar DecodeScalar(byte[] bytes, string problem)
         {
-            byte[] bytes = GetHex(obj, name);
             try
             {
                 if (!Ciphersuite.Suite.Scalars.TryDecode(bytes, out Scalar scalar))
                 {
-                    throw Malformed($"'{name}' is not a canonical {Ciphersuite.ScalarLength}-byte scalar");
+                    throw Malformed(problem);
                 }
 
                 return scalar;
@@ -281,6 +340,16 @@ internal static class FrostJson
         internal FintechCryptoException Malformed(string reason) => new($"The {_what} JSON is malformed: {reason}.");
 
         public void Dispose() => _document.Dispose();
+
+        private byte[] GetEntryHex(JsonElement item, string name)
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw Malformed($"an entry of '{name}' is not a string");
+            }
+
+            return DecodeHex(item.GetString() ?? string.Empty, name);
+        }
 
         private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "...";
     }

@@ -2,7 +2,7 @@
 //
 // References: RFC 9591 §4.2 (derive_interpolating_value), Appendix C.1 (polynomial_evaluate, Horner's method).
 // Constant time: Evaluate runs on secret coefficients with the field's constant-time arithmetic and a public x;
-// DeriveInterpolatingValue takes public identifiers only.
+// DeriveInterpolatingValue and LagrangeCoefficient take public identifiers only.
 
 using System;
 using FintechCrypto.Groups;
@@ -36,17 +36,11 @@ internal static class Polynomial
     /// <exception cref="FintechCryptoException">x_i is not in L, or L holds a value twice ("invalid parameters").</exception>
     internal static Scalar DeriveInterpolatingValue(ScalarField field, ReadOnlySpan<Scalar> participantList, in Scalar xi)
     {
+        RequireDistinct(field, participantList);
         bool found = false;
-        for (int j = 0; j < participantList.Length; j++)
+        foreach (Scalar xj in participantList)
         {
-            found |= field.Equal(participantList[j], xi);
-            for (int k = j + 1; k < participantList.Length; k++)
-            {
-                if (field.Equal(participantList[j], participantList[k]))
-                {
-                    throw new FintechCryptoException("The participant list holds an identifier twice (RFC 9591 §4.2).");
-                }
-            }
+            found |= field.Equal(xj, xi);
         }
 
         if (!found)
@@ -54,20 +48,7 @@ internal static class Polynomial
             throw new FintechCryptoException("The identifier is not in the participant list (RFC 9591 §4.2).");
         }
 
-        Scalar numerator = field.One;
-        Scalar denominator = field.One;
-        foreach (Scalar xj in participantList)
-        {
-            if (field.Equal(xj, xi))
-            {
-                continue;
-            }
-
-            numerator = field.Multiply(numerator, xj);
-            denominator = field.Multiply(denominator, field.Subtract(xj, xi));
-        }
-
-        return field.Multiply(numerator, field.Invert(denominator));
+        return LagrangeCoefficient(field, participantList, xi, field.Zero);
     }
 
     /// <summary>
@@ -76,6 +57,60 @@ internal static class Polynomial
     /// </summary>
     /// <exception cref="FintechCryptoException">L holds a value twice.</exception>
     internal static Scalar[] DeriveInterpolatingValues(ScalarField field, ReadOnlySpan<Scalar> participantList)
+    {
+        RequireDistinct(field, participantList);
+
+        // The denominators are inverted together with Montgomery's trick: one field inversion for the whole list
+        // instead of one per participant.
+        int n = participantList.Length;
+        var values = new Scalar[n];
+        var denominators = new Scalar[n];
+        for (int i = 0; i < n; i++)
+        {
+            LagrangeFraction(field, participantList, participantList[i], field.Zero, out values[i], out denominators[i]);
+        }
+
+        BatchInvert(field, denominators);
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = field.Multiply(values[i], denominators[i]);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The Lagrange coefficient of <paramref name="xi"/> over <paramref name="xSet"/> evaluated at
+    /// <paramref name="x"/>: the product over x_j != x_i of (x - x_j) / (x_i - x_j). At x = 0 it is RFC 9591 §4.2
+    /// derive_interpolating_value, prod x_j / (x_j - x_i); at another x, frost-core compute_lagrange_coefficient
+    /// with Some(x), which share repair uses. The caller has checked that the set is distinct and holds x_i.
+    /// Identifiers are public.
+    /// </summary>
+    internal static Scalar LagrangeCoefficient(ScalarField field, ReadOnlySpan<Scalar> xSet, in Scalar xi, in Scalar x)
+    {
+        LagrangeFraction(field, xSet, xi, x, out Scalar numerator, out Scalar denominator);
+        return field.Multiply(numerator, field.Invert(denominator));
+    }
+
+    // The numerator prod (x - x_j) and denominator prod (x_i - x_j) over x_j != x_i.
+    private static void LagrangeFraction(ScalarField field, ReadOnlySpan<Scalar> xSet, in Scalar xi, in Scalar x, out Scalar numerator, out Scalar denominator)
+    {
+        numerator = field.One;
+        denominator = field.One;
+        foreach (Scalar xj in xSet)
+        {
+            if (field.Equal(xj, xi))
+            {
+                continue;
+            }
+
+            numerator = field.Multiply(numerator, field.Subtract(x, xj));
+            denominator = field.Multiply(denominator, field.Subtract(xi, xj));
+        }
+    }
+
+    // RFC 9591 §4.2: "invalid parameters" when L holds a value twice.
+    private static void RequireDistinct(ScalarField field, ReadOnlySpan<Scalar> participantList)
     {
         for (int j = 0; j < participantList.Length; j++)
         {
@@ -87,38 +122,6 @@ internal static class Polynomial
                 }
             }
         }
-
-        // lambda_i = prod_{j != i} x_j / prod_{j != i} (x_j - x_i). The denominators are inverted together with
-        // Montgomery's trick (one field inversion for the whole list instead of one per participant).
-        int n = participantList.Length;
-        var values = new Scalar[n];
-        var denominators = new Scalar[n];
-        for (int i = 0; i < n; i++)
-        {
-            Scalar numerator = field.One;
-            Scalar denominator = field.One;
-            for (int j = 0; j < n; j++)
-            {
-                if (j == i)
-                {
-                    continue;
-                }
-
-                numerator = field.Multiply(numerator, participantList[j]);
-                denominator = field.Multiply(denominator, field.Subtract(participantList[j], participantList[i]));
-            }
-
-            values[i] = numerator;
-            denominators[i] = denominator;
-        }
-
-        BatchInvert(field, denominators);
-        for (int i = 0; i < n; i++)
-        {
-            values[i] = field.Multiply(values[i], denominators[i]);
-        }
-
-        return values;
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal sealed class SecretScalar : IDisposable
 
     internal bool IsDisposed => _bytes.IsDisposed;
 
+    /// <summary>Ns, the length of the encoding.</summary>
+    internal int Length => _bytes.Length;
+
     /// <summary>The scalar; the caller clears the copy.</summary>
     /// <exception cref="ObjectDisposedException">The scalar was cleared.</exception>
     internal Scalar Get() => _field.Decode(_bytes.Span, "secret scalar");

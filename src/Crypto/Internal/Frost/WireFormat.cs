@@ -58,6 +58,14 @@ internal sealed class WireWriter : IDisposable
 
     internal FrostCiphersuite Ciphersuite { get; }
 
+    /// <summary>Writes the header, then <paramref name="body"/>, and returns the message; clears the buffer.</summary>
+    internal static byte[] Encode(FrostMessageType type, FrostCiphersuite ciphersuite, Action<WireWriter> body)
+    {
+        using var writer = new WireWriter(type, ciphersuite);
+        body(writer);
+        return writer.ToArray();
+    }
+
     internal void WriteByte(byte value) => Reserve(1)[0] = value;
 
     internal void WriteUInt16(int value)
@@ -80,7 +88,21 @@ internal sealed class WireWriter : IDisposable
 
     internal void WriteScalar(in Scalar scalar) => Ciphersuite.Suite.Scalars.Encode(scalar, Reserve(Ciphersuite.ScalarLength));
 
+    /// <summary>Writes a secret scalar's stored encoding (Ns bytes) without decoding it.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was cleared.</exception>
+    internal void WriteSecretScalar(SecretScalar secret) => secret.CopyTo(Reserve(Ciphersuite.ScalarLength));
+
     internal void WriteElement(GroupElement element) => Ciphersuite.Suite.Group.SerializeElement(element, Reserve(Ciphersuite.ElementLength));
+
+    /// <summary>Writes a list of elements: count (2 bytes) || elements (a VSS commitment, for one).</summary>
+    internal void WriteElements(ReadOnlySpan<GroupElement> elements)
+    {
+        WriteUInt16(elements.Length);
+        foreach (GroupElement element in elements)
+        {
+            WriteElement(element);
+        }
+    }
 
     internal void WriteIdentifier(FrostIdentifier identifier) => WriteBytes(identifier.Encoded);
 

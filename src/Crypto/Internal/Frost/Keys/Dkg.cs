@@ -45,6 +45,18 @@ internal static class Dkg
         }
     }
 
+    /// <summary>The checks of part 1, of a DKG and of a refresh: the signer counts, and a non-zero identifier.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    /// <exception cref="ArgumentException">The identifier is zero.</exception>
+    internal static void ValidatePart1Inputs(ScalarField field, in Scalar identifier, int minSigners, int maxSigners)
+    {
+        ValidateSignerCounts(minSigners, maxSigners);
+        if (field.IsZero(identifier))
+        {
+            throw new ArgumentException("A participant identifier must not be zero.", nameof(identifier));
+        }
+    }
+
     /// <summary>
     /// Part 1 (Round 1, steps 1-4): draws a secret polynomial of degree t - 1 with a non-zero constant term,
     /// commits to it and proves knowledge of the constant term.
@@ -95,13 +107,8 @@ internal static class Dkg
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(coefficients);
-        ValidateSignerCounts(minSigners, maxSigners);
         ScalarField field = suite.Scalars;
-        if (field.IsZero(identifier))
-        {
-            throw new ArgumentException("A participant identifier must not be zero.", nameof(identifier));
-        }
-
+        ValidatePart1Inputs(field, identifier, minSigners, maxSigners);
         if (coefficients.Length != minSigners)
         {
             throw new ArgumentException($"A threshold of {minSigners} needs {minSigners} coefficients.", nameof(coefficients));
@@ -190,7 +197,7 @@ internal static class Dkg
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(messages);
-        CheckRound1Messages(suite.Scalars, secret.Identifier, secret.MinSigners, secret.MaxSigners, senders, messages, secret.MinSigners);
+        CheckRound1Messages(suite.Scalars, secret, senders, messages);
 
         var culprits = new List<Scalar>();
         for (int k = 0; k < senders.Length; k++)
@@ -228,22 +235,13 @@ internal static class Dkg
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(round1Messages);
         PrimeOrderGroup group = suite.Group;
-        CheckRound1Messages(suite.Scalars, secret.Identifier, secret.MinSigners, secret.MaxSigners, round1Senders, round1Messages, secret.MinSigners);
+        CheckRound1Messages(suite.Scalars, secret, round1Senders, round1Messages);
         GroupElement[][] senderCommitments = MatchRound2Senders(suite.Scalars, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
 
         Scalar signingShare = CombineShares(group, secret.Identifier, secret.OwnShare, round2Senders, receivedShares, senderCommitments);
         GroupElement verifyingShare = group.MultiplyBase(signingShare);
 
-        var participants = new Scalar[round1Senders.Length + 1];
-        var commitments = new GroupElement[participants.Length][];
-        participants[0] = secret.Identifier;
-        commitments[0] = secret.Commitment;
-        for (int k = 0; k < round1Senders.Length; k++)
-        {
-            participants[k + 1] = round1Senders[k];
-            commitments[k + 1] = round1Messages[k].Commitment;
-        }
-
+        Scalar[] participants = Participants(secret, round1Senders, round1Messages, out GroupElement[][] commitments);
         GroupElement[] groupCommitment = SumCommitments(group, commitments);
         if (group.IsIdentity(groupCommitment[0]))
         {
@@ -326,6 +324,29 @@ internal static class Dkg
     }
 
     /// <summary>
+    /// Every participant of the run, this one first and then the round-1 senders, with the commitment of each (its
+    /// own, or the one it broadcast): the inputs of <see cref="SumCommitments"/> and <see cref="VerifyingShares"/>.
+    /// </summary>
+    internal static Scalar[] Participants(
+        DkgState state,
+        ReadOnlySpan<Scalar> round1Senders,
+        IReadOnlyList<DkgRound1Broadcast> round1Messages,
+        out GroupElement[][] commitments)
+    {
+        var participants = new Scalar[round1Senders.Length + 1];
+        commitments = new GroupElement[participants.Length][];
+        participants[0] = state.Identifier;
+        commitments[0] = state.Commitment;
+        for (int k = 0; k < round1Senders.Length; k++)
+        {
+            participants[k + 1] = round1Senders[k];
+            commitments[k + 1] = round1Messages[k].Commitment;
+        }
+
+        return participants;
+    }
+
+    /// <summary>
     /// The element-wise sum of commitments of equal length (frost-core keys.rs sum_commitments): the commitment
     /// to the sum of the polynomials, whose element 0 is the group verifying key after a DKG.
     /// </summary>
@@ -358,17 +379,13 @@ internal static class Dkg
 
     /// <summary>
     /// The checks of frost-core part2/part3 on the round-1 messages: exactly n - 1 of them, none from this
-    /// participant, no sender twice, and each commitment of the expected length.
+    /// participant, no sender twice, and each commitment of t elements.
     /// </summary>
-    internal static void CheckRound1Messages(
-        ScalarField field,
-        in Scalar identifier,
-        int minSigners,
-        int maxSigners,
-        ReadOnlySpan<Scalar> senders,
-        IReadOnlyList<DkgRound1Broadcast> messages,
-        int commitmentLength)
+    internal static void CheckRound1Messages(ScalarField field, DkgState state, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
     {
+        Scalar identifier = state.Identifier;
+        int minSigners = state.MinSigners;
+        int maxSigners = state.MaxSigners;
         if (senders.Length != messages.Count)
         {
             throw Error.Crypto_InternalError("round-1 senders and messages differ in number");
@@ -387,9 +404,9 @@ internal static class Dkg
 
         for (int k = 0; k < messages.Count; k++)
         {
-            if (messages[k] is null || messages[k].Commitment.Length != commitmentLength)
+            if (messages[k] is null || messages[k].Commitment.Length != minSigners)
             {
-                throw new FintechCryptoException($"A round-1 package's commitment does not have {commitmentLength} elements (threshold {minSigners}).");
+                throw new FintechCryptoException($"A round-1 package's commitment does not have {minSigners} elements (threshold {minSigners}).");
             }
         }
     }

@@ -11,31 +11,16 @@ namespace FintechCrypto.Internal.Frost.Keys;
 /// (secret), the commitment [a_k B] and the signer counts. In share refresh a_0 is zero and the commitment's
 /// element 0 is the identity.
 /// </summary>
-internal sealed class DkgRound1Secret
+internal sealed class DkgRound1Secret : DkgState
 {
     internal DkgRound1Secret(Scalar identifier, Scalar[] coefficients, GroupElement[] commitment, int minSigners, int maxSigners)
+        : base(identifier, commitment, minSigners, maxSigners)
     {
-        Identifier = identifier;
         Coefficients = coefficients;
-        Commitment = commitment;
-        MinSigners = minSigners;
-        MaxSigners = maxSigners;
     }
-
-    /// <summary>The participant's identifier (non-zero).</summary>
-    internal Scalar Identifier { get; }
 
     /// <summary>The secret coefficients a_0..a_{t-1}, a_0 first.</summary>
     internal Scalar[] Coefficients { get; }
-
-    /// <summary>The commitment [a_0 B, ..., a_{t-1} B].</summary>
-    internal GroupElement[] Commitment { get; }
-
-    /// <summary>The threshold t.</summary>
-    internal int MinSigners { get; }
-
-    /// <summary>The number of participants n.</summary>
-    internal int MaxSigners { get; }
 
     /// <summary>Overwrites the coefficients with zeros.</summary>
     internal void Clear() => Array.Clear(Coefficients);

@@ -9,33 +9,18 @@ namespace FintechCrypto.Internal.Frost.Keys;
 /// A participant's state after DKG part 2: identifier, its commitment, the share f_i(i) of its own polynomial
 /// (secret) and the signer counts. The coefficients are no longer needed once the shares are sent.
 /// </summary>
-internal sealed class DkgRound2Secret
+internal sealed class DkgRound2Secret : DkgState
 {
     private Scalar _ownShare;
 
     internal DkgRound2Secret(Scalar identifier, GroupElement[] commitment, Scalar ownShare, int minSigners, int maxSigners)
+        : base(identifier, commitment, minSigners, maxSigners)
     {
-        Identifier = identifier;
-        Commitment = commitment;
         _ownShare = ownShare;
-        MinSigners = minSigners;
-        MaxSigners = maxSigners;
     }
-
-    /// <summary>The participant's identifier (non-zero).</summary>
-    internal Scalar Identifier { get; }
-
-    /// <summary>The participant's own commitment [a_0 B, ..., a_{t-1} B].</summary>
-    internal GroupElement[] Commitment { get; }
 
     /// <summary>f_i(i), the participant's share of its own polynomial (secret).</summary>
     internal Scalar OwnShare => _ownShare;
-
-    /// <summary>The threshold t.</summary>
-    internal int MinSigners { get; }
-
-    /// <summary>The number of participants n.</summary>
-    internal int MaxSigners { get; }
 
     /// <summary>Overwrites the share with zero.</summary>
     internal void Clear() => _ownShare.Clear();

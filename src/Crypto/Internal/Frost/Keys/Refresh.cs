@@ -87,12 +87,7 @@ internal static class Refresh
     internal static DkgRound1Secret DkgPart1(FrostSuite suite, in Scalar identifier, int maxSigners, int minSigners, out DkgRound1Broadcast broadcast)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        Dkg.ValidateSignerCounts(minSigners, maxSigners);
-        if (suite.Scalars.IsZero(identifier))
-        {
-            throw new ArgumentException("A participant identifier must not be zero.", nameof(identifier));
-        }
-
+        Dkg.ValidatePart1Inputs(suite.Scalars, identifier, minSigners, maxSigners);
         Scalar[] coefficients = ZeroPolynomial(suite.Scalars, minSigners);
         GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
         broadcast = new DkgRound1Broadcast((GroupElement[])commitment.Clone(), null, suite.Scalars.Zero);
@@ -114,7 +109,7 @@ internal static class Refresh
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(messages);
         RequireZeroSharing(suite.Group, secret.Commitment, secret.MinSigners);
-        Dkg.CheckRound1Messages(suite.Scalars, secret.Identifier, secret.MinSigners, secret.MaxSigners, senders, messages, secret.MinSigners);
+        Dkg.CheckRound1Messages(suite.Scalars, secret, senders, messages);
         RequireZeroSharings(suite.Group, senders, messages);
         return Dkg.DistributeShares(suite.Scalars, secret, senders, out outgoingShares);
     }
@@ -143,7 +138,7 @@ internal static class Refresh
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(round1Messages);
-                PrimeOrderGroup group = suite.Group;
+        PrimeOrderGroup group = suite.Group;
         ScalarField field = suite.Scalars;
         if (secret.MinSigners != oldMinSigners)
         {
@@ -151,7 +146,7 @@ internal static class Refresh
         }
 
         RequireZeroSharing(group, secret.Commitment, secret.MinSigners);
-        Dkg.CheckRound1Messages(field, secret.Identifier, secret.MinSigners, secret.MaxSigners, round1Senders, round1Messages, secret.MinSigners);
+        Dkg.CheckRound1Messages(field, secret, round1Senders, round1Messages);
         RequireZeroSharings(group, round1Senders, round1Messages);
         GroupElement[][] senderCommitments = Dkg.MatchRound2Senders(field, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
 
@@ -165,16 +160,7 @@ internal static class Refresh
         Scalar signingShare = field.Add(oldSigningShare, zeroShare);
         zeroShare.Clear();
 
-        var participants = new Scalar[round1Senders.Length + 1];
-        var commitments = new GroupElement[participants.Length][];
-        participants[0] = secret.Identifier;
-        commitments[0] = secret.Commitment;
-        for (int k = 0; k < round1Senders.Length; k++)
-        {
-            participants[k + 1] = round1Senders[k];
-            commitments[k + 1] = round1Messages[k].Commitment;
-        }
-
+        Scalar[] participants = Dkg.Participants(secret, round1Senders, round1Messages, out GroupElement[][] commitments);
         GroupElement[] zeroCommitment = Dkg.SumCommitments(group, commitments);
         (Scalar[] sorted, GroupElement[] zeroVerifyingShares) = Dkg.VerifyingShares(group, participants, zeroCommitment);
         var verifyingShares = new GroupElement[sorted.Length];

@@ -77,9 +77,8 @@ internal static class Repair
 
     /// <summary>
     /// The Lagrange coefficient of <paramref name="xi"/> over <paramref name="xSet"/> evaluated at
-    /// <paramref name="x"/>: the product over x_j != x_i of (x - x_j) / (x_i - x_j) (frost-core
-    /// compute_lagrange_coefficient with Some(x); RFC 9591 §4.2 derive_interpolating_value is the case x = 0).
-    /// Identifiers are public.
+    /// <paramref name="x"/> (frost-core compute_lagrange_coefficient with Some(x)), after checking the set:
+    /// <see cref="Polynomial.LagrangeCoefficient"/>. Identifiers are public.
     /// </summary>
     /// <exception cref="FintechCryptoException">The set is empty, repeats an identifier, or does not contain x_i.</exception>
     internal static Scalar LagrangeCoefficientAt(ScalarField field, ReadOnlySpan<Scalar> xSet, in Scalar xi, in Scalar x)
@@ -95,20 +94,7 @@ internal static class Repair
             throw new FintechCryptoException("The identifier is not in the set it is interpolated over.");
         }
 
-        Scalar numerator = field.One;
-        Scalar denominator = field.One;
-        foreach (Scalar xj in xSet)
-        {
-            if (field.Equal(xj, xi))
-            {
-                continue;
-            }
-
-            numerator = field.Multiply(numerator, field.Subtract(x, xj));
-            denominator = field.Multiply(denominator, field.Subtract(xi, xj));
-        }
-
-        return field.Multiply(numerator, field.Invert(denominator));
+        return Polynomial.LagrangeCoefficient(field, xSet, xi, x);
     }
 
     private static Scalar Sum(ScalarField field, ReadOnlySpan<Scalar> values)

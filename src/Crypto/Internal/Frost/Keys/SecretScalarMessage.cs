@@ -3,68 +3,51 @@
 //   bytes = header(type) || scalar (Ns)        JSON = { header, "<field>": "<hex>" }
 
 using System;
-using System.Security.Cryptography;
 using FintechCrypto.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 
+/// <summary>Builds a one-secret-scalar message from its decoded scalar, which the codec clears afterwards.</summary>
+internal delegate T SecretScalarMessageFactory<T>(FrostCiphersuite ciphersuite, in Scalar value);
+
 /// <summary>Codec for one-secret-scalar messages; every malformation is a <see cref="FintechCryptoException"/>.</summary>
 internal static class SecretScalarMessage
 {
-    internal static byte[] ToBytes(FrostMessageType type, FrostCiphersuite ciphersuite, SecretScalar value)
-    {
-        Scalar scalar = value.Get();
-        try
-        {
-            using var writer = new WireWriter(type, ciphersuite);
-            writer.WriteScalar(scalar);
-            return writer.ToArray();
-        }
-        finally
-        {
-            scalar.Clear();
-        }
-    }
+    internal static byte[] ToBytes(FrostMessageType type, FrostCiphersuite ciphersuite, SecretScalar value) =>
+        WireWriter.Encode(type, ciphersuite, w => w.WriteSecretScalar(value));
 
-    internal static string ToJson(FrostMessageType type, FrostCiphersuite ciphersuite, string field, SecretScalar value)
-    {
-        byte[] bytes = GC.AllocateArray<byte>(ciphersuite.ScalarLength, pinned: true);
-        try
-        {
-            value.CopyTo(bytes);
-            return FrostJson.Write(type, ciphersuite, w => FrostJson.WriteHex(w, field, bytes));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
+    internal static string ToJson(FrostMessageType type, FrostCiphersuite ciphersuite, string field, SecretScalar value) =>
+        FrostJson.Write(type, ciphersuite, w => FrostJson.WriteSecretScalar(w, field, value));
 
-    /// <summary>Decodes the message; the caller clears the returned scalar.</summary>
-    internal static (FrostCiphersuite Ciphersuite, Scalar Value) FromBytes(ReadOnlySpan<byte> encoded, FrostMessageType type, string what, string field)
+    /// <summary>Decodes the message and builds it with <paramref name="create"/>; clears the decoded scalar.</summary>
+    internal static T FromBytes<T>(ReadOnlySpan<byte> encoded, FrostMessageType type, string what, string field, SecretScalarMessageFactory<T> create)
     {
         var reader = new WireReader(encoded, type, what);
         Scalar value = reader.ReadScalar(field);
         try
         {
             reader.End();
+            return create(reader.Ciphersuite, value);
         }
-        catch
+        finally
         {
             value.Clear();
-            throw;
         }
-
-        return (reader.Ciphersuite, value);
     }
 
-    /// <summary>Decodes the JSON form; the caller clears the returned scalar.</summary>
-    internal static (FrostCiphersuite Ciphersuite, Scalar Value) FromJson(string json, FrostMessageType type, string what, string field)
+    /// <summary>Decodes the JSON form and builds the message with <paramref name="create"/>; clears the decoded scalar.</summary>
+    internal static T FromJson<T>(string json, FrostMessageType type, string what, string field, SecretScalarMessageFactory<T> create)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var reader = new FrostJson.Reader(json, type, what);
-        reader.ExpectProperties(reader.Root, "version", "type", "ciphersuite", field);
-        return (reader.Ciphersuite, reader.GetScalar(reader.Root, field));
+        using var reader = new FrostJson.Reader(json, type, what, field);
+        Scalar value = reader.GetScalar(reader.Root, field);
+        try
+        {
+            return create(reader.Ciphersuite, value);
+        }
+        finally
+        {
+            value.Clear();
+        }
     }
 }

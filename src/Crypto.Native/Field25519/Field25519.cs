@@ -87,7 +87,8 @@ internal static class Field25519
         h = Math.BigMul(a2, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a3, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, b1x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c0Lo = lo, c0Hi = hi;
+        ulong r0 = lo & Mask51;
+        ulong carry = (lo >> 51) | (hi << 13);
 
         // c1 = a0 b1 + a1 b0 + 19 (a2 b4 + a3 b3 + a4 b2)
         hi = Math.BigMul(a0, b1, out lo);
@@ -95,7 +96,10 @@ internal static class Field25519
         h = Math.BigMul(a2, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a3, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c1Lo = lo, c1Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r1 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c2 = a0 b2 + a1 b1 + a2 b0 + 19 (a3 b4 + a4 b3)
         hi = Math.BigMul(a0, b2, out lo);
@@ -103,7 +107,10 @@ internal static class Field25519
         h = Math.BigMul(a2, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a3, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c2Lo = lo, c2Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r2 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c3 = a0 b3 + a1 b2 + a2 b1 + a3 b0 + 19 a4 b4
         hi = Math.BigMul(a0, b3, out lo);
@@ -111,7 +118,10 @@ internal static class Field25519
         h = Math.BigMul(a2, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a3, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c3Lo = lo, c3Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r3 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c4 = a0 b4 + a1 b3 + a2 b2 + a3 b1 + a4 b0
         hi = Math.BigMul(a0, b4, out lo);
@@ -120,7 +130,11 @@ internal static class Field25519
         h = Math.BigMul(a3, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
 
-        CarryWide(out r, c0Lo, c0Hi, c1Lo, c1Hi, c2Lo, c2Hi, c3Lo, c3Hi, lo, hi);
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r4 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
+        FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
     /// <summary>r = a^2 (limbs of a below 2^54; r reduced).</summary>
@@ -136,32 +150,46 @@ internal static class Field25519
         hi = Math.BigMul(a0, a0, out lo);
         h = Math.BigMul(a1x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a2x2, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c0Lo = lo, c0Hi = hi;
+        ulong r0 = lo & Mask51;
+        ulong carry = (lo >> 51) | (hi << 13);
 
         // c1 = 2 a0 a1 + 19 a3^2 + 2 a2 19 a4
         hi = Math.BigMul(a0x2, a1, out lo);
         h = Math.BigMul(a3, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a2x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c1Lo = lo, c1Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r1 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c2 = 2 a0 a2 + a1^2 + 2 a3 19 a4
         hi = Math.BigMul(a0x2, a2, out lo);
         h = Math.BigMul(a1, a1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a3x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c2Lo = lo, c2Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r2 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c3 = 2 a0 a3 + 2 a1 a2 + 19 a4^2
         hi = Math.BigMul(a0x2, a3, out lo);
         h = Math.BigMul(a1x2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a4, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong c3Lo = lo, c3Hi = hi;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r3 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
 
         // c4 = 2 a0 a4 + 2 a1 a3 + a2^2
         hi = Math.BigMul(a0x2, a4, out lo);
         h = Math.BigMul(a1x2, a3, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
         h = Math.BigMul(a2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
 
-        CarryWide(out r, c0Lo, c0Hi, c1Lo, c1Hi, c2Lo, c2Hi, c3Lo, c3Hi, lo, hi);
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        ulong r4 = lo & Mask51;
+        carry = (lo >> 51) | (hi << 13);
+        FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
     /// <summary>r = a^(2^n) for n >= 1.</summary>
@@ -361,6 +389,21 @@ internal static class Field25519
         r.L2 = ((w1 >> 38) | (w2 << 26)) & Mask51;
         r.L3 = ((w2 >> 25) | (w3 << 39)) & Mask51;
         r.L4 = (w3 >> 12) & Mask51;
+    }
+
+    // Folds the carry out of the top limb back into the bottom one (2^255 = 19 mod p). With inputs below 2^54 every
+    // column sum is below 2^115, so each carry is below 2^64 and 19 times the last one fits next to a 51-bit limb.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishCarry(out FieldElement25519 r, ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong carry)
+    {
+        r0 += carry * 19;
+        r1 += r0 >> 51;
+        r0 &= Mask51;
+        r.L0 = r0;
+        r.L1 = r1;
+        r.L2 = r2;
+        r.L3 = r3;
+        r.L4 = r4;
     }
 
     // Carries five 128-bit column sums (lo, hi) into reduced limbs. With inputs below 2^54 the top column is

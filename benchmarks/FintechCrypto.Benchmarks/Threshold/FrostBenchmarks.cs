@@ -24,6 +24,10 @@ public class FrostBenchmarks
     private readonly byte[] _message = Iso20022Message.Create();
     private FrostSigningSetup _setup = null!;
     private FrostCiphersuite _suite = null!;
+    private SigningKey _ed25519 = null!;
+    private VerificationKey _ed25519Public = null!;
+    private byte[] _ed25519Signature = null!;
+    private readonly byte[] _signatureBuffer = new byte[64];
     private int _threshold;
     private int _participants;
 
@@ -42,10 +46,25 @@ public class FrostBenchmarks
         _suite = FrostCiphersuite.FromName(Suite);
         (_threshold, _participants) = FrostSigningSetup.ParseShape(Shape);
         _setup = new FrostSigningSetup(_suite, _threshold, _participants, _message);
+        _ed25519 = SigningKey.Generate(SignatureAlgorithm.Ed25519);
+        _ed25519Public = _ed25519.PublicKey;
+        _ed25519Signature = _ed25519.Sign(_message);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _setup.Dispose();
+    public void Cleanup()
+    {
+        _setup.Dispose();
+        _ed25519.Dispose();
+    }
+
+    /// <summary>The yardstick in every run: one Ed25519 signature of ours on the same message.</summary>
+    [Benchmark, BenchmarkCategory("Yardstick")]
+    public int Yardstick_Ed25519Sign() => _ed25519.Sign(_message.AsSpan(), _signatureBuffer.AsSpan());
+
+    /// <summary>The yardstick in every run: one Ed25519 verification of ours on the same message.</summary>
+    [Benchmark, BenchmarkCategory("Yardstick")]
+    public bool Yardstick_Ed25519Verify() => _ed25519Public.Verify(_message, _ed25519Signature);
 
     /// <summary>Trusted dealer (RFC 9591 Appendix C): a random key, n shares, the VSS commitment, the verifying shares.</summary>
     [Benchmark, BenchmarkCategory("KeyGen")]

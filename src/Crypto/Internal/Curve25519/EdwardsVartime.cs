@@ -27,24 +27,25 @@ internal static class EdwardsVartime
         MultiScalarMultiply(a, [point], b);
 
     /// <summary>
-    /// [a]A + [b]B with A's precomputed tables: both scalars are cut into four 64-bit digits, so one doubling
-    /// chain of about 70 steps serves eight half-tables. Same result as the other overload; variable time.
+    /// [a]A + [b]B with A's precomputed tables: both scalars are cut into eight 32-bit digits, so one doubling
+    /// chain of about 40 steps serves sixteen tables. Same result as the other overload; variable time.
     /// </summary>
     internal static ExtendedPoint DoubleScalarMultiplyBase(ReadOnlySpan<byte> a, EdwardsPrecomputedPoint point, ReadOnlySpan<byte> b)
     {
         AffineNiels[][] baseTables = s_splitBaseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_splitBaseOddMultiples, BuildSplitBaseOddMultiples);
-        const int Digits = 8;
-        const int Length = 80; // a 64-bit digit's NAF reaches at most position 64 + width
-        Span<sbyte> nafs = stackalloc sbyte[Digits * 256];
+        const int Pieces = EdwardsPrecomputedPoint.Pieces;
+        const int PieceBytes = EdwardsPrecomputedPoint.PieceBits / 8;
+        const int Length = EdwardsPrecomputedPoint.PieceBits + 16; // a digit's NAF ends by position PieceBits + width
+        Span<sbyte> nafs = stackalloc sbyte[2 * Pieces * 256];
         Span<byte> chunk = stackalloc byte[32];
         int top = -1;
-        for (int j = 0; j < Digits; j++)
+        for (int j = 0; j < 2 * Pieces; j++)
         {
-            ReadOnlySpan<byte> scalar = j < 4 ? a : b;
+            ReadOnlySpan<byte> scalar = j < Pieces ? a : b;
             chunk.Clear();
-            scalar.Slice(8 * (j % 4), 8).CopyTo(chunk);
+            scalar.Slice(PieceBytes * (j % Pieces), PieceBytes).CopyTo(chunk);
             Span<sbyte> naf = nafs.Slice(256 * j, 256);
-            NonAdjacentForm(chunk, j < 4 ? PointWidth : BaseWidth, naf, Length);
+            NonAdjacentForm(chunk, j < Pieces ? PointWidth : BaseWidth, naf, Length);
             for (int i = Length - 1; i > top; i--)
             {
                 if (naf[i] != 0)
@@ -66,10 +67,10 @@ internal static class EdwardsVartime
         for (int i = top; i >= 0; i--)
         {
             EdwardsArithmetic.Double(out t, r);
-            for (int j = 0; j < 4; j++)
+            for (int j = 0; j < Pieces; j++)
             {
                 AddDigit(ref t, nafs[(256 * j) + i], point.Tables[j]);
-                AddDigit(ref t, nafs[(256 * (j + 4)) + i], baseTables[j]);
+                AddDigit(ref t, nafs[(256 * (j + Pieces)) + i], baseTables[j]);
             }
 
             EdwardsArithmetic.ToProjective(out r, t);
@@ -264,12 +265,12 @@ internal static class EdwardsVartime
 
     private static AffineNiels[][] BuildSplitBaseOddMultiples()
     {
-        var tables = new AffineNiels[4][];
+        var tables = new AffineNiels[EdwardsPrecomputedPoint.Pieces][];
         ExtendedPoint position = EdwardsScalarMultiplication.BasePoint;
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < tables.Length; j++)
         {
             tables[j] = OddMultiplesAffine(position);
-            position = EdwardsArithmetic.MultiplyByPowerOfTwo(position, 64);
+            position = EdwardsArithmetic.MultiplyByPowerOfTwo(position, EdwardsPrecomputedPoint.PieceBits);
         }
 
         return tables;

@@ -5,6 +5,7 @@
 // MultiplyBase, width-8 NAF tables in the variable-time multi-scalar multiplication).
 
 using System;
+using System.Collections.Generic;
 using FintechCrypto.Internal.Curve25519;
 
 namespace FintechCrypto.Groups;
@@ -85,9 +86,10 @@ internal abstract class Curve25519Group : PrimeOrderGroup
 
         // Terms on the generator are merged into one and use the base point's precomputed table.
         Scalar baseScalar = Scalars.Zero;
+        // Every other element brings its odd-multiples table, built once per element and kept with it (FROST
+        // commitments and verifying shares take part in several multiplications per signing).
         byte[] bytes = new byte[32 * scalars.Length];
-        var points = new ExtendedPoint[elements.Length];
-        int count = 0;
+        var tables = new List<ProjectiveNiels[]>(elements.Length);
         for (int i = 0; i < scalars.Length; i++)
         {
             if (ReferenceEquals(elements[i], _generator))
@@ -96,12 +98,25 @@ internal abstract class Curve25519Group : PrimeOrderGroup
                 continue;
             }
 
-            Scalars.Encode(scalars[i], bytes.AsSpan(32 * count, 32));
-            points[count++] = Point(elements[i]);
+            Scalars.Encode(scalars[i], bytes.AsSpan(32 * tables.Count, 32));
+            Element element = (Element)elements[i];
+            if (!ReferenceEquals(element.Owner, this))
+            {
+                throw new ArgumentException("The element belongs to another group.", nameof(elements));
+            }
+
+            ProjectiveNiels[]? table = element.OddMultiples;
+            if (table is null)
+            {
+                table = EdwardsVartime.OddMultiples(element.Value);
+                element.OddMultiples = table;
+            }
+
+            tables.Add(table);
         }
 
         byte[] baseBytes = Scalars.Encode(baseScalar);
-        return Wrap(EdwardsVartime.MultiScalarMultiply(bytes.AsSpan(0, 32 * count), points.AsSpan(0, count), baseBytes));
+        return Wrap(EdwardsVartime.MultiScalarMultiply(bytes.AsSpan(0, 32 * tables.Count), tables.ToArray(), baseBytes));
     }
 
     internal override bool ElementEquals(GroupElement a, GroupElement b) => PointsEqual(Point(a), Point(b));
@@ -174,6 +189,9 @@ internal abstract class Curve25519Group : PrimeOrderGroup
 
         /// <summary>The canonical encoding once known (a benign race: every writer stores the same bytes).</summary>
         internal byte[]? Encoding { get; set; }
+
+        /// <summary>The odd multiples P, 3P, ..., 15P once a variable-time multiplication built them (public data).</summary>
+        internal ProjectiveNiels[]? OddMultiples { get; set; }
 
         internal override PrimeOrderGroup Group => Owner;
     }

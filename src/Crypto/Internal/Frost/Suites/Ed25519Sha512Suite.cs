@@ -53,9 +53,19 @@ internal sealed class Ed25519Sha512Suite : FrostSuite
     /// <summary>SHA-512(prefix || m).</summary>
     internal static byte[] Sha512(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> m)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
-        hash.AppendData(prefix);
-        hash.AppendData(m);
-        return hash.GetHashAndReset();
+        // One-shot hashing of the concatenation: an incremental hash object costs more than copying these inputs.
+        int length = prefix.Length + m.Length;
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            prefix.CopyTo(buffer);
+            m.CopyTo(buffer.AsSpan(prefix.Length));
+            return SHA512.HashData(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length)); // H3 inputs hold a signing share
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

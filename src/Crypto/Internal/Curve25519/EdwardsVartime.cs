@@ -46,14 +46,7 @@ internal static class EdwardsVartime
             scalar.Slice(PieceBytes * (j % Pieces), PieceBytes).CopyTo(chunk);
             Span<sbyte> naf = nafs.Slice(256 * j, 256);
             NonAdjacentForm(chunk, j < Pieces ? PointWidth : BaseWidth, naf, Length);
-            for (int i = Length - 1; i > top; i--)
-            {
-                if (naf[i] != 0)
-                {
-                    top = i;
-                    break;
-                }
-            }
+            top = Math.Max(top, TopDigit(naf[..Length]));
         }
 
         if (top < 0)
@@ -122,28 +115,14 @@ internal static class EdwardsVartime
         {
             baseTable = s_baseOddMultiples ?? LazyInitializer.EnsureInitialized(ref s_baseOddMultiples, BuildBaseOddMultiples);
             NonAdjacentForm(baseScalar, BaseWidth, baseNaf);
-            for (int i = 255; i >= 0; i--)
-            {
-                if (baseNaf[i] != 0)
-                {
-                    top = i;
-                    break;
-                }
-            }
+            top = TopDigit(baseNaf);
         }
 
         for (int j = 0; j < n; j++)
         {
             Span<sbyte> naf = nafs.Slice(256 * j, 256);
             NonAdjacentForm(scalars.Slice(32 * j, 32), PointWidth, naf);
-            for (int i = 255; i > top; i--)
-            {
-                if (naf[i] != 0)
-                {
-                    top = i;
-                    break;
-                }
-            }
+            top = Math.Max(top, TopDigit(naf));
         }
 
         if (top < 0)
@@ -173,6 +152,9 @@ internal static class EdwardsVartime
         EdwardsArithmetic.ToExtended(out u, t);
         return u;
     }
+
+    // The position of the highest non-zero digit, or -1 when all are zero.
+    private static int TopDigit(ReadOnlySpan<sbyte> naf) => naf.LastIndexOfAnyExcept((sbyte)0);
 
     // t += d * P for a NAF digit d (0 or odd), from the odd multiples of P.
     private static void AddDigit(ref CompletedPoint t, int d, ProjectiveNiels[] oddMultiples)

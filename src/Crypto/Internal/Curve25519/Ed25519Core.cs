@@ -131,8 +131,8 @@ internal static class Ed25519Core
         return encoded.SequenceEqual(signature[..32]);
     }
 
-    // SHA-512(a || b || c) without allocating per call for short inputs.
-    private static void Sha512(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c, Span<byte> digest)
+    /// <summary>SHA-512(a || b || c) in one shot over a pooled buffer, which is cleared afterwards (inputs may be secret).</summary>
+    internal static void Sha512(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c, Span<byte> digest)
     {
         int length = a.Length + b.Length + c.Length;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);

@@ -8,6 +8,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Groups;
+using FintechCrypto.Internal.Curve25519;
 
 namespace FintechCrypto.Internal.Frost.Suites;
 
@@ -53,19 +54,8 @@ internal sealed class Ed25519Sha512Suite : FrostSuite
     /// <summary>SHA-512(prefix || m).</summary>
     internal static byte[] Sha512(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> m)
     {
-        // One-shot hashing of the concatenation: an incremental hash object costs more than copying these inputs.
-        int length = prefix.Length + m.Length;
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            prefix.CopyTo(buffer);
-            m.CopyTo(buffer.AsSpan(prefix.Length));
-            return SHA512.HashData(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length)); // H3 inputs hold a signing share
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        byte[] digest = new byte[64];
+        Ed25519Core.Sha512(prefix, m, default, digest);
+        return digest;
     }
 }

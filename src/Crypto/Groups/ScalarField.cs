@@ -117,14 +117,7 @@ internal sealed class ScalarField
         ulong borrow = 0;
         for (int i = 0; i < _limbCount; i++)
         {
-            ulong x = a.Limbs[i];
-            ulong y = b.Limbs[i];
-            ulong d = x - y;
-            ulong borrowOut = x < y ? 1UL : 0UL;
-            ulong d2 = d - borrow;
-            borrowOut |= d < borrow ? 1UL : 0UL;
-            difference.Limbs[i] = d2;
-            borrow = borrowOut;
+            difference.Limbs[i] = SubtractWithBorrow(a.Limbs[i], b.Limbs[i], ref borrow);
         }
 
         // Add q back when the subtraction borrowed.
@@ -538,14 +531,7 @@ internal sealed class ScalarField
         borrow = 0;
         for (int i = 0; i < _limbCount; i++)
         {
-            ulong x = a.Limbs[i];
-            ulong y = _modulus[i];
-            ulong d = x - y;
-            ulong borrowOut = x < y ? 1UL : 0UL;
-            ulong d2 = d - borrow;
-            borrowOut |= d < borrow ? 1UL : 0UL;
-            difference.Limbs[i] = d2;
-            borrow = borrowOut;
+            difference.Limbs[i] = SubtractWithBorrow(a.Limbs[i], _modulus[i], ref borrow);
         }
 
         return difference;

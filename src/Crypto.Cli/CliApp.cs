@@ -43,7 +43,7 @@ internal static class CliApp
 
     private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
     {
-        "blindrsa", "paillier", "kme", "cms", "bench",
+        "blindrsa", "paillier", "cms", "bench",
     };
 
     /// <summary>Runs one command.</summary>
@@ -64,6 +64,23 @@ internal static class CliApp
         catch (CliException e)
         {
             code = Fail(stdout, stderr, e.Message, e.ExitCode, e.Details);
+        }
+        catch (FintechCrypto.Qkd.KeySourceException e)
+        {
+            // cli.md: a remote party (a KME) failed: exit 3 with the HTTP status and the KME's message, or nulls.
+            code = Fail(stdout, stderr, e.Message, ExitCodes.RemoteFailure, w =>
+            {
+                if (e.HttpStatus is int status)
+                {
+                    w.WriteNumber("status", status);
+                }
+                else
+                {
+                    w.WriteNull("status");
+                }
+
+                w.WriteString("message", e.KmeMessage);
+            });
         }
         catch (VectorFileException e)
         {
@@ -137,6 +154,8 @@ internal static class CliApp
                 return VectorCommands.Acvp(args, stdout, stderr);
             case "demo":
                 return DemoCommand.Run(args, stdout, stderr);
+            case "kme":
+                return KmeCommands.Run(args, stdout, stderr);
         }
 
         if (s_later.Contains(name))

@@ -1,0 +1,103 @@
+// Etsi014Paths: the request URIs of ETSI GS QKD 014 §5.1 (https://{KME_hostname}/api/v1/keys/{SAE_ID}/{method}) and
+// the checks on the SAE IDs that go into them.
+
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace FintechCrypto.Qkd;
+
+/// <summary>Builds the URIs of the three 014 methods under a KME base URI and an API path.</summary>
+internal sealed class Etsi014Paths
+{
+    private readonly string _keysBase;
+
+    /// <summary>Creates the builder; the options were validated.</summary>
+    internal Etsi014Paths(Uri kmeUri, string apiPath)
+    {
+        _keysBase = kmeUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + apiPath.Trim('/') + "/";
+    }
+
+    /// <summary>014 §5.2 Get status: <c>GET {base}/{slave_SAE_ID}/status</c>.</summary>
+    internal Uri Status(string slaveSaeId) => Build(slaveSaeId, "status", null);
+
+    /// <summary>014 §5.3 Get key: <c>{base}/{slave_SAE_ID}/enc_keys</c>, with the GET form's query or none.</summary>
+    internal Uri EncKeys(string slaveSaeId, int? number, int? size)
+    {
+        if (number is null)
+        {
+            return Build(slaveSaeId, "enc_keys", null);
+        }
+
+        var query = new StringBuilder("number=").Append(number.Value.ToString(CultureInfo.InvariantCulture));
+        if (size is int s)
+        {
+            query.Append("&size=").Append(s.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Build(slaveSaeId, "enc_keys", query.ToString());
+    }
+
+    /// <summary>014 §5.4 Get key with key IDs: <c>{base}/{master_SAE_ID}/dec_keys</c>, with the GET form's <c>key_ID</c> or none.</summary>
+    internal Uri DecKeys(string masterSaeId, Guid? keyId) =>
+        Build(masterSaeId, "dec_keys", keyId is Guid id ? "key_ID=" + id.ToString("D", CultureInfo.InvariantCulture) : null);
+
+    private Uri Build(string saeId, string method, string? query)
+    {
+        string uri = _keysBase + Uri.EscapeDataString(saeId) + "/" + method;
+        return new Uri(query is null ? uri : uri + "?" + query, UriKind.Absolute);
+    }
+
+    /// <summary>
+    /// Checks an SAE ID given by the caller: 014 treats it as an opaque string in a path segment, so it must be non-empty,
+    /// must not be a dot segment (RFC 3986 §5.2.4 would remove it), and must not hold '/', '?', '#' or control characters.
+    /// </summary>
+    /// <exception cref="ArgumentException">The ID is not acceptable.</exception>
+    internal static void ValidateSaeId(string? saeId, string paramName)
+    {
+        if (string.IsNullOrEmpty(saeId))
+        {
+            throw new ArgumentException("The SAE ID must not be null or empty.", paramName);
+        }
+
+        if (saeId is "." or "..")
+        {
+            throw new ArgumentException("The SAE ID must not be '.' or '..'.", paramName);
+        }
+
+        foreach (char c in saeId)
+        {
+            if (c is '/' or '?' or '#' || char.IsControl(c))
+            {
+                throw new ArgumentException("The SAE ID must not contain '/', '?', '#' or control characters.", paramName);
+            }
+        }
+    }
+
+    /// <summary>Checks <see cref="Etsi014ClientOptions.ApiPath"/>: segments of RFC 3986 unreserved characters, no dot segments.</summary>
+    /// <exception cref="ArgumentException">The path is not acceptable.</exception>
+    internal static void ValidateApiPath(string? apiPath, string paramName)
+    {
+        string trimmed = apiPath?.Trim('/') ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException("ApiPath must not be empty (the 014 V1.1.1 path is 'api/v1/keys').", paramName);
+        }
+
+        foreach (string segment in trimmed.Split('/'))
+        {
+            if (segment.Length == 0 || segment is "." or "..")
+            {
+                throw new ArgumentException("ApiPath must not have empty or dot segments.", paramName);
+            }
+
+            foreach (char c in segment)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
+                {
+                    throw new ArgumentException("ApiPath may hold only letters, digits, '-', '.', '_', '~' and '/'.", paramName);
+                }
+            }
+        }
+    }
+}

@@ -31,15 +31,21 @@ internal static class CliApp
           frost dealer --suite S --threshold T --participants N [--secret HEX [--coefficients HEX,HEX,...]]
           frost sign   --suite S --group-public-key HEX --shares FILE --signers 1,3,... --msg HEX
                 S: the RFC 9591 context strings, such as FROST-ED25519-SHA512-v1 or FROST-P256-SHA256-v1
+          kme status   --kme URL --slave-sae ID [--cert PFX] [--ca PEM]
+          kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX] [--ca PEM]
+          kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX] [--ca PEM]
+                the ETSI GS QKD 014 client (POST forms); --cert: the calling SAE's client certificate,
+                --ca: the KME's CA; prints the 014 Status or Key container (snake_case, base64 keys)
           wycheproof FILE.json
           acvp FILE.json [--expected expectedResults.json]
           demo
 
-        Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input.
-        Not implemented yet: blindrsa, paillier, kme, cms, bench.
+        Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input,
+        3 a KME failed ({"error", "status", "message"}).
+        Not implemented yet: blindrsa, paillier, kme init-pki, kme serve, cms, bench.
         """;
 
-    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo"];
+    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "kme status", "kme enc-keys", "kme dec-keys", "wycheproof", "acvp", "demo"];
 
     private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
     {

@@ -35,14 +35,11 @@ internal static class Etsi014ErrorMapper
         {
             // 014 §5.2-§5.4: "400 Bad request format"; the standard messages say which rule was broken. KMEs that run out of
             // keys answer 400 or 503 (014 has no dedicated code), so an exhaustion message is honoured under both.
-            400 => message switch
-            {
-                KeysNotFound => KeySourceError.KeyNotFound,
-                SizeNotMultipleOf8 => KeySourceError.InvalidKeySize,
-                MandatoryNotSupported or MandatoryNotMet or OptionalNotHandled => KeySourceError.ExtensionNotSupported,
-                _ when SaysExhausted(message) => KeySourceError.KeysExhausted,
-                _ => KeySourceError.BadRequest,
-            },
+            400 when Is(message, KeysNotFound) => KeySourceError.KeyNotFound,
+            400 when Is(message, SizeNotMultipleOf8) => KeySourceError.InvalidKeySize,
+            400 when Is(message, MandatoryNotSupported) || Is(message, MandatoryNotMet) || Is(message, OptionalNotHandled) => KeySourceError.ExtensionNotSupported,
+            400 when SaysExhausted(message) => KeySourceError.KeysExhausted,
+            400 => KeySourceError.BadRequest,
 
             // 014 §5.2-§5.4: "401 Unauthorized" (no body defined; proxies answer with HTML or nothing).
             401 => KeySourceError.Unauthorized,
@@ -52,6 +49,9 @@ internal static class Etsi014ErrorMapper
             _ => KeySourceError.Unknown,
         };
     }
+
+    private static bool Is(string message, string standardMessage) =>
+        string.Equals(message, standardMessage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the KME's message reports that it has too few keys.</summary>
     private static bool SaysExhausted(string message) =>

@@ -106,7 +106,7 @@ internal static class Etsi014RequestWriter
         {
             writer.WriteStartObject();
             writer.WritePropertyName(extension.Key);
-            extension.Value.WriteTo(writer);
+            writer.WriteRawValue(extension.Value.GetRawText()); // verbatim, as the caller wrote it
             writer.WriteEndObject();
         }
 

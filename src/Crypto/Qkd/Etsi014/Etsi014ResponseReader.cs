@@ -135,7 +135,7 @@ internal static class Etsi014ResponseReader
                         {
                             if (keys.Count >= expectedCount)
                             {
-                                throw Invalid(what, $"it holds more keys than the {expectedCount} asked for");
+                                throw Invalid(what, $"the number of keys is above the {expectedCount} asked for");
                             }
 
                             keys.Add(ReadKey(ref reader, keys.Count + 1));
@@ -159,7 +159,7 @@ internal static class Etsi014ResponseReader
 
             if (keys.Count != expectedCount)
             {
-                throw Invalid(what, $"it holds {keys.Count} keys, but {expectedCount} were asked for");
+                throw Invalid(what, $"the number of keys is {keys.Count}, not the {expectedCount} asked for");
             }
 
             QkdKey[] ordered = expectedIds is null ? CheckNewKeys(keys, expectedKeyBytes) : OrderByRequest(keys, expectedIds);

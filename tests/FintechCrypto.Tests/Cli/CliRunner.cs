@@ -51,13 +51,23 @@ internal static class CliRunner
         return result;
     }
 
+    /// <summary>Runs and asserts a remote failure: exit 3 and {"error", "status", "message"}.</summary>
+    public static CliResult RemoteFailure(params string[] args)
+    {
+        CliResult result = Run(args);
+        Assert.True(result.ExitCode == 3, $"expected exit 3, got {result.ExitCode}: {result.Stdout}");
+        Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        Assert.True(result.Has("status") && result.Has("message"), result.Stdout);
+        return result;
+    }
+
     /// <summary>
-    /// The contract: exit 0, 1 or 2; stdout is exactly one JSON object; errors carry an "error" string;
+    /// The contract: exit 0, 1, 2 or 3; stdout is exactly one JSON object; errors carry an "error" string;
     /// no stack trace anywhere.
     /// </summary>
     public static JsonElement AssertContract(int code, string stdout, string stderr)
     {
-        Assert.True(code is 0 or 1 or 2, $"unexpected exit code {code}");
+        Assert.True(code is 0 or 1 or 2 or 3, $"unexpected exit code {code}");
         JsonElement root;
         using (JsonDocument doc = JsonDocument.Parse(stdout)) // throws on zero or several values
         {
@@ -67,7 +77,7 @@ internal static class CliRunner
         Assert.Equal(JsonValueKind.Object, root.ValueKind);
         Assert.EndsWith("\n", stdout, StringComparison.Ordinal);
         Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        if (code == 2)
+        if (code is 2 or 3)
         {
             Assert.Equal(JsonValueKind.String, root.GetProperty("error").ValueKind);
         }

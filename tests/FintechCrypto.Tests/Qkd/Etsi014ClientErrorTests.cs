@@ -292,10 +292,13 @@ public sealed class Etsi014ClientErrorTests
         using var cts = new CancellationTokenSource();
 
         Task<QkdKeySourceStatus> call = source.GetStatusAsync("SAE_B", cts.Token);
-        while (handler.Requests.Count == 0)
+        DateTime safety = DateTime.UtcNow.AddMinutes(1); // a safety net only: the request arrives at once
+        while (handler.Requests.Count == 0 && DateTime.UtcNow < safety)
         {
             await Task.Delay(10);
         }
+
+        Assert.Single(handler.Requests);
 
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -91,7 +91,7 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             return new QkdGetKeyResult(Etsi004Status.NoQkdConnectionAvailable, index ?? -1);
         }
 
-        if (!stream.DestinationOpen)
+        if (!stream.DestinationOpen || stream.IsClosedFor(stream.PeerOf(_saeId)))
         {
             return new QkdGetKeyResult(Etsi004Status.GetKeyPeerNotConnected, index ?? -1);
         }
@@ -186,10 +186,7 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             stream.DestinationCursor = Math.Max(stream.DestinationCursor, chunkIndex + 1);
         }
 
-        if (chunk.ReadBySource && chunk.ReadByDestination)
-        {
-            stream.Chunks.Remove(chunkIndex);
-        }
+        // The entry stays after both have read it, so the index is never issued again with another key.
     }
 
     // Metadata (Metadata_mimetype application/json): the chunk's index and the key_ID behind it; no key material.
@@ -211,10 +208,11 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             }
             catch (KeySourceException e)
             {
+                // A key not (yet) at this KME is replication lag: waiting for it ends in a time-out.
                 failure = e.Error switch
                 {
                     KeySourceError.KeysExhausted or KeySourceError.ServiceUnavailable => Etsi004Status.InsufficientKeyAvailable,
-                    KeySourceError.Timeout => Etsi004Status.TimeoutError,
+                    KeySourceError.Timeout or KeySourceError.KeyNotFound => Etsi004Status.TimeoutError,
                     _ => Etsi004Status.NoQkdConnectionAvailable,
                 };
                 if (!e.IsTransient)
@@ -225,7 +223,7 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
 
             if (time.GetTimestamp() >= deadline)
             {
-                return failure == Etsi004Status.InsufficientKeyAvailable ? failure : Etsi004Status.TimeoutError;
+                return failure;
             }
 
             await Task.Delay(s_retryDelay, time, cancellationToken).ConfigureAwait(false);

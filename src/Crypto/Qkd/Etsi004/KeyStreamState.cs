@@ -34,7 +34,7 @@ internal sealed class KeyStreamState
     /// <summary>Serialises chunk creation, so both applications never obtain two different keys for one index.</summary>
     internal SemaphoreSlim Lock { get; } = new(1, 1);
 
-    /// <summary>Chunk index → the key behind it; guarded by <see cref="Lock"/>.</summary>
+    /// <summary>Chunk index → the key behind it, kept after both reads so an index is never reissued; guarded by <see cref="Lock"/>.</summary>
     internal Dictionary<long, Chunk> Chunks { get; } = new();
 
     /// <summary>The next index of each application when it asks for "the next chunk"; guarded by <see cref="Lock"/>.</summary>

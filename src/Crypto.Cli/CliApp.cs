@@ -31,21 +31,25 @@ internal static class CliApp
           frost dealer --suite S --threshold T --participants N [--secret HEX [--coefficients HEX,HEX,...]]
           frost sign   --suite S --group-public-key HEX --shares FILE --signers 1,3,... --msg HEX
                 S: the RFC 9591 context strings, such as FROST-ED25519-SHA512-v1 or FROST-P256-SHA256-v1
+          wycheproof FILE.json
+          acvp FILE.json [--expected expectedResults.json]
+          demo
+          kme init-pki --out DIR --sae ID [--sae ID ...] [--host 127.0.0.1]
+          kme serve --listen HOST:PORT --kme-id ID [--listen HOST:PORT --kme-id ID] --cert PFX --client-ca PEM
+                    [--key-rate BITS/S] [--max-keys N] [--key-size BITS]
+                (serve prints {"listening": [...]} when ready and runs until SIGINT/SIGTERM)
           kme status   --kme URL --slave-sae ID [--cert PFX] [--ca PEM]
           kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX] [--ca PEM]
           kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX] [--ca PEM]
                 the ETSI GS QKD 014 client (POST forms); --cert: the calling SAE's client certificate,
                 --ca: the KME's CA; prints the 014 Status or Key container (snake_case, base64 keys)
-          wycheproof FILE.json
-          acvp FILE.json [--expected expectedResults.json]
-          demo
 
         Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input,
         3 a KME failed ({"error", "status", "message"}).
-        Not implemented yet: blindrsa, paillier, kme init-pki, kme serve, cms, bench.
+        Not implemented yet: blindrsa, paillier, cms, bench.
         """;
 
-    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "kme status", "kme enc-keys", "kme dec-keys", "wycheproof", "acvp", "demo"];
+    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo", "kme init-pki", "kme serve", "kme status", "kme enc-keys", "kme dec-keys"];
 
     private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
     {
@@ -64,7 +68,9 @@ internal static class CliApp
         int code;
         try
         {
-            code = Dispatch(args, buffer, stderr);
+            // A long-running command (kme serve) prints its one JSON line when it is ready, not when it returns.
+            bool streaming = IsStreaming(args);
+            code = Dispatch(args, streaming ? stdout : buffer, stderr);
             stdout.Write(buffer.ToString());
         }
         catch (CliException e)
@@ -120,6 +126,10 @@ internal static class CliApp
         stderr.Flush();
         return code;
     }
+
+    /// <summary>Whether the command writes through to stdout (cli.md: <c>kme serve</c> prints its line when ready).</summary>
+    private static bool IsStreaming(string[] args) =>
+        args.Length > 1 && args[0] == "kme" && args[1] == "serve" && Array.IndexOf(args, "--help") < 0;
 
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
     {

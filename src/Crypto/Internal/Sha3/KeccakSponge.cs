@@ -34,6 +34,9 @@ internal struct KeccakSponge
     /// <summary>Domain suffix 1111 plus the first pad10*1 bit, as a byte (FIPS 202 §B.2): SHAKE128/256.</summary>
     internal const byte ShakePadding = 0x1F;
 
+    /// <summary>Domain suffix 00 plus the first pad10*1 bit, as a byte (SP 800-185 §3.3): cSHAKE128/256, so KMAC.</summary>
+    internal const byte CShakePadding = 0x04;
+
     private KeccakState _state;
     private readonly int _rate;
     private readonly byte _padding;
@@ -42,11 +45,11 @@ internal struct KeccakSponge
 
     /// <summary>Creates an empty sponge.</summary>
     /// <param name="rateInBytes">The rate r / 8: a multiple of 8 below 200 (168, 144, 136, 104 or 72 here).</param>
-    /// <param name="padding"><see cref="Sha3Padding"/> or <see cref="ShakePadding"/>.</param>
+    /// <param name="padding"><see cref="Sha3Padding"/>, <see cref="ShakePadding"/> or <see cref="CShakePadding"/>.</param>
     internal KeccakSponge(int rateInBytes, byte padding)
     {
         Debug.Assert(rateInBytes > 0 && rateInBytes < 200 && rateInBytes % 8 == 0);
-        Debug.Assert(padding is Sha3Padding or ShakePadding);
+        Debug.Assert(padding is Sha3Padding or ShakePadding or CShakePadding);
         _rate = rateInBytes;
         _padding = padding;
     }

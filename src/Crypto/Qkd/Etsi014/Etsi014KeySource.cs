@@ -38,8 +38,7 @@ namespace FintechCrypto.Qkd;
 /// </remarks>
 public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
+    private const string JsonMediaType = "application/json";
 
     private readonly HttpClient _http;
     private readonly Etsi014Paths _paths;
@@ -285,7 +284,7 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
     private static HttpRequestMessage Post(Uri uri, byte[] body)
     {
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = s_json;
+        content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType); // header objects are mutable: one per request
         return new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
     }
 
@@ -322,7 +321,7 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
         using HttpRequestMessage request = createRequest();
-        request.Headers.Accept.Add(s_acceptJson);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
         HttpResponseMessage response;
         try
         {

@@ -1,14 +1,26 @@
 using System;
-using System.Threading;
 
 namespace FintechCrypto.Tests.Qkd;
 
-/// <summary>A clock the test moves by hand (for time-based rekey limits, grace periods and deadlines).</summary>
+/// <summary>A clock that moves only when the test says so (key-rate and replication-lag tests).</summary>
 internal sealed class ManualTimeProvider : TimeProvider
 {
-    private long _ticks = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero).UtcTicks;
+    private readonly object _gate = new();
+    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
 
-    internal void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
 }

@@ -1,0 +1,28 @@
+// KmeMessages: the Error object messages of the simulated KME; the first four are ETSI GS QKD 014 V1.1.1's own words.
+
+namespace FintechCrypto.Qkd.Simulator;
+
+/// <summary>The <c>message</c> strings of the simulator's Error objects (ETSI GS QKD 014 §6.4 Error, §7 status codes).</summary>
+internal static class KmeMessages
+{
+    /// <summary>014: 400 for an unknown, already delivered or not yet replicated key ID.</summary>
+    public const string KeysNotFound = "one or more keys specified are not found on KME";
+
+    /// <summary>014: 400 for a size that is not a multiple of 8.</summary>
+    public const string SizeNotMultipleOf8 = "size shall be a multiple of 8";
+
+    /// <summary>014: 400 when an <c>extension_mandatory</c> parameter is not supported.</summary>
+    public const string MandatoryExtensionsUnsupported = "not all extension_mandatory parameters are supported";
+
+    /// <summary>The <c>details</c> member naming an unsupported mandatory extension (014's own example).</summary>
+    public const string MandatoryExtensionUnsupportedDetail = "extension_mandatory_unsupported";
+
+    /// <summary>400 for a request body that is not the JSON object the method takes.</summary>
+    public const string MalformedJson = "malformed JSON: the request body is not the JSON object this method takes";
+
+    /// <summary>503 for a link whose buffer holds too little key material.</summary>
+    public const string KeysExhausted = "not enough key material: the key buffer holds fewer keys than requested; try again later";
+
+    /// <summary>503 injected by <see cref="KmeFaults.FailNextRequests"/>.</summary>
+    public const string InjectedServiceUnavailable = "service unavailable (simulated fault)";
+}

@@ -1,0 +1,90 @@
+// IKEv2 post-quantum preshared keys (RFC 8784) from QKD keys: PPK = the key bytes, PPK_ID = PPK_ID_OPAQUE carrying
+// the 16 bytes of the key_ID UUID. A plain mapping: no derivation, so both peers' configurations agree with what
+// their KMEs delivered.
+//
+// References: RFC 8784 §3 (PPK_IDENTITY notify: PPK_ID Type 1 = PPK_ID_OPAQUE, 2 = PPK_ID_FIXED, then the ID data),
+// §5.1 (PPKs should carry at least 256 bits of entropy); RFC 4122 §4.1.2 (UUID byte order, big-endian fields).
+
+using System;
+
+namespace FintechCrypto.Qkd;
+
+/// <summary>
+/// Maps a QKD key to an IKEv2 post-quantum preshared key (RFC 8784): the PPK is the key bytes, the PPK_ID is
+/// <c>PPK_ID_OPAQUE</c> (1) followed by the 16 bytes of the key_ID UUID. The initiator sends the PPK_ID in
+/// PPK_IDENTITY; the responder reads the key_ID from it and fetches the same key from its KME.
+/// </summary>
+public static class Ikev2Ppk
+{
+    /// <summary>RFC 8784 §3 PPK_ID Type <c>PPK_ID_OPAQUE</c>.</summary>
+    public const byte PpkIdOpaque = 1;
+
+    /// <summary>The length of a PPK_ID for a key_ID: the type octet and 16 UUID bytes.</summary>
+    public const int PpkIdSize = 17;
+
+    /// <summary>The shortest PPK accepted: 32 bytes, the 256 bits of entropy RFC 8784 §5.1 recommends.</summary>
+    public const int MinimumPpkSize = 32;
+
+    /// <summary>Writes the PPK_ID for <paramref name="keyId"/>: 0x01 ‖ the UUID's 16 bytes in RFC 4122 order.</summary>
+    /// <param name="keyId">The QKD key_ID.</param>
+    /// <param name="destination">Receives <see cref="PpkIdSize"/> bytes.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not <see cref="PpkIdSize"/> bytes long.</exception>
+    public static void WritePpkId(Guid keyId, Span<byte> destination)
+    {
+        if (destination.Length != PpkIdSize)
+        {
+            throw Error.Argument_Length(nameof(destination), PpkIdSize, destination.Length);
+        }
+
+        destination[0] = PpkIdOpaque;
+        keyId.TryWriteBytes(destination[1..], bigEndian: true, out _);
+    }
+
+    /// <summary>The PPK_ID for <paramref name="keyId"/>.</summary>
+    /// <param name="keyId">The QKD key_ID.</param>
+    /// <returns>The 17-byte PPK_ID.</returns>
+    public static byte[] GetPpkId(Guid keyId)
+    {
+        byte[] id = new byte[PpkIdSize];
+        WritePpkId(keyId, id);
+        return id;
+    }
+
+    /// <summary>Reads the key_ID from a PPK_ID made by <see cref="WritePpkId"/>.</summary>
+    /// <param name="ppkId">The PPK_ID from PPK_IDENTITY.</param>
+    /// <param name="keyId">The key_ID, or <see cref="Guid.Empty"/>.</param>
+    /// <returns>Whether <paramref name="ppkId"/> is a 17-byte PPK_ID_OPAQUE.</returns>
+    public static bool TryReadPpkId(ReadOnlySpan<byte> ppkId, out Guid keyId)
+    {
+        if (ppkId.Length != PpkIdSize || ppkId[0] != PpkIdOpaque)
+        {
+            keyId = Guid.Empty;
+            return false;
+        }
+
+        keyId = new Guid(ppkId[1..], bigEndian: true);
+        return true;
+    }
+
+    /// <summary>Writes the PPK: the key bytes, unchanged.</summary>
+    /// <param name="key">The QKD key, at least <see cref="MinimumPpkSize"/> bytes.</param>
+    /// <param name="destination">Receives the key bytes; exactly the key's length.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentException">The key is shorter than <see cref="MinimumPpkSize"/> bytes, or <paramref name="destination"/> is not its length.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public static void WritePpk(QkdKey key, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < MinimumPpkSize)
+        {
+            throw Error.Argument_LengthAtLeast(nameof(key), MinimumPpkSize, key.Length);
+        }
+
+        if (destination.Length != key.Length)
+        {
+            throw Error.Argument_Length(nameof(destination), key.Length, destination.Length);
+        }
+
+        key.Key.CopyTo(destination);
+    }
+}

@@ -34,12 +34,16 @@ internal static class CliApp
           wycheproof FILE.json
           acvp FILE.json [--expected expectedResults.json]
           demo
+          kme init-pki --out DIR --sae ID [--sae ID ...] [--host 127.0.0.1]
+          kme serve --listen HOST:PORT --kme-id ID [--listen HOST:PORT --kme-id ID] --cert PFX --client-ca PEM
+                    [--key-rate BITS/S] [--max-keys N] [--key-size BITS]
+                (serve prints {"listening": [...]} when ready and runs until SIGINT/SIGTERM)
 
         Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input.
-        Not implemented yet: blindrsa, paillier, kme, cms, bench.
+        Not implemented yet: blindrsa, paillier, cms, bench.
         """;
 
-    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo"];
+    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo", "kme init-pki", "kme serve"];
 
     private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
     {
@@ -58,7 +62,9 @@ internal static class CliApp
         int code;
         try
         {
-            code = Dispatch(args, buffer, stderr);
+            // A long-running command (kme serve) prints its one JSON line when it is ready, not when it returns.
+            bool streaming = IsStreaming(args);
+            code = Dispatch(args, streaming ? stdout : buffer, stderr);
             stdout.Write(buffer.ToString());
         }
         catch (CliException e)
@@ -114,6 +120,10 @@ internal static class CliApp
         stderr.Flush();
         return code;
     }
+
+    /// <summary>Whether the command writes through to stdout (cli.md: <c>kme serve</c> prints its line when ready).</summary>
+    private static bool IsStreaming(string[] args) =>
+        args.Length > 1 && args[0] == "kme" && args[1] == "serve" && Array.IndexOf(args, "--help") < 0;
 
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
     {

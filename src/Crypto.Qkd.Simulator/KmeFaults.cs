@@ -9,7 +9,7 @@ namespace FintechCrypto.Qkd.Simulator;
 
 /// <summary>
 /// Faults a <see cref="SimulatedQkdLink"/> injects into requests at either of its KMEs, over HTTPS
-/// (<c>KmeSimulator</c>) and in process (<see cref="SimulatedQkdLink.CreateKeySource"/>) alike. Thread-safe:
+/// (<see cref="KmeSimulator"/>) and in process (<see cref="SimulatedQkdLink.CreateKeySource"/>) alike. Thread-safe:
 /// tests may change the faults while requests run.
 /// </summary>
 public sealed class KmeFaults

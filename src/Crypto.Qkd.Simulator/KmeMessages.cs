@@ -17,8 +17,11 @@ internal static class KmeMessages
     /// <summary>The <c>details</c> member naming an unsupported mandatory extension (014's own example).</summary>
     public const string MandatoryExtensionUnsupportedDetail = "extension_mandatory_unsupported";
 
-    /// <summary>400 for a request body that is not the JSON object the method takes.</summary>
-    public const string MalformedJson = "malformed JSON: the request body is not the JSON object this method takes";
+    /// <summary>401 for a key requested by an SAE that is not among its slaves (014 §7: unauthorized).</summary>
+    public const string NotTheSlave = "unauthorized: one or more keys specified were not issued to this SAE";
+
+    /// <summary>401 for a client certificate without a subject CN (the SAE ID).</summary>
+    public const string NoSaeId = "unauthorized: the client certificate has no subject CN to take the SAE ID from";
 
     /// <summary>503 for a link whose buffer holds too little key material.</summary>
     public const string KeysExhausted = "not enough key material: the key buffer holds fewer keys than requested; try again later";

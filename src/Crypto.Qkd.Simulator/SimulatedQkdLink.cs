@@ -295,7 +295,7 @@ public sealed class SimulatedQkdLink : IDisposable
                 // 014 §7 / qkd.md §1.3: a key requested by an SAE that is not its slave is 401.
                 if (!key.Slaves.Contains(slaveSaeId))
                 {
-                    throw Refused(KeySourceError.Unauthorized, 401, null);
+                    throw Refused(KeySourceError.Unauthorized, 401, KmeMessages.NotTheSlave);
                 }
 
                 // One-time delivery: a second fetch by the same slave is "not found".

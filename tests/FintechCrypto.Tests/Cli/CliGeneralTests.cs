@@ -35,7 +35,6 @@ public sealed class CliGeneralTests
     [Theory]
     [InlineData("blindrsa")]
     [InlineData("paillier")]
-    [InlineData("kme")]
     [InlineData("cms")]
     [InlineData("bench")]
     public void LaterCommands_AreNotImplementedYet(string command)

@@ -1,0 +1,381 @@
+// QkdHandshakeMessage: the one message an initiator (master SAE) sends to establish or renew a QKD session's keys.
+// It carries the ETSI GS QKD 014 key IDs (the in-band key-ID hand-off of 014 §5.1 step 2) and the KEM ciphertext;
+// the byte layout is documented in docs/qkd.md ("QkdSession: handshake encoding") and below.
+
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Text;
+
+namespace FintechCrypto.Qkd;
+
+/// <summary>
+/// A decoded QKD session handshake message. <see cref="Decode"/> is strict: anything but a well-formed message of this
+/// version throws <see cref="QkdSessionException"/> with <see cref="QkdSessionError.MalformedMessage"/> (or
+/// <see cref="QkdSessionError.SuiteMismatch"/> for an unknown suite).
+/// </summary>
+/// <remarks>
+/// Layout, every integer big-endian:
+/// <code>
+/// magic "QKDS" (4) | version 0x01 (1) | KEM id (2) | KDF id (2) | mode (1: 1 hybrid, 2 post-quantum-only) | epoch (4)
+/// | initiator SAE ID (2-byte length, 1..256 bytes UTF-8) | responder SAE ID (same)
+/// | source KME ID (2-byte length, 0..256 bytes UTF-8; 0 = unknown) | target KME ID (same)
+/// | QKD key size in bits (2; 0 in post-quantum-only mode) | key count k (1; 0 in post-quantum-only mode, else 1..16)
+/// | k key IDs (16 bytes each, RFC 4122 big-endian UUID bytes) | KEM ciphertext (2-byte length, exactly the KEM's size)
+/// | key confirmation (32: HMAC-SHA256 under a derived confirmation key over every byte before it)
+/// </code>
+/// No byte may follow the key confirmation.
+/// </remarks>
+public sealed class QkdHandshakeMessage
+{
+    /// <summary>The version this library writes and reads.</summary>
+    public const byte CurrentVersion = 1;
+
+    /// <summary>The longest SAE or KME ID, in UTF-8 bytes.</summary>
+    public const int MaxIdLength = 256;
+
+    /// <summary>The most QKD keys one handshake may name.</summary>
+    public const int MaxKeyCount = 16;
+
+    /// <summary>The length of the key confirmation that ends the message.</summary>
+    public const int KeyConfirmationSize = 32;
+
+    internal const byte ModeHybrid = 1;
+    internal const byte ModePostQuantumOnly = 2;
+
+    private static readonly byte[] s_magic = "QKDS"u8.ToArray();
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly byte[] _ciphertext;
+    private readonly Guid[] _keyIds;
+
+    private QkdHandshakeMessage(
+        KemAlgorithm kem,
+        HybridKdf kdf,
+        QkdSessionMode mode,
+        uint epoch,
+        string initiatorSaeId,
+        string responderSaeId,
+        string? sourceKmeId,
+        string? targetKmeId,
+        int keySizeInBits,
+        Guid[] keyIds,
+        byte[] ciphertext,
+        int contextLength)
+    {
+        Kem = kem;
+        Kdf = kdf;
+        Mode = mode;
+        Epoch = epoch;
+        InitiatorSaeId = initiatorSaeId;
+        ResponderSaeId = responderSaeId;
+        SourceKmeId = sourceKmeId;
+        TargetKmeId = targetKmeId;
+        KeySizeInBits = keySizeInBits;
+        _keyIds = keyIds;
+        _ciphertext = ciphertext;
+        ContextLength = contextLength;
+    }
+
+    /// <summary>The KEM of the suite.</summary>
+    public KemAlgorithm Kem { get; }
+
+    /// <summary>The hybrid KDF of the suite (ETSI TS 103 744 CatKDF variant).</summary>
+    public HybridKdf Kdf { get; }
+
+    /// <summary><see cref="QkdSessionMode.Hybrid"/> or <see cref="QkdSessionMode.PostQuantumOnly"/>.</summary>
+    public QkdSessionMode Mode { get; }
+
+    /// <summary>The epoch whose keys this message establishes: 0 for the first handshake, then one more per rekey.</summary>
+    public uint Epoch { get; }
+
+    /// <summary>The initiator (master) SAE ID.</summary>
+    public string InitiatorSaeId { get; }
+
+    /// <summary>The responder (slave) SAE ID.</summary>
+    public string ResponderSaeId { get; }
+
+    /// <summary>The initiator's KME (014 Status <c>source_KME_ID</c>), or null when unknown.</summary>
+    public string? SourceKmeId { get; }
+
+    /// <summary>The responder's KME (014 Status <c>target_KME_ID</c>), or null when unknown.</summary>
+    public string? TargetKmeId { get; }
+
+    /// <summary>The size of each QKD key in bits; 0 in post-quantum-only mode.</summary>
+    public int KeySizeInBits { get; }
+
+    /// <summary>The ETSI GS QKD 014 key IDs the responder fetches with Get key with key IDs; empty in post-quantum-only mode.</summary>
+    public IReadOnlyList<Guid> KeyIds => _keyIds;
+
+    /// <summary>The KEM ciphertext (public).</summary>
+    public ReadOnlyMemory<byte> Ciphertext => _ciphertext;
+
+    /// <summary>The length of the encoding before the ciphertext field: the part bound into the KDF's <c>info</c>.</summary>
+    internal int ContextLength { get; }
+
+    /// <summary>Decodes a handshake message strictly.</summary>
+    /// <param name="message">The bytes the initiator sent.</param>
+    /// <returns>The decoded message.</returns>
+    /// <exception cref="QkdSessionException">The message is malformed, of another version, or names an unknown suite.</exception>
+    public static QkdHandshakeMessage Decode(ReadOnlySpan<byte> message)
+    {
+        var reader = new Reader(message);
+        if (!reader.Bytes(4).SequenceEqual(s_magic))
+        {
+            throw Malformed("it does not start with the magic \"QKDS\"");
+        }
+
+        byte version = reader.U8();
+        if (version != CurrentVersion)
+        {
+            throw Malformed($"version {version} is not supported (only {CurrentVersion})");
+        }
+
+        ushort kemId = reader.U16();
+        ushort kdfId = reader.U16();
+        KemAlgorithm kem = QkdSuiteIds.KemOf(kemId)
+            ?? throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The QKD session handshake names the unknown KEM id 0x{kemId:X4}.");
+        HybridKdf kdf = QkdSuiteIds.KdfOf(kdfId)
+            ?? throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The QKD session handshake names the unknown KDF id 0x{kdfId:X4}.");
+
+        QkdSessionMode mode = reader.U8() switch
+        {
+            ModeHybrid => QkdSessionMode.Hybrid,
+            ModePostQuantumOnly => QkdSessionMode.PostQuantumOnly,
+            byte other => throw Malformed($"the mode {other} is not 1 (hybrid) or 2 (post-quantum-only)"),
+        };
+
+        uint epoch = reader.U32();
+        string initiator = reader.Utf8(1, "initiator SAE ID");
+        string responder = reader.Utf8(1, "responder SAE ID");
+        string source = reader.Utf8(0, "source KME ID");
+        string target = reader.Utf8(0, "target KME ID");
+        int keySize = reader.U16();
+        int keyCount = reader.U8();
+        if (mode == QkdSessionMode.PostQuantumOnly)
+        {
+            if (keyCount != 0 || keySize != 0)
+            {
+                throw Malformed("a post-quantum-only handshake must name no QKD key and a key size of 0");
+            }
+        }
+        else if (keyCount is < 1 or > MaxKeyCount || keySize == 0 || keySize % 8 != 0)
+        {
+            throw Malformed($"a hybrid handshake needs 1 to {MaxKeyCount} QKD keys of a positive multiple of 8 bits (it names {keyCount} of {keySize} bits)");
+        }
+
+        var keyIds = new Guid[keyCount];
+        for (int i = 0; i < keyCount; i++)
+        {
+            var id = new Guid(reader.Bytes(16), bigEndian: true);
+            if (id == Guid.Empty)
+            {
+                throw Malformed("a QKD key ID is the nil UUID");
+            }
+
+            if (Array.IndexOf(keyIds, id, 0, i) >= 0)
+            {
+                throw Malformed($"the QKD key ID {id:D} appears twice");
+            }
+
+            keyIds[i] = id;
+        }
+
+        int contextLength = reader.Position;
+        int ciphertextLength = reader.U16();
+        if (ciphertextLength != kem.CiphertextSize)
+        {
+            throw Malformed($"the {kem.Name} ciphertext must be {kem.CiphertextSize} bytes, not {ciphertextLength}");
+        }
+
+        byte[] ciphertext = reader.Bytes(ciphertextLength).ToArray();
+        _ = reader.Bytes(KeyConfirmationSize);
+        if (reader.Remaining != 0)
+        {
+            throw Malformed($"{reader.Remaining} bytes follow the key confirmation");
+        }
+
+        return new QkdHandshakeMessage(
+            kem, kdf, mode, epoch, initiator, responder, source.Length == 0 ? null : source, target.Length == 0 ? null : target,
+            keySize, keyIds, ciphertext, contextLength);
+    }
+
+    /// <summary>
+    /// Encodes a message; the initiator side of <see cref="Decode"/>. Returns the bytes, with the key confirmation left
+    /// zero for the caller to fill, and the context length.
+    /// </summary>
+    internal static byte[] Encode(
+        KemAlgorithm kem,
+        HybridKdf kdf,
+        QkdSessionMode mode,
+        uint epoch,
+        string initiatorSaeId,
+        string responderSaeId,
+        string? sourceKmeId,
+        string? targetKmeId,
+        int keySizeInBits,
+        IReadOnlyList<Guid> keyIds,
+        ReadOnlySpan<byte> ciphertext,
+        out int contextLength)
+    {
+        byte[] initiator = IdBytes(initiatorSaeId, 1, nameof(initiatorSaeId));
+        byte[] responder = IdBytes(responderSaeId, 1, nameof(responderSaeId));
+        byte[] source = IdBytes(sourceKmeId ?? string.Empty, 0, nameof(sourceKmeId));
+        byte[] target = IdBytes(targetKmeId ?? string.Empty, 0, nameof(targetKmeId));
+        bool hybrid = mode == QkdSessionMode.Hybrid;
+        if (hybrid ? keyIds.Count is < 1 or > MaxKeyCount : keyIds.Count != 0)
+        {
+            throw Error.Crypto_InternalError("a handshake with the wrong number of QKD key IDs");
+        }
+
+        if (ciphertext.Length != kem.CiphertextSize)
+        {
+            throw Error.Crypto_InternalError("a KEM ciphertext of the wrong length");
+        }
+
+        contextLength = 4 + 1 + 2 + 2 + 1 + 4 + (2 + initiator.Length) + (2 + responder.Length) + (2 + source.Length)
+            + (2 + target.Length) + 2 + 1 + (16 * keyIds.Count);
+        byte[] message = new byte[contextLength + 2 + ciphertext.Length + KeyConfirmationSize];
+        var writer = new Writer(message);
+        writer.Bytes(s_magic);
+        writer.U8(CurrentVersion);
+        writer.U16(QkdSuiteIds.OfKem(kem));
+        writer.U16(QkdSuiteIds.OfKdf(kdf));
+        writer.U8(hybrid ? ModeHybrid : ModePostQuantumOnly);
+        writer.U32(epoch);
+        writer.Id(initiator);
+        writer.Id(responder);
+        writer.Id(source);
+        writer.Id(target);
+        writer.U16((ushort)(hybrid ? keySizeInBits : 0));
+        writer.U8((byte)keyIds.Count);
+        foreach (Guid id in keyIds)
+        {
+            // RFC 4122 §4.1.2: the UUID's fields in network byte order, the 16 bytes 014 key_ID strings spell in hex.
+            if (!id.TryWriteBytes(writer.Take(16), bigEndian: true, out _))
+            {
+                throw Error.Crypto_InternalError("a key ID did not fit its 16 bytes");
+            }
+        }
+
+        writer.U16((ushort)ciphertext.Length);
+        writer.Bytes(ciphertext);
+        return message;
+    }
+
+    /// <summary>Validates an SAE or KME ID and returns its UTF-8 bytes.</summary>
+    internal static byte[] IdBytes(string id, int minimumLength, string paramName)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = s_strictUtf8.GetBytes(id);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException($"'{paramName}' is not valid Unicode text.", paramName, e);
+        }
+
+        if (bytes.Length < minimumLength || bytes.Length > MaxIdLength)
+        {
+            throw Error.Argument_LengthRange(paramName, minimumLength, MaxIdLength, bytes.Length);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Names the suite, epoch, SAE IDs and key IDs; never secrets.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() =>
+        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}])";
+
+    private static QkdSessionException Malformed(string reason) =>
+        new(QkdSessionError.MalformedMessage, $"The QKD session handshake message is malformed: {reason}.");
+
+    /// <summary>A bounds-checked big-endian reader that throws <see cref="QkdSessionException"/> when the input ends early.</summary>
+    private ref struct Reader
+    {
+        private readonly ReadOnlySpan<byte> _input;
+
+        internal Reader(ReadOnlySpan<byte> input)
+        {
+            _input = input;
+            Position = 0;
+        }
+
+        internal int Position { get; private set; }
+
+        internal readonly int Remaining => _input.Length - Position;
+
+        internal ReadOnlySpan<byte> Bytes(int count)
+        {
+            if (count > Remaining)
+            {
+                throw Malformed($"it ends after {_input.Length} bytes, inside a field");
+            }
+
+            ReadOnlySpan<byte> slice = _input.Slice(Position, count);
+            Position += count;
+            return slice;
+        }
+
+        internal byte U8() => Bytes(1)[0];
+
+        internal ushort U16() => BinaryPrimitives.ReadUInt16BigEndian(Bytes(2));
+
+        internal uint U32() => BinaryPrimitives.ReadUInt32BigEndian(Bytes(4));
+
+        internal string Utf8(int minimumLength, string what)
+        {
+            int length = U16();
+            if (length < minimumLength || length > MaxIdLength)
+            {
+                throw Malformed($"the {what} is {length} bytes long (allowed: {minimumLength} to {MaxIdLength})");
+            }
+
+            ReadOnlySpan<byte> bytes = Bytes(length);
+            try
+            {
+                return s_strictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw Malformed($"the {what} is not valid UTF-8");
+            }
+        }
+    }
+
+    /// <summary>A big-endian writer into an array sized in advance.</summary>
+    private ref struct Writer
+    {
+        private readonly Span<byte> _output;
+        private int _position;
+
+        internal Writer(Span<byte> output)
+        {
+            _output = output;
+            _position = 0;
+        }
+
+        internal Span<byte> Take(int count)
+        {
+            Span<byte> slice = _output.Slice(_position, count);
+            _position += count;
+            return slice;
+        }
+
+        internal void Bytes(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Take(bytes.Length));
+
+        internal void U8(byte value) => Take(1)[0] = value;
+
+        internal void U16(ushort value) => BinaryPrimitives.WriteUInt16BigEndian(Take(2), value);
+
+        internal void U32(uint value) => BinaryPrimitives.WriteUInt32BigEndian(Take(4), value);
+
+        internal void Id(byte[] utf8)
+        {
+            U16((ushort)utf8.Length);
+            Bytes(utf8);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// QkdSessionOptions: the configuration of one end of a QkdSession (validated by QkdSession.Create*).
+
+using System;
+
+namespace FintechCrypto.Qkd;
+
+/// <summary>
+/// The configuration of one end of a <see cref="QkdSession"/>. Both ends must agree on the KEM, the KDF and the QKD key
+/// size and count; the session copies the values when it is created, so later changes do not affect it.
+/// </summary>
+public sealed class QkdSessionOptions
+{
+    /// <summary>The most records per epoch a limit may allow: 2^24, the TLS 1.3 bound for AES-GCM (RFC 8446 §5.5).</summary>
+    public const long MaxRekeyAfterMessages = 1L << 24;
+
+    /// <summary>The most bytes per epoch a limit may allow: 2^36 (64 GiB).</summary>
+    public const long MaxRekeyAfterBytes = 1L << 36;
+
+    /// <summary>This SAE's ID (014 <c>SAE_ID</c>): the master's for an initiator, the slave's for a responder.</summary>
+    public string LocalSaeId { get; set; } = string.Empty;
+
+    /// <summary>The peer SAE's ID.</summary>
+    public string PeerSaeId { get; set; } = string.Empty;
+
+    /// <summary>The QKD key source of this SAE (an ETSI GS QKD 014 client, the simulator's in-process source, ...).</summary>
+    public IQkdKeySource? KeySource { get; set; }
+
+    /// <summary>The KEM: <see cref="KemAlgorithm.MlKem768"/> (default), <see cref="KemAlgorithm.XWing"/>, ML-KEM-512 or ML-KEM-1024.</summary>
+    public KemAlgorithm Kem { get; set; } = KemAlgorithm.MlKem768;
+
+    /// <summary>The hybrid KDF (ETSI TS 103 744 CatKDF variant); <see cref="HybridKdf.HkdfSha256"/> by default.</summary>
+    public HybridKdf Kdf { get; set; } = HybridKdf.HkdfSha256;
+
+    /// <summary>The size of each QKD key in bits: a multiple of 8 from 128 to 8192; 256 by default.</summary>
+    public int QkdKeySizeInBits { get; set; } = 256;
+
+    /// <summary>How many QKD keys each handshake consumes, 1 to 16; 1 by default.</summary>
+    public int QkdKeyCount { get; set; } = 1;
+
+    /// <summary>What happens when the key source fails or the rekey limits pass; <see cref="QkdExhaustionPolicy.FailClosed"/> by default.</summary>
+    public QkdExhaustionPolicy ExhaustionPolicy { get; set; } = QkdExhaustionPolicy.FailClosed;
+
+    /// <summary>Rekey after this many records sent in one epoch, 1 to <see cref="MaxRekeyAfterMessages"/>; 1,000,000 by default.</summary>
+    public long RekeyAfterMessages { get; set; } = 1_000_000;
+
+    /// <summary>Rekey after this many plaintext bytes sent in one epoch, 1 to <see cref="MaxRekeyAfterBytes"/>; 1 GiB by default.</summary>
+    public long RekeyAfterBytes { get; set; } = 1L << 30;
+
+    /// <summary>Rekey after an epoch has lasted this long (positive, at most a day); 10 minutes by default.</summary>
+    public TimeSpan RekeyAfterTime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The replay window in records (RFC 4303 §3.4.3), a multiple of 64 from 64 to 65,536; 1024 by default.</summary>
+    public int ReplayWindowSize { get; set; } = 1024;
+
+    /// <summary>How long the previous epoch's receive key still opens in-flight records after a rekey (zero to 10 minutes); 30 seconds by default.</summary>
+    public TimeSpan PreviousEpochGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a key-source call may take before it counts as a failure (positive, at most 10 minutes); 30 seconds by default.</summary>
+    public TimeSpan KeySourceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the initiator asks the key source for its Status before each handshake (KME IDs and the stored key count for metrics); true by default.</summary>
+    public bool QueryStatus { get; set; } = true;
+
+    /// <summary>The clock for rekey limits, grace periods and deadlines; <see cref="System.TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Checks every option.</summary>
+    /// <exception cref="ArgumentException">An option is missing or out of range; the message names it.</exception>
+    public void Validate()
+    {
+        _ = QkdHandshakeMessage.IdBytes(LocalSaeId ?? throw Error.ArgumentNull(nameof(LocalSaeId)), 1, nameof(LocalSaeId));
+        _ = QkdHandshakeMessage.IdBytes(PeerSaeId ?? throw Error.ArgumentNull(nameof(PeerSaeId)), 1, nameof(PeerSaeId));
+        if (string.Equals(LocalSaeId, PeerSaeId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The local and peer SAE IDs must differ.", nameof(PeerSaeId));
+        }
+
+        if (KeySource is null)
+        {
+            throw Error.ArgumentNull(nameof(KeySource));
+        }
+
+        _ = QkdSuiteIds.OfKem(Kem ?? throw Error.ArgumentNull(nameof(Kem)));
+        _ = QkdSuiteIds.OfKdf(Kdf ?? throw Error.ArgumentNull(nameof(Kdf)));
+        if (ExhaustionPolicy is null)
+        {
+            throw Error.ArgumentNull(nameof(ExhaustionPolicy));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw Error.ArgumentNull(nameof(TimeProvider));
+        }
+
+        Check(QkdKeySizeInBits is >= 128 and <= 8192 && QkdKeySizeInBits % 8 == 0, nameof(QkdKeySizeInBits), "a multiple of 8 from 128 to 8192 bits");
+        Check(QkdKeyCount is >= 1 and <= QkdHandshakeMessage.MaxKeyCount, nameof(QkdKeyCount), $"from 1 to {QkdHandshakeMessage.MaxKeyCount}");
+        Check(RekeyAfterMessages is >= 1 and <= MaxRekeyAfterMessages, nameof(RekeyAfterMessages), $"from 1 to {MaxRekeyAfterMessages}");
+        Check(RekeyAfterBytes is >= 1 and <= MaxRekeyAfterBytes, nameof(RekeyAfterBytes), $"from 1 to {MaxRekeyAfterBytes}");
+        Check(RekeyAfterTime > TimeSpan.Zero && RekeyAfterTime <= TimeSpan.FromDays(1), nameof(RekeyAfterTime), "positive and at most one day");
+        Check(ReplayWindowSize is >= 64 and <= 65536 && ReplayWindowSize % 64 == 0, nameof(ReplayWindowSize), "a multiple of 64 from 64 to 65536");
+        Check(PreviousEpochGrace >= TimeSpan.Zero && PreviousEpochGrace <= TimeSpan.FromMinutes(10), nameof(PreviousEpochGrace), "from zero to 10 minutes");
+        Check(KeySourceTimeout > TimeSpan.Zero && KeySourceTimeout <= TimeSpan.FromMinutes(10), nameof(KeySourceTimeout), "positive and at most 10 minutes");
+    }
+
+    private static void Check(bool condition, string name, string requirement)
+    {
+        if (!condition)
+        {
+            throw Error.ArgumentOutOfRange(name, requirement);
+        }
+    }
+}

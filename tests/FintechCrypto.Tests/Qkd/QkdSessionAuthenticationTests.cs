@@ -1,0 +1,122 @@
+using System;
+using System.Threading.Tasks;
+using FintechCrypto.Qkd;
+using Xunit;
+
+namespace FintechCrypto.Tests.Qkd;
+
+/// <summary>The responder's KEM key must be authenticated: pinned, pinned fingerprint, or an ML-DSA KEM key certificate.</summary>
+public sealed class QkdSessionAuthenticationTests
+{
+    private static readonly DateTimeOffset s_notAfter = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string, string> SignersAndKems => new()
+    {
+        { "ML-DSA-44", "ML-KEM-768" },
+        { "ML-DSA-65", "X-Wing" },
+        { "ML-DSA-87", "ML-KEM-1024" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignersAndKems))]
+    public async Task ACertifiedKeyStartsASession(string signerName, string kemName)
+    {
+        KemAlgorithm kem = KemAlgorithm.FromName(kemName);
+        using SigningKey authority = SigningKey.Generate(SignatureAlgorithm.FromName(signerName));
+        using var pair = new QkdSessionPair(kem);
+        byte[] certificate = KemKeyCertificate.Create(authority, pair.ResponderSaeId, pair.DecapsulationKey.EncapsulationKey, s_notAfter);
+
+        KemKeyCertificate decoded = KemKeyCertificate.Decode(certificate);
+        Assert.Equal(pair.ResponderSaeId, decoded.SaeId);
+        Assert.Equal(kem, decoded.Kem);
+        Assert.Equal(s_notAfter, decoded.NotAfter);
+        Assert.True(decoded.Verify(authority.PublicKey));
+
+        var clock = new ManualTimeProvider();
+        QkdResponderKey key = QkdResponderKey.FromCertificate(certificate, authority.PublicKey, pair.ResponderSaeId, clock);
+        Assert.Equal(QkdKeyAuthentication.Certificate, key.Authentication);
+        Assert.Equal(pair.ResponderSaeId, key.SaeId);
+        Assert.Equal(pair.ResponderKey.Fingerprint.ToArray(), key.Fingerprint.ToArray());
+
+        using QkdSession initiator = QkdSession.CreateInitiator(pair.InitiatorOptions, key);
+        await pair.Responder.AcceptAsync(await initiator.InitiateAsync());
+        byte[] record = initiator.Protect([42]);
+        Assert.True(pair.Responder.TryUnprotect(record, out byte[]? opened));
+        Assert.Equal([42], opened);
+    }
+
+    [Fact]
+    public void UnauthenticatedKeysAreRefused()
+    {
+        using SigningKey authority = SigningKey.Generate(SignatureAlgorithm.MlDsa65);
+        using SigningKey stranger = SigningKey.Generate(SignatureAlgorithm.MlDsa65);
+        using SigningKey weaker = SigningKey.Generate(SignatureAlgorithm.MlDsa44);
+        using DecapsulationKey responder = DecapsulationKey.Generate(KemAlgorithm.MlKem768);
+        using DecapsulationKey other = DecapsulationKey.Generate(KemAlgorithm.MlKem768);
+        byte[] ek = responder.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
+        var clock = new ManualTimeProvider();
+
+        // Pinned fingerprint: another key does not match.
+        byte[] pin = QkdResponderKey.ComputeFingerprint(ek);
+        Assert.Equal(QkdKeyAuthentication.PinnedFingerprint, QkdResponderKey.PinnedFingerprint(KemAlgorithm.MlKem768, ek, pin).Authentication);
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.PinnedFingerprint(KemAlgorithm.MlKem768, other.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), pin)).Error);
+        Assert.Throws<ArgumentException>(() => QkdResponderKey.PinnedFingerprint(KemAlgorithm.MlKem768, ek, pin.AsSpan(1)));
+
+        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter);
+        Assert.NotNull(QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-B", clock));
+
+        // Signed by a key the initiator does not trust, or of another parameter set.
+        byte[] byStranger = KemKeyCertificate.Create(stranger, "SAE-B", responder.EncapsulationKey, s_notAfter);
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(byStranger, authority.PublicKey, "SAE-B", clock)).Error);
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate, weaker.PublicKey, "SAE-B", clock)).Error);
+
+        // For another SAE, expired, or signed with another context string.
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-C", clock)).Error);
+        byte[] expired = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, clock.GetUtcNow().AddSeconds(-1));
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(expired, authority.PublicKey, "SAE-B", clock)).Error);
+        byte[] otherContext = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter, "bank-x kem keys"u8.ToArray());
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(otherContext, authority.PublicKey, "SAE-B", clock)).Error);
+        Assert.NotNull(QkdResponderKey.FromCertificate(otherContext, authority.PublicKey, "SAE-B", clock, "bank-x kem keys"u8.ToArray()));
+
+        // Every flipped byte and every truncation of a certificate is refused with our exception.
+        for (int i = 0; i < certificate.Length; i += 7)
+        {
+            byte[] tampered = (byte[])certificate.Clone();
+            tampered[i] ^= 0x20;
+            Assert.ThrowsAny<FintechCryptoException>(() => QkdResponderKey.FromCertificate(tampered, authority.PublicKey, "SAE-B", clock));
+        }
+
+        for (int length = 0; length < certificate.Length; length += 5)
+        {
+            Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate.AsSpan(0, length), authority.PublicKey, "SAE-B", clock)).Error);
+        }
+
+        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => KemKeyCertificate.Decode([.. certificate, 0])).Error);
+
+        // Only ML-DSA signs certificates.
+        using SigningKey ed25519 = SigningKey.Generate(SignatureAlgorithm.Ed25519);
+        Assert.ThrowsAny<ArgumentException>(() => KemKeyCertificate.Create(ed25519, "SAE-B", responder.EncapsulationKey, s_notAfter));
+    }
+
+    [Fact]
+    public void ACertificateForAnotherPeerCannotBuildAnInitiator()
+    {
+        using SigningKey authority = SigningKey.Generate(SignatureAlgorithm.MlDsa65);
+        using var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
+        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-SOMEONE-ELSE", pair.DecapsulationKey.EncapsulationKey, s_notAfter);
+        QkdResponderKey key = QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-SOMEONE-ELSE", new ManualTimeProvider());
+        Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdSession.CreateInitiator(pair.InitiatorOptions, key)).Error);
+
+        QkdResponderKey xwing;
+        using (DecapsulationKey x = DecapsulationKey.Generate(KemAlgorithm.XWing))
+        {
+            xwing = QkdResponderKey.Pinned(KemAlgorithm.XWing, x.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey));
+        }
+
+        Assert.ThrowsAny<ArgumentException>(() => QkdSession.CreateInitiator(pair.InitiatorOptions, xwing)); // options say ML-KEM-768
+        Assert.ThrowsAny<FintechCryptoException>(() => QkdResponderKey.Pinned(KemAlgorithm.MlKem768, new byte[100]));
+        byte[] outOfRange = new byte[1184];
+        Array.Fill(outOfRange, (byte)0xFF); // 12-bit coefficients 4095 >= q: fails the FIPS 203 §7.2 modulus check
+        Assert.ThrowsAny<FintechCryptoException>(() => QkdResponderKey.Pinned(KemAlgorithm.MlKem768, outOfRange));
+    }
+}

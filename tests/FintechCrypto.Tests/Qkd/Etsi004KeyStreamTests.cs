@@ -150,6 +150,30 @@ public sealed class Etsi004KeyStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task GetKey_ASlowKeySource_IsBoundedByTheQosTimeout_ForTheReaderAndForTheOneWaitingBehindIt()
+    {
+        // ETSI GS QKD 004 clause 6.2: GET_KEY blocks at most the QoS Timeout, then answers status 6. The KME here
+        // takes ten minutes to answer; the QoS allows 300 ms. (The 60 s WaitAsync is only a safety net.)
+        Guid ksid = await OpenAsync(new QkdQos { Timeout = 300 });
+        _link.Faults.ResponseDelay = TimeSpan.FromMinutes(10);
+
+        Task<QkdGetKeyResult> first = _alice.GetKeyAsync(ksid, 0);
+        Task<QkdGetKeyResult> behind = _bob.GetKeyAsync(ksid, 0); // waits for the stream's lock the first reader holds
+        using QkdGetKeyResult a = await first.WaitAsync(TimeSpan.FromSeconds(60));
+        using QkdGetKeyResult b = await behind.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((Etsi004Status.TimeoutError, (QkdKey?)null), (a.Status, a.Key));
+        Assert.Equal((Etsi004Status.TimeoutError, (QkdKey?)null), (b.Status, b.Key));
+
+        // Once the KME is fast again the same index is served, the same key at both ends.
+        _link.Faults.ResponseDelay = TimeSpan.Zero;
+        using QkdGetKeyResult a0 = await _alice.GetKeyAsync(ksid, 0);
+        using QkdGetKeyResult b0 = await _bob.GetKeyAsync(ksid, 0);
+        Assert.Equal((Etsi004Status.Successful, Etsi004Status.Successful), (a0.Status, b0.Status));
+        Assert.Equal(a0.Key!.Key.ToArray(), b0.Key!.Key.ToArray());
+    }
+
+    [Fact]
     public async Task Close_EndsTheStreamForEachApplication()
     {
         Guid ksid = await OpenAsync();

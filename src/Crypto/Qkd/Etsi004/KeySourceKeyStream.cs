@@ -108,8 +108,21 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
         bool isSource = stream.IsSource(_saeId);
         string peer = stream.PeerOf(_saeId);
 
+        // 004 clause 6.2: GET_KEY blocks at most the QoS Timeout. The wait for the stream and every key-source call are
+        // cancelled when it passes (a slow or hung source must not hold this reader, nor the one behind it, longer).
+        using var qosTimer = new CancellationTokenSource(TimeSpan.FromMilliseconds(stream.Qos.Timeout), time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, qosTimer.Token);
+
         // One reader at a time per stream, so two applications never obtain two different keys for one index.
-        await stream.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await stream.Lock.WaitAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new QkdGetKeyResult(Etsi004Status.TimeoutError, index ?? -1);
+        }
+
         try
         {
             long chunkIndex = index ?? (isSource ? stream.SourceCursor : stream.DestinationCursor);
@@ -132,6 +145,7 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
                 Etsi004Status failure = await RetryAsync(
                     async ct => container = await _keySource.GetKeysAsync(peer, QkdKeyRequest.For(1, stream.Qos.KeyChunkSize * 8), ct).ConfigureAwait(false),
                     deadline,
+                    bounded.Token,
                     cancellationToken).ConfigureAwait(false);
                 if (failure != Etsi004Status.Successful || container is null)
                 {
@@ -150,6 +164,7 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             Etsi004Status outcome = await RetryAsync(
                 async ct => delivered = await _keySource.GetKeysWithIdsAsync(chunk.Master, new[] { chunk.KeyId }, ct).ConfigureAwait(false),
                 deadline,
+                bounded.Token,
                 cancellationToken).ConfigureAwait(false);
             if (outcome != Etsi004Status.Successful || delivered is null)
             {
@@ -194,8 +209,9 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"key_ID\":\"{keyId:D}\",\"index\":{index,20}}}"));
 
     // Runs a key-source call until it succeeds, the QoS time-out passes (status 6), or a failure that waiting cannot
-    // mend: exhaustion is status 2, an unreachable or refusing source status 4 (ETSI GS QKD 004 clause 6.2).
-    private async Task<Etsi004Status> RetryAsync(Func<CancellationToken, Task> call, long deadline, CancellationToken cancellationToken)
+    // mend: exhaustion is status 2, an unreachable or refusing source status 4 (ETSI GS QKD 004 clause 6.2). The calls
+    // and pauses run under `bounded`, which the QoS time-out cancels; only the caller's own token is rethrown.
+    private async Task<Etsi004Status> RetryAsync(Func<CancellationToken, Task> call, long deadline, CancellationToken bounded, CancellationToken cancellationToken)
     {
         TimeProvider time = _service.Time;
         while (true)
@@ -203,8 +219,12 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             Etsi004Status failure;
             try
             {
-                await call(cancellationToken).ConfigureAwait(false);
+                await call(bounded).ConfigureAwait(false);
                 return Etsi004Status.Successful;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Etsi004Status.TimeoutError;
             }
             catch (KeySourceException e)
             {
@@ -226,7 +246,14 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
                 return failure;
             }
 
-            await Task.Delay(s_retryDelay, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(s_retryDelay, time, bounded).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return failure;
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
 using FintechCrypto.Qkd.Simulator;
@@ -227,6 +230,39 @@ public sealed class Etsi004KeyStreamTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => aliceSource.GetKeysAsync("SAE_C", QkdKeyRequest.For(1, 256)));
     }
 
+    [Fact]
+    public async Task GetKey_ASourceThatDeliversTheWrongKeys_IsNoConnection_NotACrashOrAWrongChunk()
+    {
+        // As master: no key at all, or a key shorter than the chunk. As slave: another key than the one asked for.
+        Func<QkdKeyContainer, QkdKeyContainer> none = c => { c.Dispose(); return new QkdKeyContainer([]); };
+        Func<QkdKeyContainer, QkdKeyContainer> shortKey = c => Replace(c, c.Keys[0].KeyId, c.Keys[0].Key[..16].ToArray());
+        Func<QkdKeyContainer, QkdKeyContainer> otherKey = c => Replace(c, Guid.NewGuid(), RandomNumberGenerator.GetBytes(32));
+        foreach ((Func<QkdKeyContainer, QkdKeyContainer>? master, Func<QkdKeyContainer, QkdKeyContainer>? slave) in new[] { (none, null), (shortKey, null), ((Func<QkdKeyContainer, QkdKeyContainer>?)null, otherKey) })
+        {
+            using var service = new KeySourceKeyStreamService();
+            IQkdKeyStream alice = service.Attach("SAE_A", new AlteredKeySource(_link.CreateKeySource(0, "SAE_A"), master, null));
+            IQkdKeyStream bob = service.Attach("SAE_B", new AlteredKeySource(_link.CreateKeySource(1, "SAE_B"), null, slave));
+            Guid ksid = (await alice.OpenConnectAsync("SAE_A", "SAE_B", new QkdQos(), null)).KeyStreamId;
+            Assert.Equal(Etsi004Status.Successful, (await bob.OpenConnectAsync("SAE_A", "SAE_B", new QkdQos(), ksid)).Status);
+
+            using QkdGetKeyResult a = await alice.GetKeyAsync(ksid);
+            using QkdGetKeyResult b = await bob.GetKeyAsync(ksid);
+
+            // The faulty end gets status 4 and no chunk; the index is not taken, so a sound end still reads it (as master).
+            QkdGetKeyResult faulty = master is not null ? a : b;
+            QkdGetKeyResult sound = master is not null ? b : a;
+            Assert.Equal((Etsi004Status.NoQkdConnectionAvailable, (QkdKey?)null), (faulty.Status, faulty.Key));
+            Assert.Equal(Etsi004Status.Successful, sound.Status);
+            Assert.Equal(32, sound.Key!.Length);
+        }
+
+        static QkdKeyContainer Replace(QkdKeyContainer delivered, Guid id, byte[] key)
+        {
+            delivered.Dispose();
+            return new QkdKeyContainer([new QkdKey(id, key)]);
+        }
+    }
+
     [Property(MaxTest = 200)]
     public void KeyIdOfAChunk_NamesItsStreamAndIndex(Guid ksid, Guid otherStream, long index)
     {
@@ -247,5 +283,27 @@ public sealed class Etsi004KeyStreamTests : IDisposable
         Assert.Equal(Etsi004Status.PeerNotConnected, open.Status);
         Assert.Equal(Etsi004Status.Successful, (await _bob.OpenConnectAsync("SAE_A", "SAE_B", qos, open.KeyStreamId)).Status);
         return open.KeyStreamId;
+    }
+
+    /// <summary>A key source whose deliveries (as master, as slave) a test replaces, as a faulty vendor adapter would.</summary>
+    private sealed class AlteredKeySource(
+        IQkdKeySource inner,
+        Func<QkdKeyContainer, QkdKeyContainer>? asMaster,
+        Func<QkdKeyContainer, QkdKeyContainer>? asSlave) : IQkdKeySource
+    {
+        public Task<QkdKeySourceStatus> GetStatusAsync(string slaveSaeId, CancellationToken cancellationToken = default) =>
+            inner.GetStatusAsync(slaveSaeId, cancellationToken);
+
+        public async Task<QkdKeyContainer> GetKeysAsync(string slaveSaeId, QkdKeyRequest request, CancellationToken cancellationToken = default)
+        {
+            QkdKeyContainer delivered = await inner.GetKeysAsync(slaveSaeId, request, cancellationToken);
+            return asMaster is null ? delivered : asMaster(delivered);
+        }
+
+        public async Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, CancellationToken cancellationToken = default)
+        {
+            QkdKeyContainer delivered = await inner.GetKeysWithIdsAsync(masterSaeId, keyIds, cancellationToken);
+            return asSlave is null ? delivered : asSlave(delivered);
+        }
     }
 }

@@ -152,6 +152,13 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
                     return new QkdGetKeyResult(failure, chunkIndex);
                 }
 
+                if (!IsOneKey(container, null, stream.Qos.KeyChunkSize))
+                {
+                    // A source that breaks its contract is treated as a refusing one (status 4); the index stays free.
+                    container.Dispose();
+                    return new QkdGetKeyResult(Etsi004Status.NoQkdConnectionAvailable, chunkIndex);
+                }
+
                 QkdKey key = container.Keys[0];
                 chunk = new KeyStreamState.Chunk(key.KeyId, _saeId, time.GetUtcNow());
                 stream.Chunks[chunkIndex] = chunk;
@@ -169,6 +176,13 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
             if (outcome != Etsi004Status.Successful || delivered is null)
             {
                 return new QkdGetKeyResult(outcome, chunkIndex);
+            }
+
+            if (!IsOneKey(delivered, chunk.KeyId, stream.Qos.KeyChunkSize))
+            {
+                // Not the key the peer holds for this index: never hand it out as that chunk.
+                delivered.Dispose();
+                return new QkdGetKeyResult(Etsi004Status.NoQkdConnectionAvailable, chunkIndex);
             }
 
             MarkRead(stream, chunk, chunkIndex, isSource);
@@ -203,6 +217,12 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
 
         // The entry stays after both have read it, so the index is never issued again with another key.
     }
+
+    // What a key source must deliver for one chunk: exactly one key, of the chunk size, with the key_ID asked for (if any).
+    private static bool IsOneKey(QkdKeyContainer container, Guid? keyId, int chunkSize) =>
+        container.Keys.Count == 1
+        && container.Keys[0].Length == chunkSize
+        && (keyId is not Guid expected || container.Keys[0].KeyId == expected);
 
     // Metadata (Metadata_mimetype application/json): the chunk's index and the key_ID behind it; no key material.
     private static byte[] Metadata(Guid keyId, long index) =>

@@ -231,6 +231,20 @@ public sealed class Etsi004KeyStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenConnect_ASlowKeySource_IsBoundedByTheQosTimeout()
+    {
+        // OPEN_CONNECT asks the key source for its Status (the QoS check); a KME taking ten minutes must not hold it
+        // longer than the requested QoS Timeout (300 ms). The 60 s WaitAsync is only a safety net.
+        _link.Faults.ResponseDelay = TimeSpan.FromMinutes(10);
+
+        QkdOpenConnectResult slow = await _alice.OpenConnectAsync("SAE_A", "SAE_B", new QkdQos { Timeout = 300 }, null).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((Etsi004Status.NoQkdConnectionAvailable, Guid.Empty), (slow.Status, slow.KeyStreamId));
+        _link.Faults.ResponseDelay = TimeSpan.Zero;
+        Assert.Equal(Etsi004Status.PeerNotConnected, (await _alice.OpenConnectAsync("SAE_A", "SAE_B", new QkdQos { Timeout = 300 }, null)).Status);
+    }
+
+    [Fact]
     public async Task GetKey_ASourceThatDeliversTheWrongKeys_IsNoConnection_NotACrashOrAWrongChunk()
     {
         // As master: no key at all, or a key shorter than the chunk. As slave: another key than the one asked for.

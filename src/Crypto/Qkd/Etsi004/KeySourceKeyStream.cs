@@ -42,13 +42,18 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
         }
 
         // QoS checks against what the key source can deliver (014 Status min/max_key_size), with a counter-proposal.
+        // The Status call is bounded by the requested QoS Timeout (or the default one when that is not positive): a
+        // source that does not answer in time is no connection (status 4), as one that fails is.
         QkdKeySourceStatus status;
+        int timeout = qos.Timeout > 0 ? qos.Timeout : new QkdQos().Timeout;
+        using var qosTimer = new CancellationTokenSource(TimeSpan.FromMilliseconds(timeout), _service.Time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, qosTimer.Token);
         try
         {
             string peer = string.Equals(source, _saeId, StringComparison.Ordinal) ? destination : source;
-            status = await _keySource.GetStatusAsync(peer, cancellationToken).ConfigureAwait(false);
+            status = await _keySource.GetStatusAsync(peer, bounded.Token).ConfigureAwait(false);
         }
-        catch (KeySourceException)
+        catch (Exception e) when (e is KeySourceException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return new QkdOpenConnectResult(Etsi004Status.NoQkdConnectionAvailable, Guid.Empty, qos);
         }

@@ -23,7 +23,7 @@ public sealed record QkdQos
     /// <summary>The priority of the request (<c>Priority</c>); higher is more urgent.</summary>
     public int Priority { get; init; }
 
-    /// <summary>How long a GET_KEY may block, in milliseconds (<c>Timeout</c>). Default 10,000.</summary>
+    /// <summary>How long a GET_KEY (and OPEN_CONNECT's check of the key source) may block, in milliseconds (<c>Timeout</c>). Default 10,000.</summary>
     public int Timeout { get; init; } = 10_000;
 
     /// <summary>How long keys of the stream stay valid, in seconds (<c>TTL</c>); 0 for no limit.</summary>

@@ -14,6 +14,25 @@ public sealed class QkdSessionHandshakeTests
     public static TheoryData<string> Kdfs => new() { "HKDF-SHA256", "HKDF-SHA384", "HMAC-SHA256", "HMAC-SHA384", "KMAC128", "KMAC256" };
 
     [Theory]
+    [InlineData(300)] // longer than the 256 bytes a handshake field holds
+    [InlineData(-1)] // a lone surrogate: not Unicode text, no UTF-8 for it
+    public async Task AKmeIdTheHandshakeCannotCarry_IsAnInvalidKeySourceAnswer_AndNoKeyIsTaken(int length)
+    {
+        // The KME IDs of the Status are bound into the handshake; a KME that reports unusable ones is a bad answer
+        // (KeySourceFailed, InvalidResponse, per policy), not an ArgumentException, and no QKD key is spent on it.
+        string kmeId = length < 0 ? "KME-\ud800" : new string('K', length);
+        var link = new InMemoryQkdLink();
+        using var pair = new QkdSessionPair(KemAlgorithm.MlKem768, link, configureInitiator: o => o.KeySource = link.EndOf(o.LocalSaeId, kmeId));
+
+        QkdSessionException e = await Assert.ThrowsAsync<QkdSessionException>(() => pair.Initiator.InitiateAsync());
+
+        Assert.Equal(QkdSessionError.KeySourceFailed, e.Error);
+        Assert.Equal(KeySourceError.InvalidResponse, Assert.IsType<KeySourceException>(e.InnerException).Error);
+        Assert.Empty(link.Issued);
+        Assert.Equal(QkdSessionState.Created, pair.Initiator.State);
+    }
+
+    [Theory]
     [MemberData(nameof(Kems))]
     public async Task BothEndsDeriveTheSameKeysAndExchangeRecords(string kemName)
     {

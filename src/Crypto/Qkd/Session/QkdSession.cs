@@ -636,8 +636,8 @@ public sealed class QkdSession : IDisposable
                 // ETSI GS QKD 014 §5.1 Get status: the KME IDs bound into the key schedule, stored_key_count for metrics.
                 QkdKeySourceStatus status = await _keySource.GetStatusAsync(_peerSaeId, timeout.Token).ConfigureAwait(false);
                 QkdMetrics.RecordStatus(status, _localSaeId, _peerSaeId);
-                sourceKmeId = string.IsNullOrEmpty(status.SourceKmeId) ? null : status.SourceKmeId;
-                targetKmeId = string.IsNullOrEmpty(status.TargetKmeId) ? null : status.TargetKmeId;
+                sourceKmeId = HandshakeKmeId(status.SourceKmeId, "source_KME_ID");
+                targetKmeId = HandshakeKmeId(status.TargetKmeId, "target_KME_ID");
             }
 
             // ETSI GS QKD 014 §5.2 Get key: new keys for the slave SAE.
@@ -661,6 +661,31 @@ public sealed class QkdSession : IDisposable
             // An IDs-or-sizes refusal by the source's own argument checks (for example a key size outside its limits).
             keys?.Dispose();
             return (null, null, null, new KeySourceException(KeySourceError.BadRequest, $"The QKD key source refused the request: {e.Message}", innerException: e));
+        }
+    }
+
+    /// <summary>
+    /// A KME ID of the Status as the handshake carries it (null when empty). One the handshake cannot carry (not Unicode
+    /// text, or more than <see cref="QkdHandshakeMessage.MaxIdLength"/> bytes of UTF-8) is a bad answer of the key
+    /// source, refused before any key is taken.
+    /// </summary>
+    private static string? HandshakeKmeId(string? kmeId, string member)
+    {
+        if (string.IsNullOrEmpty(kmeId))
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = QkdHandshakeMessage.IdBytes(kmeId, 0, member);
+            return kmeId;
+        }
+        catch (ArgumentException)
+        {
+            throw new KeySourceException(
+                KeySourceError.InvalidResponse,
+                $"The QKD key source's Status has a {member} that a handshake cannot carry (not Unicode text, or longer than {QkdHandshakeMessage.MaxIdLength} bytes of UTF-8).");
         }
     }
 

@@ -224,6 +224,27 @@ public sealed class Etsi014ClientTests
     }
 
     [Fact]
+    public async Task NonUnicodeSaeIds_AreArgumentExceptions_WithoutARequest()
+    {
+        // A lone surrogate has no UTF-8: the path segment was sent as U+FFFD, that is, for another SAE than the one named.
+        var handler = Etsi014TestClients.StandardKme();
+        using Etsi014KeySource source = Etsi014TestClients.Create(handler);
+        foreach (string saeId in new[] { "SAE_\ud800", "SAE_\udc00B", "\ud800" })
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => source.GetStatusAsync(saeId));
+            await Assert.ThrowsAsync<ArgumentException>(() => source.GetKeysAsync(saeId, QkdKeyRequest.For(1, 256)));
+            await Assert.ThrowsAsync<ArgumentException>(() => source.GetKeysWithIdsAsync(saeId, new[] { Id1 }));
+            await Assert.ThrowsAsync<ArgumentException>(() => source.GetKeysAsync("SAE_B", QkdKeyRequest.For(1, 256) with { AdditionalSlaveSaeIds = new[] { saeId } }));
+        }
+
+        Assert.Empty(handler.Requests);
+
+        // A valid surrogate pair (U+1F511) is text like any other: asked for, and answered for that SAE.
+        QkdKeySourceStatus status = await source.GetStatusAsync("SAE_\U0001F511");
+        Assert.Equal("SAE_\U0001F511", status.SlaveSaeId);
+    }
+
+    [Fact]
     public async Task CallerMistakes_AreArgumentExceptions_WithoutARequest()
     {
         var handler = Etsi014TestClients.StandardKme();

@@ -50,7 +50,8 @@ internal sealed class Etsi014Paths
 
     /// <summary>
     /// Checks an SAE ID given by the caller: 014 treats it as an opaque string in a path segment, so it must be non-empty,
-    /// must not be a dot segment (RFC 3986 §5.2.4 would remove it), and must not hold '/', '?', '#' or control characters.
+    /// must not be a dot segment (RFC 3986 §5.2.4 would remove it), must not hold '/', '?', '#' or control characters, and
+    /// must be Unicode text (no lone surrogate).
     /// </summary>
     /// <exception cref="ArgumentException">The ID is not acceptable.</exception>
     internal static void ValidateSaeId(string? saeId, string paramName)
@@ -71,6 +72,18 @@ internal sealed class Etsi014Paths
             {
                 throw new ArgumentException("The SAE ID must not contain '/', '?', '#' or control characters.", paramName);
             }
+        }
+
+        // The path segment is the ID's UTF-8, percent-encoded (RFC 3986 §2.5); a lone surrogate has none and would be
+        // sent as U+FFFD, naming another SAE.
+        for (ReadOnlySpan<char> rest = saeId; !rest.IsEmpty;)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out int used) != System.Buffers.OperationStatus.Done)
+            {
+                throw new ArgumentException("The SAE ID must be Unicode text (it holds a lone surrogate).", paramName);
+            }
+
+            rest = rest[used..];
         }
     }
 

@@ -111,28 +111,14 @@ public class QkdSessionBenchmarks
     [Benchmark, BenchmarkCategory("Set-up")]
     public int SessionSetupOverHttps()
     {
-        (QkdSession initiator, QkdSession responder) = NewPair("https", _httpsA, _httpsB);
-        using (initiator)
-        using (responder)
-        {
-            byte[] handshake = initiator.InitiateAsync().GetAwaiter().GetResult();
-            responder.AcceptAsync(handshake).GetAwaiter().GetResult();
-            return handshake.Length;
-        }
+        return SetUp(NewPair("https", _httpsA, _httpsB));
     }
 
     [Benchmark, BenchmarkCategory("Set-up")]
     public int SessionSetup()
     {
         // The same SAE pair every time: each set-up still consumes a fresh QKD key and a fresh encapsulation.
-        (QkdSession initiator, QkdSession responder) = NewPair("setup");
-        using (initiator)
-        using (responder)
-        {
-            byte[] handshake = initiator.InitiateAsync().GetAwaiter().GetResult();
-            responder.AcceptAsync(handshake).GetAwaiter().GetResult();
-            return handshake.Length;
-        }
+        return SetUp(NewPair("setup"));
     }
 
     [Benchmark, BenchmarkCategory("Set-up")]
@@ -174,6 +160,17 @@ public class QkdSessionBenchmarks
         _aesGcm.Encrypt(_nonce, _plaintext, _ciphertext, _tag, _header);
         _aesGcm.Decrypt(_nonce, _ciphertext, _tag, _opened, _header);
         return true;
+    }
+
+    private static int SetUp((QkdSession Initiator, QkdSession Responder) pair)
+    {
+        using (pair.Initiator)
+        using (pair.Responder)
+        {
+            byte[] handshake = pair.Initiator.InitiateAsync().GetAwaiter().GetResult();
+            pair.Responder.AcceptAsync(handshake).GetAwaiter().GetResult();
+            return handshake.Length;
+        }
     }
 
     private (QkdSession Initiator, QkdSession Responder) NewPair(string name, IQkdKeySource? sourceA = null, IQkdKeySource? sourceB = null)

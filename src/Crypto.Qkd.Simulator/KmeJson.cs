@@ -14,6 +14,16 @@ internal static class KmeJson
     internal static void WriteStatus(Utf8JsonWriter w, QkdKeySourceStatus status)
     {
         w.WriteStartObject();
+        WriteStatusMembers(w, status);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The members of a 014 §6.1 Status, in the standard's order, with <c>status_extension</c> when there is one
+    /// (also the <c>kme status</c> command's output).
+    /// </summary>
+    internal static void WriteStatusMembers(Utf8JsonWriter w, QkdKeySourceStatus status)
+    {
         w.WriteString("source_KME_ID", status.SourceKmeId);
         w.WriteString("target_KME_ID", status.TargetKmeId);
         w.WriteString("master_SAE_ID", status.MasterSaeId);
@@ -25,10 +35,13 @@ internal static class KmeJson
         w.WriteNumber("max_key_size", status.MaxKeySize);
         w.WriteNumber("min_key_size", status.MinKeySize);
         w.WriteNumber("max_SAE_ID_count", status.MaxSaeIdCount);
-        w.WriteEndObject();
+        if (status.StatusExtension is JsonElement extension)
+        {
+            w.WritePropertyName("status_extension");
+            extension.WriteTo(w);
+        }
     }
 
-    /// <summary>014 §6.3 Key container: <c>{"keys": [{"key_ID": UUID, "key": base64}]}</c>.</summary>
     internal static void WriteKeyContainer(Utf8JsonWriter w, DeliveredKeys keys)
     {
         w.WriteStartObject();

@@ -6,13 +6,13 @@ namespace FintechCrypto.Qkd.Simulator;
 internal static class KmeMessages
 {
     /// <summary>014: 400 for an unknown, already delivered or not yet replicated key ID.</summary>
-    public const string KeysNotFound = "one or more keys specified are not found on KME";
+    public const string KeysNotFound = Etsi014Messages.KeysNotFound;
 
     /// <summary>014: 400 for a size that is not a multiple of 8.</summary>
-    public const string SizeNotMultipleOf8 = "size shall be a multiple of 8";
+    public const string SizeNotMultipleOf8 = Etsi014Messages.SizeNotMultipleOf8;
 
     /// <summary>014: 400 when an <c>extension_mandatory</c> parameter is not supported.</summary>
-    public const string MandatoryExtensionsUnsupported = "not all extension_mandatory parameters are supported";
+    public const string MandatoryExtensionsUnsupported = Etsi014Messages.MandatoryExtensionsUnsupported;
 
     /// <summary>The <c>details</c> member naming an unsupported mandatory extension (014's own example).</summary>
     public const string MandatoryExtensionUnsupportedDetail = "extension_mandatory_unsupported";

@@ -48,6 +48,7 @@ internal static class DemoCommand
             ("HMAC-SHA256", Hmac),
             ("PEM key export/import", PemRoundTrip),
             ("FROST(Ed25519) 2-of-3 threshold signature", FrostEd25519),
+            ("QKD + ML-KEM-768 hybrid session over the embedded ETSI 014 KME", log => DemoQkdStep.Run(s_payment, log)),
         };
 
         stderr.WriteLine("FintechCrypto demo: one pass through each capability.");

@@ -29,7 +29,7 @@ internal static class KmeClientCommands
         Arguments a = Arguments.Parse(args, 2, "kme status", s_statusSpec);
         string slave = a.RequiredValue("slave-sae");
         QkdKeySourceStatus status = WithKeySource(a, source => source.GetStatusAsync(slave));
-        JsonOutput.WriteObject(stdout, w => WriteStatus(w, status));
+        JsonOutput.WriteObject(stdout, w => Qkd.Simulator.KmeJson.WriteStatusMembers(w, status));
         return ExitCodes.Success;
     }
 
@@ -179,23 +179,6 @@ internal static class KmeClientCommands
         }
 
         return (ids, rest);
-    }
-
-    /// <summary>014 §6.1 Status, members in the standard's order.</summary>
-    private static void WriteStatus(Utf8JsonWriter w, QkdKeySourceStatus status)
-    {
-        w.WriteString("source_KME_ID", status.SourceKmeId);
-        w.WriteString("target_KME_ID", status.TargetKmeId);
-        w.WriteString("master_SAE_ID", status.MasterSaeId);
-        w.WriteString("slave_SAE_ID", status.SlaveSaeId);
-        w.WriteNumber("key_size", status.KeySize);
-        w.WriteNumber("stored_key_count", status.StoredKeyCount);
-        w.WriteNumber("max_key_count", status.MaxKeyCount);
-        w.WriteNumber("max_key_per_request", status.MaxKeyPerRequest);
-        w.WriteNumber("max_key_size", status.MaxKeySize);
-        w.WriteNumber("min_key_size", status.MinKeySize);
-        w.WriteNumber("max_SAE_ID_count", status.MaxSaeIdCount);
-        WriteExtension(w, "status_extension", status.StatusExtension);
     }
 
     /// <summary>014 §6.3 Key container: <c>keys</c> with <c>key_ID</c>, <c>key</c> (base64) and the extensions the KME sent.</summary>

@@ -21,13 +21,14 @@ public sealed class DemoCommandTests
         }
 
         string[] names = steps.Select(s => s.GetProperty("name").GetString()!).ToArray();
-        foreach (string capability in new[] { "Ed25519", "ECDSA", "RSA-PSS", "X25519", "ECDH-P256", "AES-256-GCM", "ChaCha20-Poly1305", "HMAC", "PEM", "FROST(Ed25519)" })
+        foreach (string capability in new[] { "Ed25519", "ECDSA", "RSA-PSS", "X25519", "ECDH-P256", "AES-256-GCM", "ChaCha20-Poly1305", "HMAC", "PEM", "FROST(Ed25519)", "QKD + ML-KEM-768" })
         {
             Assert.Contains(names, n => n.Contains(capability, StringComparison.Ordinal));
         }
 
         Assert.Contains("All steps ok.", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("a one-bit change of the message verifies: False", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("its replay is refused: True", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("a changed ciphertext is rejected: True", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("verifies as a plain Ed25519 signature under the group key: True", result.Stderr, StringComparison.Ordinal);
     }

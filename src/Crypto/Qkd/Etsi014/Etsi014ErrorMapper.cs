@@ -10,19 +10,19 @@ namespace FintechCrypto.Qkd;
 internal static class Etsi014ErrorMapper
 {
     /// <summary>014 §5.4: an unknown, already delivered or not yet replicated key ID.</summary>
-    internal const string KeysNotFound = "one or more keys specified are not found on KME";
+    internal const string KeysNotFound = Etsi014Messages.KeysNotFound;
 
     /// <summary>014 §5.3/§6.2: a Key request whose size is not a multiple of 8.</summary>
-    internal const string SizeNotMultipleOf8 = "size shall be a multiple of 8";
+    internal const string SizeNotMultipleOf8 = Etsi014Messages.SizeNotMultipleOf8;
 
     /// <summary>014 §5.3/§6.2: an extension_mandatory the KME does not know.</summary>
-    internal const string MandatoryNotSupported = "not all extension_mandatory parameters are supported";
+    internal const string MandatoryNotSupported = Etsi014Messages.MandatoryExtensionsUnsupported;
 
     /// <summary>014 §5.3/§6.2: an extension_mandatory the KME knows but cannot meet.</summary>
-    internal const string MandatoryNotMet = "not all extension_mandatory request options could be met";
+    internal const string MandatoryNotMet = Etsi014Messages.MandatoryExtensionsNotMet;
 
     /// <summary>014 §5.3/§6.2: extension_optional members the KME did not handle.</summary>
-    internal const string OptionalNotHandled = "not all extension_optional request options handled";
+    internal const string OptionalNotHandled = Etsi014Messages.OptionalExtensionsNotHandled;
 
     /// <summary>The kind of failure for a non-200 answer.</summary>
     /// <param name="httpStatus">The HTTP status code.</param>

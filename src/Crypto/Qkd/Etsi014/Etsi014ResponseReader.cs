@@ -104,8 +104,9 @@ internal static class Etsi014ResponseReader
     /// For Get key (<paramref name="expectedIds"/> null) it must hold <paramref name="expectedCount"/> distinct keys of
     /// <paramref name="expectedKeyBytes"/> bytes; for Get key with key IDs exactly the IDs asked for, returned in their order.
     /// </summary>
+    /// <remarks>With <paramref name="exactCount"/> false, <paramref name="expectedCount"/> is only an upper bound (a key file).</remarks>
     /// <exception cref="KeySourceException">The body is not such a container (kind <see cref="KeySourceError.InvalidResponse"/>).</exception>
-    internal static QkdKeyContainer ReadKeyContainer(ReadOnlySpan<byte> body, int expectedCount, int? expectedKeyBytes, IReadOnlyList<Guid>? expectedIds)
+    internal static QkdKeyContainer ReadKeyContainer(ReadOnlySpan<byte> body, int expectedCount, int? expectedKeyBytes, IReadOnlyList<Guid>? expectedIds, bool exactCount = true)
     {
         const string what = "Key container";
         var keys = new List<QkdKey>(expectedCount);
@@ -157,7 +158,7 @@ internal static class Etsi014ResponseReader
                 throw Invalid(what, "the member 'keys' is missing");
             }
 
-            if (keys.Count != expectedCount)
+            if (exactCount && keys.Count != expectedCount)
             {
                 throw Invalid(what, $"the number of keys is {keys.Count}, not the {expectedCount} asked for");
             }

@@ -253,6 +253,36 @@ public sealed class QkdSessionPolicyTests
         Assert.Equal(KeySourceError.Timeout, Assert.IsType<KeySourceException>(e.InnerException).Error);
     }
 
+    [Fact]
+    public async Task AKeySourceThatThrowsOutsideOurFamily_IsAKeySourceFailureUnderThePolicy()
+    {
+        using var pair = new QkdSessionPair(KemAlgorithm.MlKem768, new InMemoryQkdLink());
+        QkdSessionOptions Options(QkdExhaustionPolicy policy) => new()
+        {
+            LocalSaeId = pair.InitiatorSaeId,
+            PeerSaeId = pair.ResponderSaeId,
+            KeySource = new BrokenPlugInKeySource(),
+            ExhaustionPolicy = policy,
+        };
+
+        // Fail closed: our exception, with the plug-in's named (not quoted) underneath.
+        using (QkdSession failClosed = QkdSession.CreateInitiator(Options(QkdExhaustionPolicy.FailClosed), pair.ResponderKey))
+        {
+            var e = await Assert.ThrowsAsync<QkdSessionException>(() => failClosed.InitiateAsync());
+            Assert.Equal(QkdSessionError.KeySourceFailed, e.Error);
+            KeySourceException inner = Assert.IsType<KeySourceException>(e.InnerException);
+            Assert.Equal(KeySourceError.Unknown, inner.Error);
+            Assert.Contains(nameof(InvalidOperationException), inner.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("vendor detail", e.Message, StringComparison.Ordinal);
+        }
+
+        // Post-quantum-only, chosen explicitly: the policy applies to a plug-in's failure too.
+        using QkdSession fallback = QkdSession.CreateInitiator(Options(QkdExhaustionPolicy.ContinuePostQuantumOnly), pair.ResponderKey);
+        byte[] handshake = await fallback.InitiateAsync();
+        Assert.Equal(QkdSessionMode.PostQuantumOnly, fallback.Mode);
+        Assert.NotEmpty(handshake);
+    }
+
     private static void Break(InMemoryQkdLink link, Fault fault)
     {
         if (fault == Fault.Exhausted)
@@ -269,6 +299,19 @@ public sealed class QkdSessionPolicyTests
     {
         link.Stock = 1000;
         link.Stopped = false;
+    }
+
+    // A vendor plug-in that breaks IQkdKeySource's contract by throwing its own exception type.
+    private sealed class BrokenPlugInKeySource : IQkdKeySource
+    {
+        public Task<QkdKeySourceStatus> GetStatusAsync(string slaveSaeId, System.Threading.CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("vendor detail: link 7 down");
+
+        public Task<QkdKeyContainer> GetKeysAsync(string slaveSaeId, QkdKeyRequest request, System.Threading.CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("vendor detail: link 7 down");
+
+        public Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, System.Collections.Generic.IReadOnlyList<Guid> keyIds, System.Threading.CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("vendor detail: link 7 down");
     }
 
     private sealed class HangingKeySource : IQkdKeySource

@@ -662,7 +662,18 @@ public sealed class QkdSession : IDisposable
             keys?.Dispose();
             return (null, null, null, new KeySourceException(KeySourceError.BadRequest, $"The QKD key source refused the request: {e.Message}", innerException: e));
         }
+#pragma warning disable CA1031 // A plug-in key source that breaks IQkdKeySource's contract (throws other than KeySourceException) is still a KME failure: the policy decides, never a bypass.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            keys?.Dispose();
+            return (null, null, null, ForeignFailure(e));
+        }
     }
+
+    /// <summary>A key source's own exception type, named but not quoted (its message is not ours to vouch for).</summary>
+    private static KeySourceException ForeignFailure(Exception e) =>
+        new(KeySourceError.Unknown, $"The QKD key source failed with {e.GetType().Name}.", innerException: e);
 
     /// <summary>
     /// A KME ID of the Status as the handshake carries it (null when empty). One the handshake cannot carry (not Unicode
@@ -723,13 +734,16 @@ public sealed class QkdSession : IDisposable
                 CheckDelivered(keys, message.KeyIds);
                 QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
             }
-            catch (Exception e) when (e is KeySourceException or ArgumentException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+#pragma warning disable CA1031 // As in FetchNewKeysAsync: any failure of the key source (ours or a plug-in's) fails the handshake in our family.
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 keys?.Dispose();
+                Exception cause = e is KeySourceException or ArgumentException or OperationCanceledException ? e : ForeignFailure(e);
                 var exception = new QkdSessionException(
                     QkdSessionError.KeySourceFailed,
-                    $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_peerSaeId}' for epoch {message.Epoch}: {e.Message}",
-                    e);
+                    $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_peerSaeId}' for epoch {message.Epoch}: {cause.Message}",
+                    cause);
                 ReportFailure(QkdSessionError.KeySourceFailed, exception.Message, exception);
                 throw exception;
             }

@@ -2,7 +2,7 @@
 // 014-style key sources. It keeps what a KMS keeps: the Key_stream_IDs, both applications' connection state, QoS,
 // and for each chunk index the key_ID of the key behind it. Whichever application reads index i first obtains a new
 // key from its own key source as master (naming the peer); the other application reads the same key by key_ID from
-// its own key source as slave (ETSI GS QKD 014 §5.2 and §5.3; 004 V2.1.1 annex relating 004 and 014).
+// its own key source as slave (ETSI GS QKD 014 §5.3 and §5.4; 004 V2.1.1 annex relating 004 and 014).
 
 using System;
 using System.Collections.Generic;

@@ -1,5 +1,5 @@
 // QkdHandshakeMessage: the one message an initiator (master SAE) sends to establish or renew a QKD session's keys.
-// It carries the ETSI GS QKD 014 key IDs (the in-band key-ID hand-off of 014 §5.1 step 2) and the KEM ciphertext;
+// It carries the ETSI GS QKD 014 key IDs (the in-band key-ID hand-off between master and slave that 014 leaves to the application) and the KEM ciphertext;
 // the byte layout is documented in docs/qkd.md ("QkdSession: handshake encoding") and below.
 
 using System;

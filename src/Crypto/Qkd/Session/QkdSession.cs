@@ -1,5 +1,5 @@
 // QkdSession: hybrid QKD + post-quantum session keys and an AES-256-GCM record channel (issue 6 item 4, qkd.md §8
-// items 4-5). The initiator is the ETSI GS QKD 014 master SAE, the responder the slave SAE (014 §5.1); the QKD key
+// items 4-5). The initiator is the ETSI GS QKD 014 master SAE, the responder the slave SAE; the QKD key
 // enters ETSI TS 103 744 CatKDF as the pre-shared key beside a KEM shared secret, never alone.
 
 using System;
@@ -633,14 +633,14 @@ public sealed class QkdSession : IDisposable
         {
             if (_queryStatus)
             {
-                // ETSI GS QKD 014 §5.1 Get status: the KME IDs bound into the key schedule, stored_key_count for metrics.
+                // ETSI GS QKD 014 §5.2 Get status: the KME IDs bound into the key schedule, stored_key_count for metrics.
                 QkdKeySourceStatus status = await _keySource.GetStatusAsync(_peerSaeId, timeout.Token).ConfigureAwait(false);
                 QkdMetrics.RecordStatus(status, _localSaeId, _peerSaeId);
                 sourceKmeId = HandshakeKmeId(status.SourceKmeId, "source_KME_ID");
                 targetKmeId = HandshakeKmeId(status.TargetKmeId, "target_KME_ID");
             }
 
-            // ETSI GS QKD 014 §5.2 Get key: new keys for the slave SAE.
+            // ETSI GS QKD 014 §5.3 Get key: new keys for the slave SAE.
             keys = await _keySource.GetKeysAsync(_peerSaeId, QkdKeyRequest.For(_qkdKeyCount, _qkdKeySizeInBits), timeout.Token).ConfigureAwait(false);
             CheckDelivered(keys, null);
             QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
@@ -729,7 +729,7 @@ public sealed class QkdSession : IDisposable
             timeout.CancelAfter(_keySourceTimeout);
             try
             {
-                // ETSI GS QKD 014 §5.3 Get key with key IDs: the path names the master SAE (the initiator).
+                // ETSI GS QKD 014 §5.4 Get key with key IDs: the path names the master SAE (the initiator).
                 keys = await _keySource.GetKeysWithIdsAsync(_peerSaeId, message.KeyIds, timeout.Token).ConfigureAwait(false);
                 CheckDelivered(keys, message.KeyIds);
                 QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);

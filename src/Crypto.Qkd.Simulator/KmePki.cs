@@ -243,6 +243,12 @@ public sealed class KmePki : IDisposable
 
         using (var stream = new FileStream(path, options))
         {
+            // UnixCreateMode applies only to a new file: an existing key file is narrowed to owner-only here.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             stream.Write(bytes);
         }
 

@@ -22,6 +22,34 @@ public sealed class KmeServerCommandTests
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
+    public void WriteTo_NarrowsAnExistingKeyFileToOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // POSIX modes only
+        }
+
+        string dir = Directory.CreateTempSubdirectory("fc-pki-mode-").FullName;
+        try
+        {
+            string key = Path.Combine(dir, "SAE_A.key");
+            File.WriteAllText(key, "old");
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            using (KmePki pki = KmePki.Create("127.0.0.1", ["SAE_A"]))
+            {
+                pki.WriteTo(dir);
+            }
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+            Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(key), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task InitPki_WritesTheFiles_TheyLoad_AndTheSimulatorAcceptsThem()
     {
         string dir = TempDirectory();

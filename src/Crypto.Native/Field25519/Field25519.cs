@@ -210,7 +210,11 @@ internal static class Field25519
         Add(out r, s, s);
     }
 
-    /// <summary>r = a * k for a small constant k below 2^13 (limbs of a below 2^54).</summary>
+    /// <summary>r = a * k for a constant k below 2^32 (limbs of a below 2^54; r reduced).</summary>
+    /// <remarks>
+    /// Each column a_i k is below 2^86, so every carry is below 2^36 and 19 times the last one fits beside a 51-bit
+    /// limb: the output keeps the reduced bound. X25519 uses k = a24 = 121665 (RFC 7748 §5).
+    /// </remarks>
     internal static void MultiplySmall(out FieldElement25519 r, in FieldElement25519 a, uint k)
     {
         ulong h0 = Math.BigMul(a.L0, k, out ulong l0);

@@ -51,6 +51,32 @@ public sealed class Field25519DifferentialTests
         }
     }
 
+    // MultiplySmall at the edge of its contract: limbs just below 2^54 (the Add-of-sums bound) times constants up to
+    // 2^32 - 1, including X25519's a24 = 121665 (RFC 7748 §5), against BigInteger; the output keeps the reduced bound.
+    [Theory]
+    [InlineData(121665u)]
+    [InlineData(121666u)]
+    [InlineData(uint.MaxValue)]
+    public void MultiplySmall_AtTheLimbBound_MatchesBigInteger(uint k)
+    {
+        const ulong Top = (1UL << 54) - 1;
+        FieldElement25519[] inputs =
+        [
+            new(Top, Top, Top, Top, Top),
+            new(Top, 0, Top, 0, Top),
+            new(0, 0, 0, 0, Top),
+            new(Top - 12345, (1UL << 51) + 19, Top, 1, Top - 1),
+        ];
+        foreach (FieldElement25519 a in inputs)
+        {
+            BigInteger value = a.L0 + (new BigInteger(a.L1) << 51) + (new BigInteger(a.L2) << 102) + (new BigInteger(a.L3) << 153) + (new BigInteger(a.L4) << 204);
+            Field25519.MultiplySmall(out FieldElement25519 r, a, k);
+            Assert.Equal(value * k % P, EdwardsConstants.ToBigInteger(r));
+            ulong reducedBound = (1UL << 51) + (1UL << 13);
+            Assert.All(new[] { r.L0, r.L1, r.L2, r.L3, r.L4 }, limb => Assert.True(limb < reducedBound));
+        }
+    }
+
     [Fact]
     public void EncodingIsCanonicalAndDecodingIgnoresTheTopBit()
     {

@@ -1,12 +1,13 @@
-// X25519 (RFC 7748 §5), backed by BouncyCastle's Rfc7748 code until our Field25519 kernels are faster.
-// The u-coordinate's top bit is masked on receipt (§5); an all-zero shared secret, the sign of a low-order
-// peer point, is refused as §6.1 allows. Encodings: RFC 8410 (id-X25519).
+// X25519 (RFC 7748 §5) on our own Field25519 arithmetic (Internal/Curve25519/X25519: a masked Montgomery ladder;
+// public keys through the edwards25519 base-point tables). The u-coordinate's top bit is masked on receipt (§5); an
+// all-zero shared secret, the sign of a low-order peer point, is refused as §6.1 allows (checked in constant time).
+// Encodings: RFC 8410 (id-X25519).
 
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Curve25519;
 using FintechCrypto.Internal.Memory;
-using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
 
 namespace FintechCrypto.Internal.Classical;
 
@@ -90,7 +91,17 @@ internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
                 throw Error.Crypto_InternalError("X25519 peer key of another backend");
             }
 
-            if (!BcX25519.CalculateAgreement(_scalar.Span, publicKey.U, sharedSecret))
+            Curve25519.X25519.ScalarMult(_scalar.Span, publicKey.U, sharedSecret);
+
+            // RFC 7748 §6.1: the parties may check, without leaking more about the shared secret, whether it is all
+            // zeros and abort if so. Every byte is OR-ed in, so the time does not depend on where a non-zero byte is.
+            int accumulated = 0;
+            for (int i = 0; i < KeySize; i++)
+            {
+                accumulated |= sharedSecret[i];
+            }
+
+            if (accumulated == 0)
             {
                 CryptographicOperations.ZeroMemory(sharedSecret);
                 throw Error.Crypto_InvalidPublicKey("X25519", "the shared secret is all zeros, so the peer's point has small order (RFC 7748 §6.1)");
@@ -100,7 +111,7 @@ internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
         internal override KeyAgreementPublicKeyCore CreatePublicKey()
         {
             byte[] u = new byte[KeySize];
-            BcX25519.ScalarMultBase(_scalar.Span, u);
+            Curve25519.X25519.ScalarMultBase(_scalar.Span, u);
             return new PublicKey(u);
         }
 

@@ -12,10 +12,10 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Curve25519;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.MlKem;
 using FintechCrypto.Internal.Sha3;
-using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
 
 namespace FintechCrypto.Internal.XWing;
 
@@ -119,8 +119,8 @@ internal sealed class XWingAlgorithm : KemAlgorithm
             {
                 Span<byte> ctX = ciphertext[MlKem.CiphertextSize..];
                 ReadOnlySpan<byte> ekX = eseed[32..];
-                BcX25519.ScalarMultBase(ekX, ctX);
-                BcX25519.ScalarMult(ekX, PkX, ssX);
+                X25519.ScalarMultBase(ekX, ctX);
+                X25519.ScalarMult(ekX, PkX, ssX);
                 _mlKem.Encapsulate(eseed[..32], ciphertext[..MlKem.CiphertextSize], ssM);
                 Combiner(ssM, ssX, ctX, PkX, sharedSecret);
             }
@@ -156,7 +156,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
                 byte[] pk = new byte[MlKem.EncapsulationKeySize + X25519Bytes];
                 var mlKemPublic = (MlKemAlgorithm.PublicKey)_mlKem.CreateEncapsulationKey();
                 mlKemPublic.Ek.CopyTo(pk);
-                BcX25519.ScalarMultBase(_skX.Span, pk.AsSpan(MlKem.EncapsulationKeySize));
+                X25519.ScalarMultBase(_skX.Span, pk.AsSpan(MlKem.EncapsulationKeySize));
                 _public = new PublicKey(pk, mlKemPublic);
             }
             finally
@@ -173,7 +173,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
             {
                 ReadOnlySpan<byte> ctX = ciphertext[MlKem.CiphertextSize..];
                 _mlKem.Decapsulate(ciphertext[..MlKem.CiphertextSize], ssM);
-                BcX25519.ScalarMult(_skX.Span, ctX, ssX);
+                X25519.ScalarMult(_skX.Span, ctX, ssX);
                 Combiner(ssM, ssX, ctX, _public.Pk[MlKem.EncapsulationKeySize..], sharedSecret);
             }
             finally

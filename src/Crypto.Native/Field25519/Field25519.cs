@@ -433,14 +433,7 @@ internal static class Field25519
         c4Hi += c4Lo < carry ? 1UL : 0UL;
         carry = (c4Lo >> 51) | (c4Hi << 13);
         ulong r4 = c4Lo & Mask51;
-        r0 += carry * 19;
-        r1 += r0 >> 51;
-        r0 &= Mask51;
-        r.L0 = r0;
-        r.L1 = r1;
-        r.L2 = r2;
-        r.L3 = r3;
-        r.L4 = r4;
+        FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
     // All ones when x == 0, else zero, without a branch.

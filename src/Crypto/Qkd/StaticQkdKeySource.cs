@@ -36,6 +36,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     private readonly QkdKey[] _keys;
     private readonly Dictionary<Guid, int> _indexById;
     private readonly bool[] _used;
+    private int _usedCount;
     private readonly string? _journalPath;
     private readonly int _keySizeInBits;
     private bool _disposed;
@@ -72,7 +73,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
         {
             lock (_gate)
             {
-                return Array.FindAll(_used, used => !used).Length;
+                return _keys.Length - _usedCount;
             }
         }
     }
@@ -336,6 +337,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
 
     private void Retire(int index)
     {
+        _usedCount += _used[index] ? 0 : 1;
         _used[index] = true;
         _keys[index].Dispose();
     }

@@ -4,7 +4,9 @@
 Usage: python3 vectors/tools/make_manifest.py [VECTORS_DIR]   (default: ../shared/vectors beside the repo)
 
 Every file under VECTORS_DIR (except SOURCES.md, the provenance document itself) must appear in a SOURCES.md
-table, and its size and SHA-256 there must match the file; otherwise the script stops with an error.
+table, and its size and SHA-256 there must match the file, or lie in a folder that a SOURCES.md bullet maps from an
+upstream folder ("- owner/repo (...), commit SHA, `upstream/` -> `local/`: ..."); such bullets give no size or hash,
+so the manifest records the file's own. Otherwise the script stops with an error.
 """
 import hashlib
 import json
@@ -31,6 +33,43 @@ def set_of(path):
     if path.startswith("acvp/"):
         return os.path.dirname(path)
     return path.rsplit(".", 1)[0]
+
+
+BULLET_MAP = re.compile(r"^- ([\w.-]+/[\w.-]+)\b.*?commit ([0-9a-f]{40}), (.+?) ->\s*`([^`]+/)`")
+BESIDE = re.compile(r"of ([\w.-]+/[\w.-]+) \([^)]*\), commit ([0-9a-f]{40}), `([^`]*/)?([^`./]+)-NN\.\{([^}]*)\}`, copied beside")
+
+
+def bullet_sets(text):
+    """The folder mappings of SOURCES.md's bullets: local folder -> list of (repository, commit, upstream folder,
+    licence, predicate on the local file name, upstream name of a local name)."""
+    bullets, current = [], None
+    for line in text.splitlines():
+        if line.startswith("- "):
+            current = [line]
+            bullets.append(current)
+        elif current is not None and line.startswith("  "):
+            current.append(line.strip())
+        else:
+            current = None
+    maps = {}
+    for b in (" ".join(lines) for lines in bullets):
+        m = BULLET_MAP.match(b)
+        if not m:
+            continue
+        repo, commit, upstream, local = m.groups()
+        lic = re.search(r"Licen[cs]e: (.*?)\.?$", b)
+        licence = lic.group(1).strip() if lic else "see SOURCES.md"
+        up = re.match(r"`([^`]*/)`$", upstream.strip())
+        up_dir = up.group(1) if up else ""
+        entries = maps.setdefault(local, [])
+        beside = BESIDE.search(b)
+        if beside:
+            brepo, bcommit, bdir, stem, exts = beside.groups()
+            names = re.compile("^" + re.escape(stem) + r"-\d\d[.-](" + "|".join(re.escape(e) for e in exts.split(",")) + ")$")
+            entries.append((brepo, bcommit, bdir or "", licence, names.match,
+                            lambda n: re.sub(r"^(\w+-\w+-\d\d)-", r"\1.", n)))
+        entries.append((repo, commit, up_dir, licence, lambda n: True, lambda n: n))
+    return maps
 
 
 def main():
@@ -71,6 +110,20 @@ def main():
     on_disk.sort()
 
     errors = []
+    for local, mappings in bullet_sets(text).items():
+        for rel in on_disk:
+            if rel in rows or not rel.startswith(local):
+                continue
+            name = rel[len(local):]
+            for repo, commit, up_dir, licence, accepts, upstream_name in mappings:
+                if accepts(name):
+                    licences.setdefault(repo, licence)
+                    data = open(os.path.join(VECTORS, rel), "rb").read()
+                    rows[rel] = {"repository": repo, "upstreamPath": up_dir + upstream_name(name), "commit": commit,
+                                 "commitLabel": None, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                                 "trimmed": False, "notes": "folder copy described in SOURCES.md (no per-file row)",
+                                 "section": None}
+                    break
     missing = sorted(set(on_disk) - set(rows))
     extra = sorted(set(rows) - set(on_disk))
     if missing:

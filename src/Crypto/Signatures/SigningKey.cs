@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -10,6 +11,11 @@ namespace FintechCrypto;
 /// A private signature key of one <see cref="SignatureAlgorithm"/>. The key's secrets are cleared on
 /// <see cref="Dispose"/>; every member except <see cref="Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
 /// </summary>
+/// <remarks>
+/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
+/// <see cref="ObjectDisposedException"/>: the secrets (pinned arrays, or the OS key object) are cleared only after the
+/// last running operation has finished.
+/// </remarks>
 /// <example>
 /// <code>
 /// using SigningKey key = SigningKey.Generate(SignatureAlgorithm.Ed25519);
@@ -21,13 +27,14 @@ namespace FintechCrypto;
 public sealed class SigningKey : IDisposable
 {
     private readonly SigningKeyCore _core;
+    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
     private VerificationKey? _publicKey;
-    private int _disposed;
 
     private SigningKey(SignatureAlgorithm algorithm, SigningKeyCore core)
     {
         Algorithm = algorithm;
         _core = core;
+        _lifetime = new KeyLifetime(FreeSecrets);
     }
 
     /// <summary>The parameter set of this key.</summary>
@@ -39,7 +46,7 @@ public sealed class SigningKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
+            using SecretLease lease = _lifetime.Lease(this);
             return _core.SignatureSize;
         }
     }
@@ -50,7 +57,7 @@ public sealed class SigningKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
+            using SecretLease lease = _lifetime.Lease(this);
             if (_publicKey is null)
             {
                 var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
@@ -106,7 +113,7 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         Algorithm.ValidateSignArguments(context, mode);
         int size = _core.SignatureSize;
         if (signature.Length < size)
@@ -172,7 +179,7 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int SignPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (!Algorithm.SupportsPreHash)
         {
             throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
@@ -206,7 +213,7 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Export(KeyBlobFormat format)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
             return PublicKey.Export(format);
@@ -230,15 +237,11 @@ public sealed class SigningKey : IDisposable
     public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
         KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
 
-    /// <summary>Clears the key's secrets. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _publicKey?.Dispose();
-            _core.Dispose();
-        }
-    }
+    /// <summary>
+    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
+    /// no new operation starts. Calling it again has no effect.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
@@ -246,21 +249,29 @@ public sealed class SigningKey : IDisposable
 
     private byte[] SignToArray(ReadOnlySpan<byte> data, ReadOnlySpan<byte> context, SigningMode mode)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         byte[] buffer = new byte[_core.SignatureSize];
         int written = Sign(data, buffer, context, mode);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
     }
 
-    /// <summary>The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points.</summary>
+    /// <summary>
+    /// The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points. Used outside a lease:
+    /// those callers must not dispose the key while they use the core.
+    /// </summary>
     internal SigningKeyCore CoreForTesting
     {
         get
         {
-            ThrowIfDisposed();
+            ObjectDisposedException.ThrowIf(_lifetime.IsDisposed, this);
             return _core;
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
+    private void FreeSecrets()
+    {
+        _publicKey?.Dispose();
+        _core.Dispose();
+    }
 }

@@ -40,16 +40,7 @@ public sealed class DecapsulationKey : IDisposable
         get
         {
             using SecretLease lease = _lifetime.Lease(this);
-            if (_encapsulationKey is null)
-            {
-                var created = new EncapsulationKey(Algorithm, _core.CreateEncapsulationKey());
-                if (Interlocked.CompareExchange(ref _encapsulationKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _encapsulationKey;
+            return EncapsulationKeyUnderLease();
         }
     }
 
@@ -141,7 +132,7 @@ public sealed class DecapsulationKey : IDisposable
         using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return EncapsulationKey.Export(format);
+            return EncapsulationKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format))
@@ -181,6 +172,21 @@ public sealed class DecapsulationKey : IDisposable
         }
 
         return new DecapsulationKey(algorithm, algorithm.GenerateCore(seed));
+    }
+
+    // The public half, created once; the caller holds a lease (a second lease would fail once Dispose was called).
+    private EncapsulationKey EncapsulationKeyUnderLease()
+    {
+        if (_encapsulationKey is null)
+        {
+            var created = new EncapsulationKey(Algorithm, _core.CreateEncapsulationKey());
+            if (Interlocked.CompareExchange(ref _encapsulationKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _encapsulationKey;
     }
 
     // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).

@@ -39,16 +39,7 @@ public sealed class KeyAgreementKey : IDisposable
         get
         {
             using SecretLease lease = _lifetime.Lease(this);
-            if (_publicKey is null)
-            {
-                var created = new KeyAgreementPublicKey(Algorithm, _core.CreatePublicKey());
-                if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _publicKey;
+            return PublicKeyUnderLease();
         }
     }
 
@@ -137,7 +128,7 @@ public sealed class KeyAgreementKey : IDisposable
         using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return PublicKey.Export(format);
+            return PublicKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format) || format == KeyBlobFormat.PrivateKeySeed)
@@ -167,6 +158,21 @@ public sealed class KeyAgreementKey : IDisposable
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"KeyAgreementKey({Algorithm.Name})";
+
+    // The public half, created once; the caller holds a lease (a second lease would fail once Dispose was called).
+    private KeyAgreementPublicKey PublicKeyUnderLease()
+    {
+        if (_publicKey is null)
+        {
+            var created = new KeyAgreementPublicKey(Algorithm, _core.CreatePublicKey());
+            if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _publicKey;
+    }
 
     // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
     private void FreeSecrets()

@@ -58,16 +58,7 @@ public sealed class SigningKey : IDisposable
         get
         {
             using SecretLease lease = _lifetime.Lease(this);
-            if (_publicKey is null)
-            {
-                var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
-                if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _publicKey;
+            return PublicKeyUnderLease();
         }
     }
 
@@ -114,19 +105,7 @@ public sealed class SigningKey : IDisposable
     public int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
         using SecretLease lease = _lifetime.Lease(this);
-        Algorithm.ValidateSignArguments(context, mode);
-        int size = _core.SignatureSize;
-        if (signature.Length < size)
-        {
-            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
-        }
-
-        if (signature.Overlaps(data) || signature.Overlaps(context))
-        {
-            throw Error.Argument_Overlap(nameof(signature));
-        }
-
-        return _core.Sign(data, signature, context, mode);
+        return SignUnderLease(data, signature, context, mode);
     }
 
     /// <summary>Signs <paramref name="data"/> and returns the signature.</summary>
@@ -216,7 +195,7 @@ public sealed class SigningKey : IDisposable
         using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return PublicKey.Export(format);
+            return PublicKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !Algorithm.SupportsSeed))
@@ -251,8 +230,41 @@ public sealed class SigningKey : IDisposable
     {
         using SecretLease lease = _lifetime.Lease(this);
         byte[] buffer = new byte[_core.SignatureSize];
-        int written = Sign(data, buffer, context, mode);
+        int written = SignUnderLease(data, buffer, context, mode);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+    }
+
+    // Sign's checks and signature; the caller holds a lease (a second lease would fail once Dispose was called).
+    private int SignUnderLease(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
+    {
+        Algorithm.ValidateSignArguments(context, mode);
+        int size = _core.SignatureSize;
+        if (signature.Length < size)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
+        }
+
+        if (signature.Overlaps(data) || signature.Overlaps(context))
+        {
+            throw Error.Argument_Overlap(nameof(signature));
+        }
+
+        return _core.Sign(data, signature, context, mode);
+    }
+
+    // The public key, created once; the caller holds a lease.
+    private VerificationKey PublicKeyUnderLease()
+    {
+        if (_publicKey is null)
+        {
+            var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
+            if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _publicKey;
     }
 
     /// <summary>

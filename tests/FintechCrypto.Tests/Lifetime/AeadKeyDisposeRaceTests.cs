@@ -92,7 +92,7 @@ public class AeadKeyDisposeRaceTests
         byte[] nonce = Nonce(algorithm);
         byte[] expected = EncryptWith(algorithm, keyBytes, nonce);
         DisposeRace.Run(
-            rounds: 60,
+            rounds: 30,
             workers: 3,
             () => AeadKey.Import(algorithm, keyBytes),
             key => key.Encrypt(nonce, Payment, Header),

@@ -81,7 +81,7 @@ public class DecapsulationKeyDisposeRaceTests
         byte[] seed = Seed(algorithm);
         (byte[] ciphertext, byte[] expected) = Encapsulate(algorithm, seed);
         DisposeRace.Run(
-            rounds: 25,
+            rounds: 15,
             workers: 3,
             () => DecapsulationKey.Import(algorithm, seed, KeyBlobFormat.PrivateKeySeed),
             key => key.Decapsulate(ciphertext),

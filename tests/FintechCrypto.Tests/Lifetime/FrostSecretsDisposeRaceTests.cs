@@ -137,7 +137,7 @@ public class FrostSecretsDisposeRaceTests
         }
 
         DisposeRace.Run(
-            rounds: 60,
+            rounds: 30,
             workers: 3,
             () => FrostKeyPackage.FromBytes(expected),
             keyPackage => keyPackage.ToBytes(),

@@ -60,7 +60,7 @@ public class KeyAgreementKeyDisposeRaceTests
         using KeyAgreementPublicKey peer = Peer(algorithm);
         byte[] expected = AgreeWithCopy(algorithm, peer);
         DisposeRace.Run(
-            rounds: 40,
+            rounds: 25,
             workers: 3,
             () => Import(algorithm),
             key =>

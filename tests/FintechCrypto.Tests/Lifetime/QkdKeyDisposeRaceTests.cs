@@ -56,7 +56,7 @@ public class QkdKeyDisposeRaceTests
     public void CopyToOnManyThreads_RacingDispose_EitherCopiesTheRealKeyOrThrowsObjectDisposed()
     {
         DisposeRace.Run(
-            rounds: 100,
+            rounds: 50,
             workers: 3,
             () => new QkdKey(KeyId, KeyBytes),
             key =>

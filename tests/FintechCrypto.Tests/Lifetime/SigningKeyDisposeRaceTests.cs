@@ -111,7 +111,7 @@ public class SigningKeyDisposeRaceTests
         byte[]? expected = Deterministic(algorithm, mode) ? SignWithCopy(algorithm, mode) : null;
         bool slow = name.StartsWith("SLH-DSA", StringComparison.Ordinal) || name.StartsWith("RSA", StringComparison.Ordinal);
         DisposeRace.Run(
-            rounds: slow ? 4 : 12,
+            rounds: slow ? 3 : 8,
             workers: 3,
             () => Import(algorithm),
             key => key.Sign(Message, mode),

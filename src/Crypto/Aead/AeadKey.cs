@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Threading;
 using FintechCrypto.Internal.Memory;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
@@ -14,18 +13,23 @@ namespace FintechCrypto;
 /// A symmetric key of one <see cref="AeadAlgorithm"/>, held in pinned memory and cleared on <see cref="Dispose"/>.
 /// Ciphertexts are ciphertext ‖ tag. A nonce must never repeat under one key.
 /// </summary>
+/// <remarks>
+/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
+/// <see cref="ObjectDisposedException"/>: the key is cleared only after the last running operation has finished.
+/// </remarks>
 [DebuggerDisplay("AeadKey {Algorithm.Name}")]
 public sealed class AeadKey : IDisposable
 {
     private readonly SecretBytes _key;
+    private readonly KeyLifetime _lifetime; // every use of _key or _provider holds a lease on it
     private readonly object _providerLock = new();
     private IDisposable? _provider; // the OS cipher object, created once: it holds the expanded key schedule
-    private int _disposed;
 
     private AeadKey(AeadAlgorithm algorithm, ReadOnlySpan<byte> key)
     {
         Algorithm = algorithm;
         _key = new SecretBytes(key);
+        _lifetime = new KeyLifetime(FreeKey);
     }
 
     /// <summary>The parameter set of this key.</summary>
@@ -81,7 +85,7 @@ public sealed class AeadKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Export(KeyBlobFormat format = KeyBlobFormat.RawPrivateKey)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (format != KeyBlobFormat.RawPrivateKey)
         {
             throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
@@ -99,7 +103,7 @@ public sealed class AeadKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertext)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         CheckNonce(nonce);
         if (ciphertext.Length != plaintext.Length + Algorithm.TagSize)
         {
@@ -121,7 +125,6 @@ public sealed class AeadKey : IDisposable
         // The OS objects are not documented as thread-safe; one lock per key keeps them correct under concurrency.
         lock (_providerLock)
         {
-            ThrowIfDisposed();
             switch (Provider())
             {
                 case AesGcm gcm:
@@ -161,7 +164,7 @@ public sealed class AeadKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public bool Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         CheckNonce(nonce);
         int n = ciphertext.Length - Algorithm.TagSize;
         if (n < 0)
@@ -189,7 +192,6 @@ public sealed class AeadKey : IDisposable
 
             lock (_providerLock)
             {
-                ThrowIfDisposed();
                 switch (Provider())
                 {
                     case AesGcm gcm:
@@ -225,7 +227,7 @@ public sealed class AeadKey : IDisposable
         byte[] plaintext = new byte[Math.Max(0, ciphertext.Length - Algorithm.TagSize)];
         if (ciphertext.Length < Algorithm.TagSize)
         {
-            ThrowIfDisposed();
+            ObjectDisposedException.ThrowIf(_lifetime.IsDisposed, this);
             CheckNonce(nonce);
             return null;
         }
@@ -233,26 +235,17 @@ public sealed class AeadKey : IDisposable
         return Decrypt(nonce, ciphertext, associatedData, plaintext) ? plaintext : null;
     }
 
-    /// <summary>Clears the key. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            lock (_providerLock)
-            {
-                _provider?.Dispose();
-                _provider = null;
-            }
-
-            _key.Dispose();
-        }
-    }
+    /// <summary>
+    /// Clears the key: at once when no operation is running, otherwise when the last running one finishes; no new
+    /// operation starts. Calling it again has no effect.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"AeadKey({Algorithm.Name})";
 
-    // Called under _providerLock.
+    // Called under _providerLock and a lease.
     private IDisposable Provider() =>
         _provider ??= Algorithm.Kind == AeadKind.AesGcm
             ? new AesGcm(_key.Span, Algorithm.TagSize)
@@ -266,7 +259,10 @@ public sealed class AeadKey : IDisposable
         }
     }
 
-    /// <summary>The BouncyCastle path: GCM with nonces other than 96 bits (SP 800-38D §7.1 step 2), or ChaCha20-Poly1305 where the OS lacks it.</summary>
+    /// <summary>
+    /// The BouncyCastle path: GCM with nonces other than 96 bits (SP 800-38D §7.1 step 2), or ChaCha20-Poly1305 where
+    /// the OS lacks it. Called under a lease, so the key bytes it copies are never the cleared ones.
+    /// </summary>
     private bool RunBouncyCastle(bool forEncryption, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> input, ReadOnlySpan<byte> associatedData, Span<byte> output)
     {
         IAeadCipher cipher = Algorithm.Kind == AeadKind.AesGcm
@@ -293,5 +289,15 @@ public sealed class AeadKey : IDisposable
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
+    private void FreeKey()
+    {
+        lock (_providerLock)
+        {
+            _provider?.Dispose();
+            _provider = null;
+        }
+
+        _key.Dispose();
+    }
 }

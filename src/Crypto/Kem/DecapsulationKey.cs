@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -11,17 +12,22 @@ namespace FintechCrypto;
 /// then throws <see cref="ObjectDisposedException"/>. Decapsulation of a well-formed but wrong ciphertext does not
 /// fail: ML-KEM returns the implicit-rejection secret (FIPS 203 Algorithm 18), which the peer cannot know.
 /// </summary>
+/// <remarks>
+/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
+/// <see cref="ObjectDisposedException"/>: the secrets are cleared only after the last running operation has finished.
+/// </remarks>
 [DebuggerDisplay("DecapsulationKey {Algorithm.Name}")]
 public sealed class DecapsulationKey : IDisposable
 {
     private readonly DecapsulationKeyCore _core;
+    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
     private EncapsulationKey? _encapsulationKey;
-    private int _disposed;
 
     private DecapsulationKey(KemAlgorithm algorithm, DecapsulationKeyCore core)
     {
         Algorithm = algorithm;
         _core = core;
+        _lifetime = new KeyLifetime(FreeSecrets);
     }
 
     /// <summary>The parameter set of this key.</summary>
@@ -33,17 +39,8 @@ public sealed class DecapsulationKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
-            if (_encapsulationKey is null)
-            {
-                var created = new EncapsulationKey(Algorithm, _core.CreateEncapsulationKey());
-                if (Interlocked.CompareExchange(ref _encapsulationKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _encapsulationKey;
+            using SecretLease lease = _lifetime.Lease(this);
+            return EncapsulationKeyUnderLease();
         }
     }
 
@@ -92,7 +89,7 @@ public sealed class DecapsulationKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public void Decapsulate(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (ciphertext.Length != Algorithm.CiphertextSize)
         {
             throw Error.Argument_Length(nameof(ciphertext), Algorithm.CiphertextSize, ciphertext.Length);
@@ -132,10 +129,10 @@ public sealed class DecapsulationKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Export(KeyBlobFormat format)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return EncapsulationKey.Export(format);
+            return EncapsulationKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format))
@@ -156,15 +153,11 @@ public sealed class DecapsulationKey : IDisposable
     public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
         KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
 
-    /// <summary>Clears the key's secrets. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _encapsulationKey?.Dispose();
-            _core.Dispose();
-        }
-    }
+    /// <summary>
+    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
+    /// no new operation starts. Calling it again has no effect.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
@@ -181,5 +174,25 @@ public sealed class DecapsulationKey : IDisposable
         return new DecapsulationKey(algorithm, algorithm.GenerateCore(seed));
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // The public half, created once; the caller holds a lease (a second lease would fail once Dispose was called).
+    private EncapsulationKey EncapsulationKeyUnderLease()
+    {
+        if (_encapsulationKey is null)
+        {
+            var created = new EncapsulationKey(Algorithm, _core.CreateEncapsulationKey());
+            if (Interlocked.CompareExchange(ref _encapsulationKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _encapsulationKey;
+    }
+
+    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
+    private void FreeSecrets()
+    {
+        _encapsulationKey?.Dispose();
+        _core.Dispose();
+    }
 }

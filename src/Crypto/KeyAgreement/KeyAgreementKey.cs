@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -10,17 +11,22 @@ namespace FintechCrypto;
 /// A private key-agreement key. Its secrets are cleared on <see cref="Dispose"/>; every member except
 /// <see cref="Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
 /// </summary>
+/// <remarks>
+/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
+/// <see cref="ObjectDisposedException"/>: the secrets are cleared only after the last running operation has finished.
+/// </remarks>
 [DebuggerDisplay("KeyAgreementKey {Algorithm.Name}")]
 public sealed class KeyAgreementKey : IDisposable
 {
     private readonly KeyAgreementKeyCore _core;
+    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
     private KeyAgreementPublicKey? _publicKey;
-    private int _disposed;
 
     private KeyAgreementKey(KeyAgreementAlgorithm algorithm, KeyAgreementKeyCore core)
     {
         Algorithm = algorithm;
         _core = core;
+        _lifetime = new KeyLifetime(FreeSecrets);
     }
 
     /// <summary>The parameter set of this key.</summary>
@@ -32,17 +38,8 @@ public sealed class KeyAgreementKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
-            if (_publicKey is null)
-            {
-                var created = new KeyAgreementPublicKey(Algorithm, _core.CreatePublicKey());
-                if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _publicKey;
+            using SecretLease lease = _lifetime.Lease(this);
+            return PublicKeyUnderLease();
         }
     }
 
@@ -85,7 +82,7 @@ public sealed class KeyAgreementKey : IDisposable
     public void Agree(KeyAgreementPublicKey peer, Span<byte> sharedSecret)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (!peer.Algorithm.Equals(Algorithm))
         {
             throw Error.Argument_KeyAlgorithmMismatch(nameof(peer), peer.Algorithm.Name, Algorithm.Name);
@@ -128,10 +125,10 @@ public sealed class KeyAgreementKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Export(KeyBlobFormat format)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return PublicKey.Export(format);
+            return PublicKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format) || format == KeyBlobFormat.PrivateKeySeed)
@@ -152,19 +149,35 @@ public sealed class KeyAgreementKey : IDisposable
     public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
         KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
 
-    /// <summary>Clears the key's secrets. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _publicKey?.Dispose();
-            _core.Dispose();
-        }
-    }
+    /// <summary>
+    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
+    /// no new operation starts. Calling it again has no effect.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"KeyAgreementKey({Algorithm.Name})";
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // The public half, created once; the caller holds a lease (a second lease would fail once Dispose was called).
+    private KeyAgreementPublicKey PublicKeyUnderLease()
+    {
+        if (_publicKey is null)
+        {
+            var created = new KeyAgreementPublicKey(Algorithm, _core.CreatePublicKey());
+            if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _publicKey;
+    }
+
+    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
+    private void FreeSecrets()
+    {
+        _publicKey?.Dispose();
+        _core.Dispose();
+    }
 }

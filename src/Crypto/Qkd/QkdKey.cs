@@ -57,10 +57,35 @@ public sealed class QkdKey : IDisposable
     public bool IsDisposed => _key.IsDisposed;
 
     /// <summary>The key bytes; valid until <see cref="Dispose"/>. Do not copy them into unmanaged or long-lived memory.</summary>
+    /// <remarks>
+    /// The span is the key's own memory: a <see cref="Dispose"/> on another thread clears it under the reader. Where
+    /// another thread may dispose the key, read it with <see cref="CopyTo"/>, which holds the key for the whole copy.
+    /// </remarks>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public ReadOnlySpan<byte> Key => _key.Span;
 
-    /// <summary>Clears the key bytes. A second call does nothing.</summary>
+    /// <summary>
+    /// Copies the key bytes into <paramref name="destination"/>. The copy is the real key even when another thread
+    /// disposes the key meanwhile: Dispose clears the key only after the copy (or throws, if it came first).
+    /// </summary>
+    /// <param name="destination">At least <see cref="Length"/> bytes; the key goes into the first <see cref="Length"/>. The caller clears it after use.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the key.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void CopyTo(Span<byte> destination)
+    {
+        using SecretLease lease = _key.Lease(this);
+        if (destination.Length < _key.Length)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(destination), _key.Length, destination.Length);
+        }
+
+        _key.Span.CopyTo(destination);
+    }
+
+    /// <summary>
+    /// Clears the key bytes: at once when no <see cref="CopyTo"/> is running, otherwise when it finishes. A second
+    /// call does nothing.
+    /// </summary>
     public void Dispose() => _key.Dispose();
 
     /// <summary>The key identifier and size; never the key bytes.</summary>

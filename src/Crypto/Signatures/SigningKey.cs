@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -10,6 +11,11 @@ namespace FintechCrypto;
 /// A private signature key of one <see cref="SignatureAlgorithm"/>. The key's secrets are cleared on
 /// <see cref="Dispose"/>; every member except <see cref="Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
 /// </summary>
+/// <remarks>
+/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
+/// <see cref="ObjectDisposedException"/>: the secrets (pinned arrays, or the OS key object) are cleared only after the
+/// last running operation has finished.
+/// </remarks>
 /// <example>
 /// <code>
 /// using SigningKey key = SigningKey.Generate(SignatureAlgorithm.Ed25519);
@@ -21,13 +27,14 @@ namespace FintechCrypto;
 public sealed class SigningKey : IDisposable
 {
     private readonly SigningKeyCore _core;
+    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
     private VerificationKey? _publicKey;
-    private int _disposed;
 
     private SigningKey(SignatureAlgorithm algorithm, SigningKeyCore core)
     {
         Algorithm = algorithm;
         _core = core;
+        _lifetime = new KeyLifetime(FreeSecrets);
     }
 
     /// <summary>The parameter set of this key.</summary>
@@ -39,7 +46,7 @@ public sealed class SigningKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
+            using SecretLease lease = _lifetime.Lease(this);
             return _core.SignatureSize;
         }
     }
@@ -50,17 +57,8 @@ public sealed class SigningKey : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
-            if (_publicKey is null)
-            {
-                var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
-                if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
-                {
-                    created.Dispose();
-                }
-            }
-
-            return _publicKey;
+            using SecretLease lease = _lifetime.Lease(this);
+            return PublicKeyUnderLease();
         }
     }
 
@@ -106,20 +104,8 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        ThrowIfDisposed();
-        Algorithm.ValidateSignArguments(context, mode);
-        int size = _core.SignatureSize;
-        if (signature.Length < size)
-        {
-            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
-        }
-
-        if (signature.Overlaps(data) || signature.Overlaps(context))
-        {
-            throw Error.Argument_Overlap(nameof(signature));
-        }
-
-        return _core.Sign(data, signature, context, mode);
+        using SecretLease lease = _lifetime.Lease(this);
+        return SignUnderLease(data, signature, context, mode);
     }
 
     /// <summary>Signs <paramref name="data"/> and returns the signature.</summary>
@@ -172,7 +158,7 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int SignPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (!Algorithm.SupportsPreHash)
         {
             throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
@@ -206,10 +192,10 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Export(KeyBlobFormat format)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         if (KeyFormats.IsPublic(format))
         {
-            return PublicKey.Export(format);
+            return PublicKeyUnderLease().Export(format);
         }
 
         if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !Algorithm.SupportsSeed))
@@ -230,15 +216,11 @@ public sealed class SigningKey : IDisposable
     public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
         KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
 
-    /// <summary>Clears the key's secrets. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _publicKey?.Dispose();
-            _core.Dispose();
-        }
-    }
+    /// <summary>
+    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
+    /// no new operation starts. Calling it again has no effect.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Names the algorithm only; never key material.</summary>
     /// <returns>A description without secrets.</returns>
@@ -246,21 +228,62 @@ public sealed class SigningKey : IDisposable
 
     private byte[] SignToArray(ReadOnlySpan<byte> data, ReadOnlySpan<byte> context, SigningMode mode)
     {
-        ThrowIfDisposed();
+        using SecretLease lease = _lifetime.Lease(this);
         byte[] buffer = new byte[_core.SignatureSize];
-        int written = Sign(data, buffer, context, mode);
+        int written = SignUnderLease(data, buffer, context, mode);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
     }
 
-    /// <summary>The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points.</summary>
+    // Sign's checks and signature; the caller holds a lease (a second lease would fail once Dispose was called).
+    private int SignUnderLease(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
+    {
+        Algorithm.ValidateSignArguments(context, mode);
+        int size = _core.SignatureSize;
+        if (signature.Length < size)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
+        }
+
+        if (signature.Overlaps(data) || signature.Overlaps(context))
+        {
+            throw Error.Argument_Overlap(nameof(signature));
+        }
+
+        return _core.Sign(data, signature, context, mode);
+    }
+
+    // The public key, created once; the caller holds a lease.
+    private VerificationKey PublicKeyUnderLease()
+    {
+        if (_publicKey is null)
+        {
+            var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
+            if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _publicKey;
+    }
+
+    /// <summary>
+    /// The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points. Used outside a lease:
+    /// those callers must not dispose the key while they use the core.
+    /// </summary>
     internal SigningKeyCore CoreForTesting
     {
         get
         {
-            ThrowIfDisposed();
+            ObjectDisposedException.ThrowIf(_lifetime.IsDisposed, this);
             return _core;
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
+    private void FreeSecrets()
+    {
+        _publicKey?.Dispose();
+        _core.Dispose();
+    }
 }

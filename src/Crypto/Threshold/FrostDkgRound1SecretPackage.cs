@@ -130,11 +130,15 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
+    public byte[] ToBytes()
     {
-        _header.Write(w);
-        w.WriteBytes(StoredCoefficients());
-    });
+        using SecretLease lease = _coefficients.Lease(this);
+        return WireWriter.Encode(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
+        {
+            _header.Write(w);
+            w.WriteBytes(StoredCoefficients());
+        });
+    }
 
     /// <summary>
     /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
@@ -144,7 +148,8 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
     public string ToJson()
     {
-        ReadOnlySpan<byte> check = StoredCoefficients(); // throws when disposed, before any output
+        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
+        ReadOnlySpan<byte> check = StoredCoefficients();
         int ns = Ciphersuite.ScalarLength;
         int stored = check.Length / ns;
         return FrostJson.Write(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
@@ -183,6 +188,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     internal DkgRound1Secret ToInternal()
     {
         ScalarField field = Ciphersuite.Suite.Scalars;
+        using SecretLease lease = _coefficients.Lease(this);
         ReadOnlySpan<byte> bytes = _coefficients.Span;
         var coefficients = new Scalar[MinSigners];
         for (int k = 0; k < coefficients.Length; k++)
@@ -196,6 +202,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
 
     // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.
+    // Read under a lease on _coefficients only.
     private ReadOnlySpan<byte> StoredCoefficients()
     {
         ReadOnlySpan<byte> all = _coefficients.Span;

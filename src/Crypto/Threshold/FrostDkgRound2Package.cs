@@ -29,7 +29,7 @@ public sealed class FrostDkgRound2Package : IDisposable
     internal FrostDkgRound2Package(FrostCiphersuite ciphersuite, in Scalar value)
     {
         Ciphersuite = ciphersuite;
-        _value = new SecretScalar(ciphersuite.Suite.Scalars, value);
+        _value = new SecretScalar(ciphersuite.Suite.Scalars, value, this);
     }
 
     /// <summary>The ciphersuite.</summary>

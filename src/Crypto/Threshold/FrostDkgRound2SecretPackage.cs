@@ -36,7 +36,7 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     {
         _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
-        _ownShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, ownShare);
+        _ownShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, ownShare, this);
     }
 
     /// <summary>The ciphersuite.</summary>

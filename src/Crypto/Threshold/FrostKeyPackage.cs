@@ -35,7 +35,7 @@ public sealed class FrostKeyPackage : IDisposable
         VerifyingShareElement = verifyingShare;
         VerifyingKeyElement = verifyingKey;
         MinSigners = minSigners;
-        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare);
+        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
     }
 
     /// <summary>The ciphersuite.</summary>

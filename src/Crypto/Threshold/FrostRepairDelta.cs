@@ -28,7 +28,7 @@ public sealed class FrostRepairDelta : IDisposable
     internal FrostRepairDelta(FrostCiphersuite ciphersuite, in Scalar value)
     {
         Ciphersuite = ciphersuite;
-        _value = new SecretScalar(ciphersuite.Suite.Scalars, value);
+        _value = new SecretScalar(ciphersuite.Suite.Scalars, value, this);
     }
 
     /// <summary>The ciphersuite.</summary>

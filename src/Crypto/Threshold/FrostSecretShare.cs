@@ -27,7 +27,7 @@ public sealed class FrostSecretShare : IDisposable
     {
         Identifier = identifier;
         Commitment = commitment;
-        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare);
+        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
     }
 
     /// <summary>The ciphersuite.</summary>

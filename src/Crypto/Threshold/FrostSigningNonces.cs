@@ -27,8 +27,8 @@ public sealed class FrostSigningNonces : IDisposable
     internal FrostSigningNonces(FrostCiphersuite ciphersuite, in Scalar hiding, in Scalar binding, FrostSigningCommitments commitments)
     {
         Ciphersuite = ciphersuite;
-        _hiding = new SecretScalar(ciphersuite.Suite.Scalars, hiding);
-        _binding = new SecretScalar(ciphersuite.Suite.Scalars, binding);
+        _hiding = new SecretScalar(ciphersuite.Suite.Scalars, hiding, this);
+        _binding = new SecretScalar(ciphersuite.Suite.Scalars, binding, this);
         Commitments = commitments;
     }
 
@@ -52,9 +52,24 @@ public sealed class FrostSigningNonces : IDisposable
             throw new InvalidOperationException("These FROST signing nonces were already used (or disposed); nonces are single-use (RFC 9591 §5.1). Run round one again.");
         }
 
+        // Each Get holds a lease (SecretScalar): a Dispose racing this call makes it throw ObjectDisposedException,
+        // never return a cleared nonce; the hiding copy is then cleared here.
+        Scalar hiding = default;
+        bool haveHiding = false;
         try
         {
-            return (_hiding.Get(), _binding.Get());
+            hiding = _hiding.Get();
+            haveHiding = true;
+            return (hiding, _binding.Get());
+        }
+        catch
+        {
+            if (haveHiding)
+            {
+                hiding.Clear();
+            }
+
+            throw;
         }
         finally
         {

@@ -10,14 +10,23 @@ namespace FintechCrypto.Internal.Frost;
 /// A secret scalar kept as its Ns-byte encoding in pinned memory (the GC never copies it), cleared on
 /// <see cref="Dispose"/>. <see cref="Get"/> decodes a copy that the caller clears with <see cref="Scalar.Clear"/>.
 /// </summary>
+/// <remarks>
+/// Every read holds a lease on the bytes (<see cref="SecretLifetime"/>): a read racing <see cref="Dispose"/> on another
+/// thread returns the real scalar or throws <see cref="ObjectDisposedException"/>, never a partly cleared one.
+/// </remarks>
 internal sealed class SecretScalar : IDisposable
 {
     private readonly ScalarField _field;
     private readonly SecretBytes _bytes;
+    private readonly object _owner;
 
-    internal SecretScalar(ScalarField field, in Scalar value)
+    /// <param name="field">The scalar field.</param>
+    /// <param name="value">The scalar; copied.</param>
+    /// <param name="owner">The public object holding the scalar: named when it was disposed.</param>
+    internal SecretScalar(ScalarField field, in Scalar value, object owner)
     {
         _field = field;
+        _owner = owner;
         _bytes = new SecretBytes(field.Length);
         field.Encode(value, _bytes.Span);
     }
@@ -28,11 +37,20 @@ internal sealed class SecretScalar : IDisposable
     internal int Length => _bytes.Length;
 
     /// <summary>The scalar; the caller clears the copy.</summary>
-    /// <exception cref="ObjectDisposedException">The scalar was cleared.</exception>
-    internal Scalar Get() => _field.Decode(_bytes.Span, "secret scalar");
+    /// <exception cref="ObjectDisposedException">The scalar was disposed.</exception>
+    internal Scalar Get()
+    {
+        using SecretLease lease = _bytes.Lease(_owner);
+        return _field.Decode(_bytes.Span, "secret scalar");
+    }
 
     /// <summary>Writes the Ns-byte encoding.</summary>
-    internal void CopyTo(Span<byte> destination) => _bytes.Span.CopyTo(destination);
+    /// <exception cref="ObjectDisposedException">The scalar was disposed.</exception>
+    internal void CopyTo(Span<byte> destination)
+    {
+        using SecretLease lease = _bytes.Lease(_owner);
+        _bytes.Span.CopyTo(destination);
+    }
 
     public void Dispose() => _bytes.Dispose();
 

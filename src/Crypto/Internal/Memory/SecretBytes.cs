@@ -1,17 +1,20 @@
 using System;
 using System.Security.Cryptography;
-using System.Threading;
 
 namespace FintechCrypto.Internal.Memory;
 
 /// <summary>
 /// Secret bytes in a pinned array (so the GC never copies them), cleared with
-/// <see cref="CryptographicOperations.ZeroMemory"/> on <see cref="Dispose"/>.
+/// <see cref="CryptographicOperations.ZeroMemory"/> once disposed and no longer in use.
 /// </summary>
-internal sealed class SecretBytes : IDisposable
+/// <remarks>
+/// Code that may run while another thread disposes the owner reads <see cref="Span"/> under a lease
+/// (<c>using SecretLease lease = bytes.Lease(owner);</c>), or under the lease of a <see cref="KeyLifetime"/> that owns
+/// these bytes; then the bytes cannot be cleared before the lease is released (<see cref="SecretLifetime"/>).
+/// </remarks>
+internal sealed class SecretBytes : SecretLifetime
 {
     private readonly byte[] _bytes;
-    private int _disposed;
 
     internal SecretBytes(int length)
     {
@@ -26,35 +29,21 @@ internal sealed class SecretBytes : IDisposable
 
     internal int Length => _bytes.Length;
 
-    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
-
-    /// <summary>The bytes; only valid until <see cref="Dispose"/>.</summary>
+    /// <summary>
+    /// The bytes; valid while the caller holds a lease (on these bytes or on the key that owns them). Without one, a
+    /// concurrent <see cref="SecretLifetime.Dispose"/> may clear them while they are read.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The bytes were cleared.</exception>
     internal Span<byte> Span
     {
         get
         {
-            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            ObjectDisposedException.ThrowIf(IsFreed, this);
             return _bytes;
-        }
-    }
-
-    /// <summary>The underlying array, for APIs (BouncyCastle) that take arrays; only valid until <see cref="Dispose"/>.</summary>
-    internal byte[] Array
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(IsDisposed, this);
-            return _bytes;
-        }
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            CryptographicOperations.ZeroMemory(_bytes);
         }
     }
 
     public override string ToString() => "<redacted>";
+
+    protected override void Free() => CryptographicOperations.ZeroMemory(_bytes);
 }

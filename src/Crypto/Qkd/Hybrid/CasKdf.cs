@@ -8,7 +8,7 @@
 
 using System;
 using System.Security.Cryptography;
-using System.Threading;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Qkd;
 
@@ -17,13 +17,17 @@ namespace FintechCrypto.Qkd;
 /// object holds between rounds (and clears on <see cref="Dispose"/>). Each round outputs key material; the last
 /// round's is the key.
 /// </summary>
-/// <remarks>Not thread-safe: rounds follow one another.</remarks>
+/// <remarks>
+/// Not thread-safe: rounds follow one another. <see cref="Dispose"/> may come from another thread: a round that has
+/// started finishes on the real chain secret, which is cleared after it (a round that starts later throws
+/// <see cref="ObjectDisposedException"/>).
+/// </remarks>
 public sealed class CasKdf : IDisposable
 {
     private readonly HybridKdf _kdf;
     private readonly byte[] _chainSecret;
+    private readonly KeyLifetime _lifetime; // every use of _chainSecret holds a lease on it
     private int _chainLength;
-    private int _disposed;
 
     /// <summary>Starts a cascade.</summary>
     /// <param name="kdf">The KDF of the suite.</param>
@@ -39,6 +43,7 @@ public sealed class CasKdf : IDisposable
         }
 
         _kdf = kdf;
+        _lifetime = new KeyLifetime(() => CryptographicOperations.ZeroMemory(_chainSecret));
         _chainSecret = GC.AllocateArray<byte>(Math.Max(kdf.HashSize, psk.Length), pinned: true);
         if (!psk.IsEmpty)
         {
@@ -75,7 +80,7 @@ public sealed class CasKdf : IDisposable
         ReadOnlySpan<byte> messageB,
         Span<byte> keyMaterial)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using SecretLease lease = _lifetime.Lease(this);
         if (secret.IsEmpty)
         {
             throw Error.Argument_LengthAtLeast(nameof(secret), 1, 0);
@@ -104,14 +109,10 @@ public sealed class CasKdf : IDisposable
         }
     }
 
-    /// <summary>Clears the chain secret. A second call does nothing.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            CryptographicOperations.ZeroMemory(_chainSecret);
-        }
-    }
+    /// <summary>
+    /// Clears the chain secret: at once, or when a round running on another thread finishes. A second call does nothing.
+    /// </summary>
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>The KDF and round count; never the chain secret.</summary>
     /// <returns>A description such as <c>CasKdf(HKDF-SHA256, 2 rounds)</c>.</returns>

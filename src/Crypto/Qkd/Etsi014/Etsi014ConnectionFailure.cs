@@ -47,9 +47,27 @@ internal static class Etsi014ConnectionFailure
     internal static KeySourceException From(string context, Exception e)
     {
         (string reason, bool permanent) = Diagnose(e);
+
+        // The TLS stack's exceptions name alerts and error codes and are kept for diagnosis; an HTTP parse error of the
+        // response may quote its bytes (issue 11 defect 6) and is not.
+        Exception? inner = QuotesResponse(e) ? null : e;
         return permanent
-            ? new KeySourceException(KeySourceError.TlsAuthenticationFailed, $"{context}: the TLS connection to the KME was refused: {reason}.", innerException: e)
-            : new KeySourceException(KeySourceError.Unreachable, $"{context}: the KME could not be reached: {reason}.", innerException: e);
+            ? new KeySourceException(KeySourceError.TlsAuthenticationFailed, $"{context}: the TLS connection to the KME was refused: {reason}.", innerException: inner)
+            : new KeySourceException(KeySourceError.Unreachable, $"{context}: the KME could not be reached: {reason}.", innerException: inner);
+    }
+
+    /// <summary>Whether the chain holds an HTTP parse error, whose message may quote the KME's bytes.</summary>
+    private static bool QuotesResponse(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is HttpIOException { HttpRequestError: HttpRequestError.InvalidResponse } or HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The cause in words and whether it is permanent.</summary>

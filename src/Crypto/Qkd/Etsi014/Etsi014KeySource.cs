@@ -374,8 +374,10 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         }
         catch (HttpRequestException e)
         {
+            // Issue 11 defect 6: HttpClient's parse errors quote the bytes they could not parse ("Received an invalid
+            // header line: '...'"), which may be a KME's body; they are named, never kept as the inner exception.
             throw e.HttpRequestError == HttpRequestError.InvalidResponse
-                ? new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer is not valid HTTP.", innerException: e)
+                ? new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer is not valid HTTP ({Describe(e)}).")
                 : Unreachable(context, e);
         }
         catch (Exception e) when (e is IOException or AuthenticationException)
@@ -398,7 +400,9 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
-                throw new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer ({status}) ended early or was malformed.", status, innerException: e);
+                // Issue 11 defect 6: a broken chunked framing makes HttpClient quote the body bytes it took for a chunk
+                // header ("Received an invalid chunk extension: '77-6F-...'"): key material. Named, not kept as the inner.
+                throw new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer ({status}) ended early or was malformed ({Describe(e)}).", status);
             }
 
             if (body is null)
@@ -435,6 +439,28 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         new(KeySourceError.Timeout, $"{context}: the KME did not answer within {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.");
 
     private static KeySourceException Unreachable(string context, Exception e) => Etsi014ConnectionFailure.From(context, e);
+
+    /// <summary>What went wrong with a response, by the kind HttpClient gives it: names only, never its message.</summary>
+    private static string Describe(Exception e)
+    {
+        HttpRequestError error = e switch
+        {
+            HttpRequestException h => h.HttpRequestError,
+            HttpIOException io => io.HttpRequestError,
+            _ => HttpRequestError.Unknown,
+        };
+        if (error == HttpRequestError.Unknown && e.InnerException is HttpIOException inner)
+        {
+            error = inner.HttpRequestError;
+        }
+
+        return error switch
+        {
+            HttpRequestError.InvalidResponse => "invalid HTTP framing or headers",
+            HttpRequestError.ResponseEnded => "the connection closed before the end of the body",
+            _ => e.GetType().Name,
+        };
+    }
 
     /// <summary>Parses a 200 body; the span is only valid during the call.</summary>
     private delegate T BodyParser<T>(ReadOnlySpan<byte> body);

@@ -226,7 +226,7 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
     [Fact]
     public async Task IpAddressKme_CertificateNamingTheIpOnlyInItsCommonName_IsRefused()
     {
-        // RFC 9525 §6.3 / RFC 6125 §6.4.4: an IP address is matched against iPAddress subjectAltNames only; .NET's
+        // RFC 9525 §6.4 (no CN fallback as in RFC 6125 §6.4.4): an IP address is matched against iPAddress subjectAltNames only; .NET's
         // MatchesHostname with allowCommonName (the old check) took CN=127.0.0.1 of a certificate without any SAN.
         using X509Certificate2 cnOnly = _pki.IssueServerWith("127.0.0.1", san: null);
         await using CannedKmeServer server = await CannedKmeServer.StartAsync(cnOnly, _pki.Ca);

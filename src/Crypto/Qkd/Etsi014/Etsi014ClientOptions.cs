@@ -17,7 +17,7 @@ namespace FintechCrypto.Qkd;
 /// (how it maps a certificate to an SAE ID, by CN, serial or SAN, is the KME's choice). The server certificate must
 /// chain to <see cref="TrustedRoots"/> when they are given (and only to them), must name <see cref="TargetHost"/> (or
 /// the host of <see cref="KmeUri"/>) in its subjectAltName (an IP address as an iPAddress entry, a DNS name as a
-/// dNSName entry; the common name is never consulted, RFC 9525 §6.3), and must match one of
+/// dNSName entry; the common name is never consulted: RFC 9525 §6.3, §6.4), and must match one of
 /// <see cref="ServerPublicKeyPins"/> when pins are given. A certificate refused for any of these reasons, or a TLS
 /// alert from the KME, is a <see cref="KeySourceError.TlsAuthenticationFailed"/> whose message names the cause.
 /// </remarks>

@@ -110,7 +110,7 @@ internal sealed class Etsi014TlsHandler
             if (!NamesExpectedHost(leaf))
             {
                 return _expectedHostIsIp
-                    ? $"host name mismatch: the KME's certificate has no iPAddress subjectAltName {_expectedHost} (a common name is not accepted for an IP address, RFC 9525 §6.3, RFC 6125 §6.2.1)"
+                    ? $"host name mismatch: the KME's certificate has no iPAddress subjectAltName {_expectedHost} (a common name is not accepted for an IP address, RFC 9525 §6.4)"
                     : $"host name mismatch: the KME's certificate has no dNSName subjectAltName matching '{_expectedHost}' (the common name is not consulted, RFC 9525 §6.3)";
             }
 
@@ -196,8 +196,8 @@ internal sealed class Etsi014TlsHandler
     }
 
     /// <summary>
-    /// RFC 9525 §6.3 (which obsoletes RFC 6125's common-name fallback, §6.4.4): the reference identity is matched only
-    /// against the subjectAltName. RFC 9525 §6.2/§6.4: an IP address (RFC 5280 §4.2.1.6 iPAddress, 4 or 16 bytes) is
+    /// RFC 9525 (which obsoletes RFC 6125 and with it the common-name fallback of RFC 6125 §6.4.4): the reference identity
+    /// is matched only against the subjectAltName. RFC 9525 §6.4: an IP address (RFC 5280 §4.2.1.6 iPAddress, 4 or 16 bytes) is
     /// compared as an address, never with a dNSName or the CN; a DNS name with the dNSName entries (wildcards in the
     /// left-most label only).
     /// </summary>

@@ -38,11 +38,13 @@ internal static class CliApp
           kme serve --listen HOST:PORT --kme-id ID [--listen HOST:PORT --kme-id ID] --cert PFX --client-ca PEM
                     [--key-rate BITS/S] [--max-keys N] [--key-size BITS]
                 (serve prints {"listening": [...]} when ready and runs until SIGINT/SIGTERM)
-          kme status   --kme URL --slave-sae ID [--cert PFX] [--ca PEM]
-          kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX] [--ca PEM]
-          kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX] [--ca PEM]
-                the ETSI GS QKD 014 client (POST forms); --cert: the calling SAE's client certificate,
-                --ca: the KME's CA; prints the 014 Status or Key container (snake_case, base64 keys)
+          kme status   --kme URL --slave-sae ID [--cert PFX | --cert PEM --key PEM] [--ca PEM]
+          kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX | --cert PEM --key PEM] [--ca PEM]
+          kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX | --cert PEM --key PEM] [--ca PEM]
+                the ETSI GS QKD 014 client (POST forms); --cert: the calling SAE's client certificate (a PFX,
+                or a PEM certificate with its PEM private key in --key), --ca: the KME's CA; prints the 014
+                Status or Key container (snake_case, base64 keys); a request outside the KME's advertised
+                limits is refused before it is sent (exit 2)
 
         Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input,
         3 a KME failed ({"error", "status", "message"}).

@@ -1,6 +1,7 @@
 // `fintechcrypto kme status|enc-keys|dec-keys` (cli.md, "QKD"): the library's ETSI GS QKD 014 client in its POST
 // forms. The output is the 014 JSON object itself (§6.1 Status, §6.3 Key container: snake_case names, base64 keys);
-// a KME error is exit 3 (CliApp maps KeySourceException), bad options exit 2.
+// a KME error is exit 3 (CliApp maps KeySourceException); bad options, and a request the client refuses before sending
+// it (against the KME's advertised limits), exit 2. The SAE's certificate is a PFX, or a PEM certificate with --key.
 
 using System;
 using System.Collections.Generic;
@@ -19,11 +20,11 @@ internal static class KmeClientCommands
 {
     private const string KeyIdOption = "--key-id";
 
-    private static readonly CommandSpec s_statusSpec = CommandSpec.Of(values: ["kme", "slave-sae", "cert", "ca"]);
-    private static readonly CommandSpec s_encKeysSpec = CommandSpec.Of(values: ["kme", "slave-sae", "number", "size", "cert", "ca"]);
-    private static readonly CommandSpec s_decKeysSpec = CommandSpec.Of(values: ["kme", "master-sae", "cert", "ca"]);
+    private static readonly CommandSpec s_statusSpec = CommandSpec.Of(values: ["kme", "slave-sae", "cert", "key", "ca"]);
+    private static readonly CommandSpec s_encKeysSpec = CommandSpec.Of(values: ["kme", "slave-sae", "number", "size", "cert", "key", "ca"]);
+    private static readonly CommandSpec s_decKeysSpec = CommandSpec.Of(values: ["kme", "master-sae", "cert", "key", "ca"]);
 
-    /// <summary><c>kme status --kme URL --slave-sae ID [--cert PFX] [--ca PEM]</c>: 014 §5.2 Get status.</summary>
+    /// <summary><c>kme status --kme URL --slave-sae ID [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.2 Get status.</summary>
     public static int Status(string[] args, TextWriter stdout, TextWriter stderr)
     {
         Arguments a = Arguments.Parse(args, 2, "kme status", s_statusSpec);
@@ -33,7 +34,7 @@ internal static class KmeClientCommands
         return ExitCodes.Success;
     }
 
-    /// <summary><c>kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX] [--ca PEM]</c>: 014 §5.3 Get key (POST).</summary>
+    /// <summary><c>kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.3 Get key (POST).</summary>
     public static int EncKeys(string[] args, TextWriter stdout, TextWriter stderr)
     {
         Arguments a = Arguments.Parse(args, 2, "kme enc-keys", s_encKeysSpec);
@@ -50,7 +51,7 @@ internal static class KmeClientCommands
         return ExitCodes.Success;
     }
 
-    /// <summary><c>kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX] [--ca PEM]</c>: 014 §5.4 (POST).</summary>
+    /// <summary><c>kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.4 (POST).</summary>
     public static int DecKeys(string[] args, TextWriter stdout, TextWriter stderr)
     {
         (List<Guid> keyIds, List<string> rest) = TakeKeyIds(args);
@@ -66,7 +67,12 @@ internal static class KmeClientCommands
         return ExitCodes.Success;
     }
 
-    /// <summary>Runs one call on a key source built from <c>--kme</c>, <c>--cert</c> and <c>--ca</c> (POST forms).</summary>
+    /// <summary>
+    /// Runs one call on a key source built from <c>--kme</c>, <c>--cert</c> (and <c>--key</c>) and <c>--ca</c> (POST
+    /// forms). cli.md: a request the client refuses before sending it (a size outside the KME's advertised
+    /// <c>min_key_size</c>..<c>max_key_size</c>, more keys than <c>max_key_per_request</c>, more slaves than
+    /// <c>max_SAE_ID_count</c>) is bad input, exit 2; only what the KME answered, or its not answering, is exit 3.
+    /// </summary>
     private static T WithKeySource<T>(Arguments a, Func<Etsi014KeySource, Task<T>> call)
     {
         string url = a.RequiredValue("kme");
@@ -75,7 +81,7 @@ internal static class KmeClientCommands
             throw new CliException("--kme must be an https URL such as https://127.0.0.1:8443");
         }
 
-        using X509Certificate2? certificate = a.Value("cert") is string pfx ? LoadClientCertificate(pfx) : null;
+        using X509Certificate2? certificate = LoadClientCertificate(a.Value("cert"), a.Value("key"));
         X509Certificate2Collection? roots = a.Value("ca") is string pem ? LoadRoots(pem) : null;
         try
         {
@@ -91,6 +97,12 @@ internal static class KmeClientCommands
             // Each exchange is time-bounded by the client (RequestTimeout, bounded retries).
             return Task.Run(() => call(source)).GetAwaiter().GetResult();
         }
+        catch (KeySourceException e) when (e.HttpStatus is null && e.Error is KeySourceError.InvalidKeySize or KeySourceError.RequestTooLarge)
+        {
+            // Etsi014KeySource's pre-checks against the Status (014 §5.2, §6.1) throw these kinds with no HTTP status:
+            // no key request was sent. The same kinds from a KME's 400 carry the status and stay exit 3.
+            throw new CliException(e.Message, ExitCodes.BadInput);
+        }
         finally
         {
             if (roots is not null)
@@ -103,15 +115,63 @@ internal static class KmeClientCommands
         }
     }
 
-    private static X509Certificate2 LoadClientCertificate(string path)
+    /// <summary>
+    /// <c>--cert</c>: a PKCS#12 (PFX) file without password, or a PEM certificate whose PEM private key (PKCS#8, SEC1 or
+    /// PKCS#1) is in <c>--key</c>; the file's content says which. Null without <c>--cert</c>.
+    /// </summary>
+    private static X509Certificate2? LoadClientCertificate(string? certPath, string? keyPath)
     {
+        if (certPath is null)
+        {
+            return keyPath is null ? null : throw new CliException("--key needs --cert: give the PEM certificate of the private key");
+        }
+
+        bool pem = IsPem(certPath);
+        if (pem && keyPath is null)
+        {
+            throw new CliException($"--cert ('{certPath}') is a PEM certificate: give its PEM private key with --key FILE");
+        }
+
+        if (!pem && keyPath is not null)
+        {
+            throw new CliException($"--key is only for a PEM --cert; --cert ('{certPath}') is not PEM (a PFX holds its own private key)");
+        }
+
         try
         {
-            return Etsi014ClientCertificate.FromPfxFile(path);
+            return pem ? Etsi014ClientCertificate.FromPemFiles(certPath, keyPath) : Etsi014ClientCertificate.FromPfxFile(certPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
-            throw new CliException($"cannot load the client certificate of --cert ('{path}'): a PKCS#12 file without password and with a private key is expected ({e.GetType().Name})", e);
+            // The type name only: a loader's message is not ours to vouch for (it must never quote key bytes).
+            throw new CliException(
+                pem
+                    ? $"cannot load the client certificate of --cert ('{certPath}') with the private key of --key ('{keyPath}'): a PEM certificate and its matching unencrypted PEM private key are expected ({e.GetType().Name})"
+                    : $"cannot load the client certificate of --cert ('{certPath}'): a PKCS#12 file without password and with a private key, or a PEM certificate with --key, is expected ({e.GetType().Name})",
+                e);
+        }
+    }
+
+    /// <summary>Whether the file is PEM text (RFC 7468: "-----BEGIN" after optional white space) rather than DER.</summary>
+    private static bool IsPem(string path)
+    {
+        try
+        {
+            using FileStream file = File.OpenRead(path);
+            Span<byte> start = stackalloc byte[64];
+            int read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            ReadOnlySpan<byte> text = start[..read];
+            int i = 0;
+            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+
+            return text[i..].StartsWith("-----BEGIN"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"cannot read --cert ('{path}') ({e.GetType().Name})", e);
         }
     }
 

@@ -35,9 +35,20 @@ public enum KeySourceError
     /// <summary>The source did not answer within the time allowed.</summary>
     Timeout,
 
-    /// <summary>The source could not be reached: connection refused, DNS, or a failed TLS handshake.</summary>
+    /// <summary>
+    /// The source could not be reached: connection refused, DNS, or a TLS handshake cut off without a permanent cause
+    /// (see <see cref="TlsAuthenticationFailed"/>). Transient.
+    /// </summary>
     Unreachable,
 
     /// <summary>The source answered with something that is not a valid response (garbage or truncated JSON, bad base64, a bad UUID, the wrong keys).</summary>
     InvalidResponse,
+
+    /// <summary>
+    /// The TLS connection to the source was refused for a reason that stays until a certificate or setting changes: the
+    /// source's certificate was not accepted (unknown CA or untrusted root, expired, host name not in its subjectAltName,
+    /// public-key pin mismatch), or the source refused the client certificate or shares no TLS version with the client
+    /// (a TLS alert such as unknown_ca, certificate_required or handshake_failure). Not transient; the message names the cause.
+    /// </summary>
+    TlsAuthenticationFailed,
 }

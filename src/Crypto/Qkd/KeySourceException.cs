@@ -57,7 +57,8 @@ public sealed class KeySourceException : FintechCryptoException
 
     /// <summary>
     /// Whether trying again later may succeed: exhaustion, a 503, a time-out, an unreachable source, or a key not yet
-    /// replicated to this KME.
+    /// replicated to this KME. False for everything else, among them <see cref="KeySourceError.TlsAuthenticationFailed"/>
+    /// (a wrong CA, an expired certificate, a host name or pin mismatch, a refused client certificate): these are permanent.
     /// </summary>
     public bool IsTransient => Error is KeySourceError.KeysExhausted or KeySourceError.ServiceUnavailable
         or KeySourceError.Timeout or KeySourceError.Unreachable or KeySourceError.KeyNotFound;

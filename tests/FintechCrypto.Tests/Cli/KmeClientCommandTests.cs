@@ -22,6 +22,8 @@ public sealed class KmeClientCommandTests : IAsyncLifetime
     private string _kme = null!;
     private string _cert = null!;
     private string _ca = null!;
+    private string _certPem = null!;
+    private string _keyPem = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,9 +33,16 @@ public sealed class KmeClientCommandTests : IAsyncLifetime
         _kme = _server.Uri.ToString().TrimEnd('/');
         _cert = Path.Combine(_directory, "SAE_A.pfx");
         _ca = Path.Combine(_directory, "ca.pem");
+        _certPem = Path.Combine(_directory, "SAE_A.pem");
+        _keyPem = Path.Combine(_directory, "SAE_A.key");
         using (X509Certificate2 client = _pki.IssueClient("SAE_A"))
+        using (System.Security.Cryptography.ECDsa key = client.GetECDsaPrivateKey()!)
         {
             File.WriteAllBytes(_cert, client.Export(X509ContentType.Pkcs12));
+
+            // What KMEs usually issue (and `kme init-pki` writes for curl): a PEM certificate and a PEM key.
+            File.WriteAllText(_certPem, client.ExportCertificatePem());
+            File.WriteAllText(_keyPem, key.ExportPkcs8PrivateKeyPem());
         }
 
         File.WriteAllText(_ca, _pki.Ca.ExportCertificatePem());
@@ -115,15 +124,68 @@ public sealed class KmeClientCommandTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
-    [Fact]
-    public void PreCheckFailure_IsExit3_WithoutAKeyRequest()
+    [Theory]
+    [InlineData("129", "256", "at most 128")] // the canned Status: max_key_per_request 128
+    [InlineData("1", "2048", "outside the KME's range of 64 to 1024 bits")] // max_key_size 1024
+    [InlineData("1", "32", "outside the KME's range of 64 to 1024 bits")] // min_key_size 64
+    public void RequestRefusedLocally_AgainstTheKmesLimits_IsExit2_BadInput_WithoutAKeyRequest(string number, string size, string because)
     {
-        // The canned Status allows at most 128 keys per request.
-        CliResult result = CliRunner.RemoteFailure("kme", "enc-keys", "--kme", _kme, "--slave-sae", "SAE_B", "--number", "129", "--size", "256", "--cert", _cert, "--ca", _ca);
+        // cli.md: "a request the client refuses before sending it (a size not a multiple of 8, more keys or a size outside
+        // what the KME's Status advertises) is exit 2" (it was exit 3, as if the KME had failed).
+        CliResult result = CliRunner.BadInput("kme", "enc-keys", "--kme", _kme, "--slave-sae", "SAE_B", "--number", number, "--size", size, "--cert", _cert, "--ca", _ca);
 
-        Assert.Equal(JsonValueKind.Null, result.Json.GetProperty("status").ValueKind);
-        Assert.Contains("at most 128", result.Error, StringComparison.Ordinal);
+        Assert.Contains(because, result.Error, StringComparison.Ordinal);
+        Assert.False(result.Has("status"), result.Stdout);
         Assert.Equal(new[] { "/api/v1/keys/SAE_B/status" }, _server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public void PemCertificate_WithPemKey_WorksForStatusEncKeysAndDecKeys_AsPfxDoes()
+    {
+        string[] pem = { "--cert", _certPem, "--key", _keyPem, "--ca", _ca };
+        CliResult status = CliRunner.Ok(new[] { "kme", "status", "--kme", _kme, "--slave-sae", "SAE_B" }.Concat(pem).ToArray());
+        CliResult enc = CliRunner.Ok(new[] { "kme", "enc-keys", "--kme", _kme, "--slave-sae", "SAE_B", "--number", "1", "--size", "256" }.Concat(pem).ToArray());
+        string id = enc.Json.GetProperty("keys")[0].GetProperty("key_ID").GetString()!;
+        CliResult dec = CliRunner.Ok(new[] { "kme", "dec-keys", "--kme", _kme, "--master-sae", "SAE_A", "--key-id", id }.Concat(pem).ToArray());
+
+        Assert.Equal("SAE_A", status.String("master_SAE_ID"));
+        Assert.Equal(enc.Json.GetProperty("keys")[0].GetProperty("key").GetString(), dec.Json.GetProperty("keys")[0].GetProperty("key").GetString());
+
+        // The KME saw the PEM identity's certificate (CN = SAE ID) on every request; the PFX still works beside it.
+        Assert.All(_server.Requests, r => Assert.Equal("SAE_A", r.ClientCn));
+        Assert.Equal("SAE_A", CliRunner.Ok("kme", "status", "--kme", _kme, "--slave-sae", "SAE_B", "--cert", _cert, "--ca", _ca).String("master_SAE_ID"));
+    }
+
+    [Fact]
+    public void PemCertificate_WithoutKey_KeyWithPfx_OrAMismatchedKey_AreExit2_WithAClearMessage()
+    {
+        string otherKey = Path.Combine(_directory, "other.key");
+        using (System.Security.Cryptography.ECDsa other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+        {
+            File.WriteAllText(otherKey, other.ExportPkcs8PrivateKeyPem());
+        }
+
+        string[] status = { "kme", "status", "--kme", _kme, "--slave-sae", "SAE_B", "--ca", _ca };
+        CliResult noKey = CliRunner.BadInput(status.Concat(new[] { "--cert", _certPem }).ToArray());
+        CliResult keyWithPfx = CliRunner.BadInput(status.Concat(new[] { "--cert", _cert, "--key", _keyPem }).ToArray());
+        CliResult keyAlone = CliRunner.BadInput(status.Concat(new[] { "--key", _keyPem }).ToArray());
+        CliResult mismatched = CliRunner.BadInput(status.Concat(new[] { "--cert", _certPem, "--key", otherKey }).ToArray());
+        CliResult notAKey = CliRunner.BadInput(status.Concat(new[] { "--cert", _certPem, "--key", _ca }).ToArray());
+
+        Assert.Contains("is a PEM certificate: give its PEM private key with --key", noKey.Error, StringComparison.Ordinal);
+        Assert.Contains("--key is only for a PEM --cert", keyWithPfx.Error, StringComparison.Ordinal);
+        Assert.Contains("--key needs --cert", keyAlone.Error, StringComparison.Ordinal);
+        Assert.Contains("matching unencrypted PEM private key", mismatched.Error, StringComparison.Ordinal);
+        Assert.Contains("matching unencrypted PEM private key", notAKey.Error, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+
+        // The private key's bytes never appear in the error.
+        string keyText = File.ReadAllText(_keyPem);
+        string keyBase64 = string.Concat(keyText.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));
+        foreach (CliResult r in new[] { noKey, keyWithPfx, keyAlone, mismatched, notAKey })
+        {
+            Assert.DoesNotContain(keyBase64[40..60], r.Stdout + r.Stderr, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

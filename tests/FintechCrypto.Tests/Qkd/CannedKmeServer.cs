@@ -52,8 +52,11 @@ internal sealed class CannedKmeServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server with <paramref name="serverCertificate"/>, accepting client certificates issued by <paramref name="clientCa"/>.</summary>
-    public static async Task<CannedKmeServer> StartAsync(X509Certificate2 serverCertificate, X509Certificate2 clientCa)
+    /// <summary>
+    /// Starts the server with <paramref name="serverCertificate"/>, accepting client certificates issued by
+    /// <paramref name="clientCa"/>, over <paramref name="protocols"/> (TLS 1.2 and 1.3 by default).
+    /// </summary>
+    public static async Task<CannedKmeServer> StartAsync(X509Certificate2 serverCertificate, X509Certificate2 clientCa, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
@@ -63,7 +66,7 @@ internal sealed class CannedKmeServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
             {
                 ServerCertificate = serverCertificate,
-                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                SslProtocols = protocols,
                 ClientCertificateMode = ClientCertificateMode.RequireCertificate,
                 ClientCertificateValidation = (certificate, _, _) =>
                 {

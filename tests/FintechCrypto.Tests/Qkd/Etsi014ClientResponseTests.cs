@@ -119,6 +119,90 @@ public sealed class Etsi014ClientResponseTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NilKeyId_IsRefused_InEveryAnswer_EncKeysAndDecKeys_PostAndGet(bool post)
+    {
+        // RFC 9562 §5.9: the nil UUID names no key; only QkdSession used to refuse it.
+        string nil = Guid.Empty.ToString("D");
+        string oneNil = Container(KeyObject(nil, B64));
+        string secondNil = "{\"keys\":[" + KeyObject(Id1.ToString(), B64) + "," + KeyObject(nil, B64) + "]}";
+
+        foreach ((string body, int number) in new[] { (oneNil, 1), (secondNil, 2) })
+        {
+            var handler = Etsi014TestClients.StatusThen(_ => StubKmeHandler.Json(200, body));
+            using Etsi014KeySource source = Etsi014TestClients.Create(handler, usePostForms: post);
+            KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetKeysAsync("SAE_B", QkdKeyRequest.For(number, 256)));
+            AssertNilRefused(e);
+            Assert.Equal(post ? "POST" : "GET", handler.KeyRequests.Single().Method);
+        }
+
+        // dec_keys: an answer that puts a nil key_ID in place of the key asked for (GET form: one ID; POST: one or two).
+        foreach ((string body, Guid[] asked) in new[] { (oneNil, new[] { Id1 }), (secondNil, new[] { Id1, Id2 }) })
+        {
+            var handler = new StubKmeHandler(_ => StubKmeHandler.Json(200, body));
+            using Etsi014KeySource source = Etsi014TestClients.Create(handler, usePostForms: post);
+            AssertNilRefused(await Etsi014TestClients.FailsAsync(() => source.GetKeysWithIdsAsync("SAE_A", asked)));
+            AssertNilRefused(await Etsi014TestClients.FailsAsync(() => source.GetKeysWithIdsAsync("SAE_A", asked, 256)));
+            Assert.Equal(post || asked.Length > 1 ? "POST" : "GET", handler.Requests[0].Method);
+        }
+
+        // Asking for the nil key_ID is the caller's mistake: refused before anything is sent.
+        var quiet = new StubKmeHandler(_ => StubKmeHandler.Json(200, oneNil));
+        using Etsi014KeySource asking = Etsi014TestClients.Create(quiet, usePostForms: post);
+        await Assert.ThrowsAsync<ArgumentException>(() => asking.GetKeysWithIdsAsync("SAE_A", new[] { Guid.Empty }));
+        await Assert.ThrowsAsync<ArgumentException>(() => asking.GetKeysWithIdsAsync("SAE_A", new[] { Id1, Guid.Empty }, 256));
+        Assert.Empty(quiet.Requests);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task KeysOfAnotherSize_AreRefused_InEveryAnswer_EncKeysAndDecKeys_PostAndGet(bool post)
+    {
+        string shortKey = Container(KeyObject(Id1.ToString(), Convert.ToBase64String(Key32[..16])));
+        string longKey = Container(KeyObject(Id1.ToString(), Convert.ToBase64String(Key32.Concat(Key32).ToArray())));
+        string secondShort = "{\"keys\":[" + KeyObject(Id1.ToString(), B64) + "," + KeyObject(Id2.ToString(), Convert.ToBase64String(Key32[..16])) + "]}";
+
+        foreach ((string body, int number, string because) in new[] { (shortKey, 1, "key 1 is 128 bits"), (longKey, 1, "key 1 is 512 bits"), (secondShort, 2, "key 2 is 128 bits") })
+        {
+            var handler = Etsi014TestClients.StatusThen(_ => StubKmeHandler.Json(200, body));
+            using Etsi014KeySource source = Etsi014TestClients.Create(handler, usePostForms: post);
+            KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetKeysAsync("SAE_B", QkdKeyRequest.For(number, 256)));
+            Assert.Equal(KeySourceError.InvalidResponse, e.Error);
+            Assert.Contains(because + ", but 256 were asked for", e.Message, StringComparison.Ordinal);
+            AssertNoKeyMaterial(e);
+        }
+
+        foreach ((string body, Guid[] asked, string because) in new[] { (shortKey, new[] { Id1 }, "key 1 is 128 bits"), (longKey, new[] { Id1 }, "key 1 is 512 bits"), (secondShort, new[] { Id1, Id2 }, "key 2 is 128 bits") })
+        {
+            var handler = new StubKmeHandler(_ => StubKmeHandler.Json(200, body));
+            using Etsi014KeySource source = Etsi014TestClients.Create(handler, usePostForms: post);
+            KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetKeysWithIdsAsync("SAE_A", asked, 256));
+            Assert.Equal(KeySourceError.InvalidResponse, e.Error);
+            Assert.Contains(because + ", but 256 were asked for", e.Message, StringComparison.Ordinal);
+            AssertNoKeyMaterial(e);
+
+            // Without a size, dec_keys cannot know one (its request names none) and returns what the KME gave.
+            using QkdKeyContainer unsized = await source.GetKeysWithIdsAsync("SAE_A", asked);
+            Assert.Equal(asked, unsized.Keys.Select(k => k.KeyId));
+        }
+
+        using Etsi014KeySource any = Etsi014TestClients.Create(new StubKmeHandler(_ => StubKmeHandler.Json(200, shortKey)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => any.GetKeysWithIdsAsync("SAE_A", new[] { Id1 }, 12));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => any.GetKeysWithIdsAsync("SAE_A", new[] { Id1 }, 0));
+        using QkdKeyContainer right = await any.GetKeysWithIdsAsync("SAE_A", new[] { Id1 }, 128);
+        Assert.Equal(Key32[..16], right.Keys[0].Key.ToArray());
+    }
+
+    private static void AssertNilRefused(KeySourceException e)
+    {
+        Assert.Equal(KeySourceError.InvalidResponse, e.Error);
+        Assert.Contains("nil UUID", e.Message, StringComparison.Ordinal);
+        AssertNoKeyMaterial(e);
+    }
+
     [Fact]
     public async Task AcceptedVariations_EscapedBase64_UpperCaseUuid_UnknownMembers_Bom()
     {

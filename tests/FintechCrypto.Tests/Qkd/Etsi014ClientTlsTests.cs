@@ -65,7 +65,7 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerCertificate_FromAnotherCa_IsRefused_AsUnreachable()
+    public async Task ServerCertificate_FromAnotherCa_IsRefused_NamingUnknownCa_AsPermanent()
     {
         using TestPki other = TestPki.Create("Another CA");
         using X509Certificate2 otherRoot = other.CaPublic();
@@ -73,7 +73,8 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
 
         KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
 
-        Assert.Equal(KeySourceError.Unreachable, e.Error);
+        AssertPermanentTls(e, "unknown CA");
+        Assert.Contains("TrustedRoots", e.Message, StringComparison.Ordinal);
         Assert.Null(e.HttpStatus);
         Assert.Empty(_server.Requests);
     }
@@ -85,7 +86,8 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
 
         KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
 
-        Assert.Equal(KeySourceError.Unreachable, e.Error);
+        AssertPermanentTls(e, "unknown CA");
+        Assert.Contains("system's trusted roots", e.Message, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }
 
@@ -99,7 +101,7 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
         using (Etsi014KeySource pinnedWrong = new(Options() with { ServerPublicKeyPins = new[] { wrong } }))
         {
             KeySourceException e = await Etsi014TestClients.FailsAsync(() => pinnedWrong.GetStatusAsync("SAE_B"));
-            Assert.Equal(KeySourceError.Unreachable, e.Error);
+            AssertPermanentTls(e, "pin mismatch");
             Assert.Empty(_server.Requests);
         }
 
@@ -121,7 +123,8 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
 
         using Etsi014KeySource wrongName = new(Options() with { TargetHost = "other.test" });
         KeySourceException e = await Etsi014TestClients.FailsAsync(() => wrongName.GetStatusAsync("SAE_B"));
-        Assert.Equal(KeySourceError.Unreachable, e.Error);
+        AssertPermanentTls(e, "host name mismatch");
+        Assert.Contains("'other.test'", e.Message, StringComparison.Ordinal);
         Assert.Single(_server.Requests);
     }
 
@@ -204,6 +207,148 @@ public sealed class Etsi014ClientTlsTests : IAsyncLifetime
         KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
 
         Assert.Equal(KeySourceError.Unreachable, e.Error);
+    }
+
+    [Fact]
+    public async Task ServerCertificate_Expired_IsRefused_NamingExpiry_AsPermanent()
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        using X509Certificate2 expired = _pki.IssueServerWith("kme.test", IpAndDns, now.AddHours(-20), now.AddHours(-1));
+        await using CannedKmeServer server = await CannedKmeServer.StartAsync(expired, _pki.Ca);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri });
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        AssertPermanentTls(e, "has expired or is not yet valid");
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task IpAddressKme_CertificateNamingTheIpOnlyInItsCommonName_IsRefused()
+    {
+        // RFC 9525 §6.4 (no CN fallback as in RFC 6125 §6.4.4): an IP address is matched against iPAddress subjectAltNames only; .NET's
+        // MatchesHostname with allowCommonName (the old check) took CN=127.0.0.1 of a certificate without any SAN.
+        using X509Certificate2 cnOnly = _pki.IssueServerWith("127.0.0.1", san: null);
+        await using CannedKmeServer server = await CannedKmeServer.StartAsync(cnOnly, _pki.Ca);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri });
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        AssertPermanentTls(e, "host name mismatch");
+        Assert.Contains("iPAddress subjectAltName 127.0.0.1", e.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task IpAddressKme_CertificateNamingTheIpAsADnsName_IsRefused()
+    {
+        using X509Certificate2 dnsOnly = _pki.IssueServerWith("127.0.0.1", b => b.AddDnsName("127.0.0.1"));
+        await using CannedKmeServer server = await CannedKmeServer.StartAsync(dnsOnly, _pki.Ca);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri });
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        AssertPermanentTls(e, "host name mismatch");
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task IpAddressKme_CertificateWithTheIpSan_IsAccepted_WhateverItsCommonName()
+    {
+        using X509Certificate2 ipSan = _pki.IssueServerWith("some other name", b => b.AddIpAddress(System.Net.IPAddress.Loopback));
+        await using CannedKmeServer server = await CannedKmeServer.StartAsync(ipSan, _pki.Ca);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri });
+
+        Assert.Equal("SAE_A", (await source.GetStatusAsync("SAE_B")).MasterSaeId);
+
+        // Another address is not this one.
+        using X509Certificate2 otherIp = _pki.IssueServerWith("127.0.0.1", b => b.AddIpAddress(System.Net.IPAddress.Parse("127.0.0.2")));
+        await using CannedKmeServer other = await CannedKmeServer.StartAsync(otherIp, _pki.Ca);
+        using Etsi014KeySource wrong = new(Options() with { KmeUri = other.Uri });
+        AssertPermanentTls(await Etsi014TestClients.FailsAsync(() => wrong.GetStatusAsync("SAE_B")), "host name mismatch");
+    }
+
+    [Fact]
+    public async Task DnsNamedKme_CertificateWithoutSubjectAltName_IsRefused_TheCommonNameIsNotConsulted()
+    {
+        using X509Certificate2 cnOnly = _pki.IssueServerWith("kme.test", san: null);
+        await using CannedKmeServer server = await CannedKmeServer.StartAsync(cnOnly, _pki.Ca);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri, TargetHost = "kme.test" });
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        AssertPermanentTls(e, "host name mismatch");
+        Assert.Contains("dNSName", e.Message, StringComparison.Ordinal);
+
+        // With the name as a dNSName it is accepted.
+        using X509Certificate2 dnsSan = _pki.IssueServerWith("ignored", b => b.AddDnsName("kme.test"));
+        await using CannedKmeServer named = await CannedKmeServer.StartAsync(dnsSan, _pki.Ca);
+        using Etsi014KeySource ok = new(Options() with { KmeUri = named.Uri, TargetHost = "kme.test" });
+        Assert.Equal("SAE_A", (await ok.GetStatusAsync("SAE_B")).MasterSaeId);
+    }
+
+    public static TheoryData<byte, string, bool> Alerts => new()
+    {
+        // RFC 8446 §6.2 AlertDescription codes.
+        { 48, "unknown_ca", true },
+        { 42, "bad_certificate", true },
+        { 116, "certificate_required", true },
+        { 45, "certificate_expired", true },
+        { 49, "access_denied", true },
+        { 40, "handshake_failure", true },
+        { 70, "protocol_version", true },
+        { 80, "internal_error", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Alerts))]
+    public async Task KmeRefusingTheHandshake_WithATlsAlert_IsNamed_AndPermanentOrNot(byte alert, string name, bool permanent)
+    {
+        await using TlsAlertServer server = new(alert);
+        using Etsi014KeySource source = new(Options() with { KmeUri = server.Uri });
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        Assert.Contains("TLS alert " + name, e.Message, StringComparison.Ordinal);
+        Assert.Equal(!permanent, e.IsTransient);
+        Assert.Equal(permanent ? "TlsAuthenticationFailed" : "Unreachable", e.Error.ToString());
+    }
+
+    [Fact]
+    public async Task ClientCertificate_RefusedAfterATls13Handshake_IsNamed_NotJustTheRequestFailed()
+    {
+        // What a third-party KME (OpenSSL, TLS 1.3) did to a client certificate it refused: the alert arrives on the first
+        // read after the handshake, so HttpClient reports HttpRequestError.Unknown over the TLS stack's IOException.
+        var alert = new System.Net.Http.HttpRequestException(
+            System.Net.Http.HttpRequestError.Unknown,
+            "An error occurred while sending the request.",
+            new IOException(
+                "The decryption operation failed, see inner exception.",
+                new System.Security.Authentication.AuthenticationException("error:0A000418:SSL routines::tlsv1 alert unknown ca")));
+        var handler = new StubKmeHandler((_, _) => Task.FromException<System.Net.Http.HttpResponseMessage>(alert));
+        using Etsi014KeySource source = Etsi014TestClients.Create(handler);
+
+        KeySourceException e = await Etsi014TestClients.FailsAsync(() => source.GetStatusAsync("SAE_B"));
+
+        Assert.DoesNotContain("the request failed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("refused the client certificate", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown_ca", e.Message, StringComparison.Ordinal);
+        Assert.False(e.IsTransient);
+    }
+
+    private static void IpAndDns(SubjectAlternativeNameBuilder b)
+    {
+        b.AddIpAddress(System.Net.IPAddress.Loopback);
+        b.AddDnsName("kme.test");
+    }
+
+    /// <summary>A TLS refusal that names its cause and will not be retried (written so that it also compiles on older code).</summary>
+    private static void AssertPermanentTls(KeySourceException e, string cause)
+    {
+        Assert.Contains(cause, e.Message, StringComparison.Ordinal);
+        Assert.False(e.IsTransient, e.Message);
+        Assert.NotEqual(KeySourceError.Unreachable, e.Error);
+        Assert.Equal("TlsAuthenticationFailed", e.Error.ToString());
     }
 
     private OptionsRecord Options() => new(_server.Uri, _client, new X509Certificate2Collection(_pki.CaPublic()));

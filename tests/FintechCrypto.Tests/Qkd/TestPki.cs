@@ -42,7 +42,30 @@ internal sealed class TestPki : IDisposable
 
     public void Dispose() => Ca.Dispose();
 
+    /// <summary>
+    /// A KME server certificate with exactly the subjectAltName <paramref name="san"/> writes (none when null, so only the
+    /// CN names a host) and the given validity, for the name and expiry checks.
+    /// </summary>
+    public X509Certificate2 IssueServerWith(string cn, Action<SubjectAlternativeNameBuilder>? san, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        return Issue(cn, ServerAuth, san, notBefore ?? now.AddDays(-1), notAfter ?? now.AddDays(29));
+    }
+
     private X509Certificate2 Issue(string cn, string usage, bool server)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        Action<SubjectAlternativeNameBuilder>? san = server
+            ? b =>
+            {
+                b.AddIpAddress(IPAddress.Loopback);
+                b.AddDnsName("kme.test");
+            }
+            : null;
+        return Issue(cn, usage, san, now.AddDays(-1), now.AddDays(29));
+    }
+
+    private X509Certificate2 Issue(string cn, string usage, Action<SubjectAlternativeNameBuilder>? sanWriter, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={cn}", key, HashAlgorithmName.SHA256);
@@ -50,18 +73,16 @@ internal sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(usage) }, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Ca, true, false));
-        if (server)
+        if (sanWriter is not null)
         {
             var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(IPAddress.Loopback);
-            san.AddDnsName("kme.test");
+            sanWriter(san);
             request.CertificateExtensions.Add(san.Build());
         }
 
         byte[] serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        using X509Certificate2 issued = request.Create(Ca, now.AddDays(-1), now.AddDays(29), serial);
+        using X509Certificate2 issued = request.Create(Ca, notBefore, notAfter, serial);
         using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
         return Reload(withKey);
     }

@@ -16,7 +16,10 @@ namespace FintechCrypto.Qkd;
 /// The connection always uses TLS 1.2 or 1.3, as ETSI GS QKD 014 requires. The KME identifies the calling SAE by its client certificate
 /// (how it maps a certificate to an SAE ID, by CN, serial or SAN, is the KME's choice). The server certificate must
 /// chain to <see cref="TrustedRoots"/> when they are given (and only to them), must name <see cref="TargetHost"/> (or
-/// the host of <see cref="KmeUri"/>), and must match one of <see cref="ServerPublicKeyPins"/> when pins are given.
+/// the host of <see cref="KmeUri"/>) in its subjectAltName (an IP address as an iPAddress entry, a DNS name as a
+/// dNSName entry; the common name is never consulted: RFC 9525 §6.3, §6.4), and must match one of
+/// <see cref="ServerPublicKeyPins"/> when pins are given. A certificate refused for any of these reasons, or a TLS
+/// alert from the KME, is a <see cref="KeySourceError.TlsAuthenticationFailed"/> whose message names the cause.
 /// </remarks>
 public sealed class Etsi014ClientOptions
 {
@@ -53,8 +56,9 @@ public sealed class Etsi014ClientOptions
     public IReadOnlyList<byte[]> ServerPublicKeyPins { get; init; } = Array.Empty<byte[]>();
 
     /// <summary>
-    /// The DNS name or IP address the KME's certificate must name, when it differs from the host of <see cref="KmeUri"/>
-    /// (a lab KME reached by address whose certificate names a host). Null checks the host of <see cref="KmeUri"/>.
+    /// The DNS name or IP address the KME's certificate must name in its subjectAltName, when it differs from the host of
+    /// <see cref="KmeUri"/> (a lab KME reached by address whose certificate names a host). Null checks the host of
+    /// <see cref="KmeUri"/>. An IP address matches only an iPAddress entry, never a dNSName or the common name.
     /// </summary>
     public string? TargetHost { get; init; }
 

@@ -25,7 +25,8 @@ namespace FintechCrypto.Qkd;
 /// <c>min_key_size</c>..<c>max_key_size</c>), the number of keys (at most <c>max_key_per_request</c>) and the additional
 /// slaves (at most <c>max_SAE_ID_count</c>), against the Status of the slave, which is fetched on the first Get key for
 /// that slave and fetched again after a Get key for it fails. Answers are checked strictly: the shapes and types of 014
-/// §6, UUID key IDs, RFC 4648 base64 keys, exactly the number, sizes and IDs asked for. Failures are
+/// §6, UUID key IDs (never the nil UUID), RFC 4648 base64 keys, exactly the number, sizes and IDs asked for (the sizes of a
+/// Get key with key IDs when its caller gives one). Failures are
 /// <see cref="KeySourceException"/>s whose <see cref="KeySourceException.Error"/> says what happened; see
 /// <see cref="Etsi014RetryPolicy"/> for what is retried.
 /// </para>
@@ -188,16 +189,49 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
     /// <c>GET ...?key_ID=UUID</c> when <see cref="Etsi014ClientOptions.UsePostForms"/> is false and one key is asked for.
     /// A key not yet replicated to this KME is asked for again as <see cref="Etsi014ClientOptions.Retry"/> allows.
     /// </summary>
+    /// <remarks>
+    /// A dec_keys request names no size, so this form cannot check the sizes of the keys; when the size is known (it
+    /// travels with the key IDs in most protocols), use the overload with <c>sizeInBits</c>.
+    /// </remarks>
     /// <param name="masterSaeId">The master SAE that obtained the keys (the path names the master, not the caller).</param>
-    /// <param name="keyIds">The identifiers the master sent, at least one, each once.</param>
+    /// <param name="keyIds">The identifiers the master sent, at least one, each once, none the nil UUID.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keys in the order of <paramref name="keyIds"/>, owned by the caller.</returns>
-    /// <exception cref="ArgumentException"><paramref name="masterSaeId"/> is invalid, or <paramref name="keyIds"/> is empty or repeats an ID.</exception>
+    /// <exception cref="ArgumentException"><paramref name="masterSaeId"/> is invalid, or <paramref name="keyIds"/> is empty, repeats an ID or holds the nil UUID.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="keyIds"/> is null.</exception>
     /// <exception cref="KeySourceException">A key is unknown or already delivered, the caller is not its slave, the KME failed, or it answered other keys.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The instance was disposed of.</exception>
-    public async Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, CancellationToken cancellationToken = default)
+    public Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, CancellationToken cancellationToken = default) =>
+        GetKeysWithIdsCoreAsync(masterSaeId, keyIds, null, cancellationToken);
+
+    /// <summary>
+    /// ETSI GS QKD 014 §5.4 Get key with key IDs, as <see cref="GetKeysWithIdsAsync(string, IReadOnlyList{Guid}, CancellationToken)"/>,
+    /// and every key delivered must be <paramref name="sizeInBits"/> long (the size the master asked for); a key of any
+    /// other size is refused as <see cref="KeySourceError.InvalidResponse"/>.
+    /// </summary>
+    /// <param name="masterSaeId">The master SAE that obtained the keys (the path names the master, not the caller).</param>
+    /// <param name="keyIds">The identifiers the master sent, at least one, each once, none the nil UUID.</param>
+    /// <param name="sizeInBits">The size of each key in bits, a positive multiple of 8.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys in the order of <paramref name="keyIds"/>, owned by the caller.</returns>
+    /// <exception cref="ArgumentException"><paramref name="masterSaeId"/> is invalid, or <paramref name="keyIds"/> is empty, repeats an ID or holds the nil UUID.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sizeInBits"/> is not a positive multiple of 8.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="keyIds"/> is null.</exception>
+    /// <exception cref="KeySourceException">A key is unknown or already delivered, the caller is not its slave, the KME failed, or it answered other keys or other sizes.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The instance was disposed of.</exception>
+    public Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, int sizeInBits, CancellationToken cancellationToken = default)
+    {
+        if (sizeInBits <= 0 || sizeInBits % 8 != 0)
+        {
+            throw Error.ArgumentOutOfRange(nameof(sizeInBits), "a positive multiple of 8 bits");
+        }
+
+        return GetKeysWithIdsCoreAsync(masterSaeId, keyIds, sizeInBits, cancellationToken);
+    }
+
+    private async Task<QkdKeyContainer> GetKeysWithIdsCoreAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, int? sizeInBits, CancellationToken cancellationToken)
     {
         Etsi014Paths.ValidateSaeId(masterSaeId, nameof(masterSaeId));
         ArgumentNullException.ThrowIfNull(keyIds);
@@ -211,6 +245,12 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         for (int i = 0; i < ids.Length; i++)
         {
             ids[i] = keyIds[i];
+            if (ids[i] == Guid.Empty)
+            {
+                // RFC 9562 §5.9: the nil UUID names no key.
+                throw new ArgumentException($"Key ID {(i + 1).ToString(CultureInfo.InvariantCulture)} is the nil UUID, which names no key.", nameof(keyIds));
+            }
+
             if (!distinct.Add(ids[i]))
             {
                 throw new ArgumentException($"The key ID {ids[i]:D} is given twice.", nameof(keyIds));
@@ -224,11 +264,12 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         string context = ids.Length == 1
             ? $"Get key with key IDs from master SAE '{masterSaeId}' (key {ids[0]:D})"
             : $"Get key with key IDs from master SAE '{masterSaeId}' ({ids.Length.ToString(CultureInfo.InvariantCulture)} keys)";
+        int? keyBytes = sizeInBits / 8;
         return await SendAsync(
             Operation.DecKeys,
             context,
             () => getForm ? new HttpRequestMessage(HttpMethod.Get, uri) : Post(uri, body!),
-            response => Etsi014ResponseReader.ReadKeyContainer(response, ids.Length, null, ids),
+            response => Etsi014ResponseReader.ReadKeyContainer(response, ids.Length, keyBytes, ids),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -333,8 +374,10 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
         }
         catch (HttpRequestException e)
         {
+            // Issue 11 defect 6: HttpClient's parse errors quote the bytes they could not parse ("Received an invalid
+            // header line: '...'"), which may be a KME's body; they are named, never kept as the inner exception.
             throw e.HttpRequestError == HttpRequestError.InvalidResponse
-                ? new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer is not valid HTTP.", innerException: e)
+                ? new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer is not valid HTTP ({Describe(e)}).")
                 : Unreachable(context, e);
         }
         catch (Exception e) when (e is IOException or AuthenticationException)
@@ -357,7 +400,9 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
-                throw new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer ({status}) ended early or was malformed.", status, innerException: e);
+                // Issue 11 defect 6: a broken chunked framing makes HttpClient quote the body bytes it took for a chunk
+                // header ("Received an invalid chunk extension: '77-6F-...'"): key material. Named, not kept as the inner.
+                throw new KeySourceException(KeySourceError.InvalidResponse, $"{context}: the KME's answer ({status}) ended early or was malformed ({Describe(e)}).", status);
             }
 
             if (body is null)
@@ -393,20 +438,28 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
     private KeySourceException TimedOut(string context) =>
         new(KeySourceError.Timeout, $"{context}: the KME did not answer within {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.");
 
-    private static KeySourceException Unreachable(string context, Exception e)
+    private static KeySourceException Unreachable(string context, Exception e) => Etsi014ConnectionFailure.From(context, e);
+
+    /// <summary>What went wrong with a response, by the kind HttpClient gives it: names only, never its message.</summary>
+    private static string Describe(Exception e)
     {
-        string reason = e is HttpRequestException h
-            ? h.HttpRequestError switch
-            {
-                HttpRequestError.NameResolutionError => "the host name could not be resolved",
-                HttpRequestError.ConnectionError => "the connection failed",
-                HttpRequestError.SecureConnectionError => "the TLS handshake failed: the KME's certificate was not accepted (roots, name or pin), it refused the client certificate, or no common TLS version",
-                HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
-                HttpRequestError.ResponseEnded => "the connection closed before an answer (a refused client certificate looks like this under TLS 1.3)",
-                _ => "the request failed",
-            }
-            : "the connection failed";
-        return new KeySourceException(KeySourceError.Unreachable, $"{context}: the KME could not be reached: {reason}.", innerException: e);
+        HttpRequestError error = e switch
+        {
+            HttpRequestException h => h.HttpRequestError,
+            HttpIOException io => io.HttpRequestError,
+            _ => HttpRequestError.Unknown,
+        };
+        if (error == HttpRequestError.Unknown && e.InnerException is HttpIOException inner)
+        {
+            error = inner.HttpRequestError;
+        }
+
+        return error switch
+        {
+            HttpRequestError.InvalidResponse => "invalid HTTP framing or headers",
+            HttpRequestError.ResponseEnded => "the connection closed before the end of the body",
+            _ => e.GetType().Name,
+        };
     }
 
     /// <summary>Parses a 200 body; the span is only valid during the call.</summary>

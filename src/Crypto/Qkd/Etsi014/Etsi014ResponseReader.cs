@@ -101,8 +101,9 @@ internal static class Etsi014ResponseReader
     /// <summary>
     /// 014 §6.3 Key container: <c>keys</c> required, each with a UUID <c>key_ID</c> (any letter case) and a strict base64
     /// <c>key</c>, optional <c>key_ID_extension</c>, <c>key_extension</c> and <c>key_container_extension</c> objects.
-    /// For Get key (<paramref name="expectedIds"/> null) it must hold <paramref name="expectedCount"/> distinct keys of
-    /// <paramref name="expectedKeyBytes"/> bytes; for Get key with key IDs exactly the IDs asked for, returned in their order.
+    /// For Get key (<paramref name="expectedIds"/> null) it must hold <paramref name="expectedCount"/> distinct keys; for
+    /// Get key with key IDs exactly the IDs asked for, returned in their order. No key_ID may be the nil UUID, and when
+    /// <paramref name="expectedKeyBytes"/> is given every key must have exactly that many bytes.
     /// </summary>
     /// <remarks>With <paramref name="exactCount"/> false, <paramref name="expectedCount"/> is only an upper bound (a key file).</remarks>
     /// <exception cref="KeySourceException">The body is not such a container (kind <see cref="KeySourceError.InvalidResponse"/>).</exception>
@@ -163,7 +164,8 @@ internal static class Etsi014ResponseReader
                 throw Invalid(what, $"the number of keys is {keys.Count}, not the {expectedCount} asked for");
             }
 
-            QkdKey[] ordered = expectedIds is null ? CheckNewKeys(keys, expectedKeyBytes) : OrderByRequest(keys, expectedIds);
+            QkdKey[] ordered = expectedIds is null ? CheckNewKeys(keys) : OrderByRequest(keys, expectedIds);
+            CheckSizes(ordered, expectedKeyBytes);
             var container = new QkdKeyContainer(ordered, containerExtension);
             done = true;
             return container;
@@ -254,6 +256,13 @@ internal static class Etsi014ResponseReader
                             throw Invalid(what, "its key_ID is not a UUID");
                         }
 
+                        // RFC 9562 §5.9: the nil UUID is "all 128 bits set to zero", a placeholder that names no key; a
+                        // KME that answers it has no real ID to give (and two ends would agree on any key under it).
+                        if (id == Guid.Empty)
+                        {
+                            throw Invalid(what, "its key_ID is the nil UUID 00000000-0000-0000-0000-000000000000");
+                        }
+
                         keyId = id;
                         break;
                     case "key":
@@ -340,7 +349,7 @@ internal static class Etsi014ResponseReader
         }
     }
 
-    private static QkdKey[] CheckNewKeys(List<QkdKey> keys, int? expectedKeyBytes)
+    private static QkdKey[] CheckNewKeys(List<QkdKey> keys)
     {
         var seen = new HashSet<Guid>();
         for (int i = 0; i < keys.Count; i++)
@@ -349,14 +358,26 @@ internal static class Etsi014ResponseReader
             {
                 throw Invalid("Key container", "it holds the same key_ID twice");
             }
+        }
 
-            if (expectedKeyBytes is int bytes && keys[i].Length != bytes)
+        return keys.ToArray();
+    }
+
+    /// <summary>014 §6.2 <c>size</c>: every key of an answer has the size asked for (in bits; here in bytes), when one was.</summary>
+    private static void CheckSizes(QkdKey[] keys, int? expectedKeyBytes)
+    {
+        if (expectedKeyBytes is not int bytes)
+        {
+            return;
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Length != bytes)
             {
                 throw Invalid("Key container", $"key {i + 1} is {keys[i].SizeInBits} bits, but {bytes * 8} were asked for");
             }
         }
-
-        return keys.ToArray();
     }
 
     private static QkdKey[] OrderByRequest(List<QkdKey> keys, IReadOnlyList<Guid> expectedIds)

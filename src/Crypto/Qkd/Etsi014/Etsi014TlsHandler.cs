@@ -2,6 +2,7 @@
 // client certificate, the KME by its server certificate), on SocketsHttpHandler.
 
 using System;
+using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Authentication;
@@ -19,6 +20,7 @@ internal sealed class Etsi014TlsHandler
     private readonly X509Certificate2Collection? _trustedRoots;
     private readonly byte[][] _pins;
     private readonly string _expectedHost;
+    private readonly bool _expectedHostIsIp;
 
     private Etsi014TlsHandler(Etsi014ClientOptions options)
     {
@@ -31,6 +33,7 @@ internal sealed class Etsi014TlsHandler
 
         Uri uri = options.KmeUri;
         _expectedHost = options.TargetHost ?? (uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.IdnHost);
+        _expectedHostIsIp = IPAddress.TryParse(_expectedHost, out _);
     }
 
     /// <summary>A handler for the validated <paramref name="options"/>: TLS 1.2/1.3, the client certificate, our validation.</summary>
@@ -71,27 +74,51 @@ internal sealed class Etsi014TlsHandler
     /// <summary>
     /// The KME's certificate is accepted when it chains to the configured roots (only to them, with
     /// <see cref="X509ChainTrustMode.CustomRootTrust"/>) or, without configured roots, to the system's; when it names the
-    /// expected host (DNS or IP SAN); and, when pins are configured, when the SHA-256 of its SubjectPublicKeyInfo is one of them.
+    /// expected host in its subjectAltName (a DNS name for a DNS host, an iPAddress for an IP host; never the subject's
+    /// common name); and, when pins are configured, when the SHA-256 of its SubjectPublicKeyInfo is one of them.
     /// </summary>
+    /// <exception cref="Etsi014CertificateRefusedException">
+    /// The certificate is refused; thrown rather than returning false so that the refusal's cause reaches the caller
+    /// (SocketsHttpHandler keeps it as the inner exception of its HttpRequestException) for this very connection.
+    /// </exception>
     private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        string? refusal = Refusal(certificate, chain, errors);
+        return refusal is null ? true : throw new Etsi014CertificateRefusedException(refusal);
+    }
+
+    /// <summary>Why the KME's certificate is refused, or null when it is accepted; the reasons name no secret.</summary>
+    internal string? Refusal(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
         {
-            return false;
+            return "the KME presented no certificate";
         }
 
         X509Certificate2? owned = certificate as X509Certificate2 is null ? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()) : null;
         try
         {
             X509Certificate2 leaf = owned ?? (X509Certificate2)certificate;
-            bool chainOk = _trustedRoots is null
-                ? (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0
+            string? chainProblem = _trustedRoots is null
+                ? ((errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 ? null : DescribeChain(chain?.ChainStatus, "the system's trusted roots"))
                 : ChainsToTrustedRoots(leaf, chain);
-            return chainOk && NamesExpectedHost(leaf) && MatchesPin(leaf);
+            if (chainProblem is not null)
+            {
+                return chainProblem;
+            }
+
+            if (!NamesExpectedHost(leaf))
+            {
+                return _expectedHostIsIp
+                    ? $"host name mismatch: the KME's certificate has no iPAddress subjectAltName {_expectedHost} (a common name is not accepted for an IP address, RFC 9525 §6.4)"
+                    : $"host name mismatch: the KME's certificate has no dNSName subjectAltName matching '{_expectedHost}' (the common name is not consulted, RFC 9525 §6.3)";
+            }
+
+            return MatchesPin(leaf) ? null : "pin mismatch: the SHA-256 of the KME's SubjectPublicKeyInfo is none of the configured ServerPublicKeyPins";
         }
         catch (CryptographicException)
         {
-            return false;
+            return "the KME's certificate could not be decoded or checked";
         }
         finally
         {
@@ -99,7 +126,8 @@ internal sealed class Etsi014TlsHandler
         }
     }
 
-    private bool ChainsToTrustedRoots(X509Certificate2 leaf, X509Chain? presented)
+    /// <summary>Null when <paramref name="leaf"/> chains to the configured roots for server authentication; else why not.</summary>
+    private string? ChainsToTrustedRoots(X509Certificate2 leaf, X509Chain? presented)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -114,7 +142,7 @@ internal sealed class Etsi014TlsHandler
 
         try
         {
-            return chain.Build(leaf);
+            return chain.Build(leaf) ? null : DescribeChain(chain.ChainStatus, "the configured TrustedRoots");
         }
         finally
         {
@@ -128,8 +156,53 @@ internal sealed class Etsi014TlsHandler
         }
     }
 
+    /// <summary>The RFC 5280 §6 path validation failure in words: unknown CA, expiry, usage, signature, or the flags.</summary>
+    private static string DescribeChain(X509ChainStatus[]? statuses, string roots)
+    {
+        X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
+        foreach (X509ChainStatus status in statuses ?? Array.Empty<X509ChainStatus>())
+        {
+            flags |= status.Status;
+        }
+
+        if ((flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
+        {
+            return $"unknown CA: the KME's certificate does not chain to {roots} (untrusted root or missing issuer)";
+        }
+
+        if ((flags & X509ChainStatusFlags.NotTimeValid) != 0)
+        {
+            return "the KME's certificate, or a CA certificate of its chain, has expired or is not yet valid";
+        }
+
+        if ((flags & (X509ChainStatusFlags.NotValidForUsage | X509ChainStatusFlags.InvalidBasicConstraints)) != 0)
+        {
+            return "the KME's certificate chain is not valid for TLS server authentication (extended key usage or basic constraints)";
+        }
+
+        if ((flags & X509ChainStatusFlags.NotSignatureValid) != 0)
+        {
+            return "a signature in the KME's certificate chain is not valid";
+        }
+
+        if ((flags & X509ChainStatusFlags.Revoked) != 0)
+        {
+            return "the KME's certificate is revoked";
+        }
+
+        return flags == X509ChainStatusFlags.NoError
+            ? $"the KME's certificate does not chain to {roots}"
+            : $"the KME's certificate chain is not valid ({flags})";
+    }
+
+    /// <summary>
+    /// RFC 9525 (which obsoletes RFC 6125 and with it the common-name fallback of RFC 6125 §6.4.4): the reference identity
+    /// is matched only against the subjectAltName. RFC 9525 §6.4: an IP address (RFC 5280 §4.2.1.6 iPAddress, 4 or 16 bytes) is
+    /// compared as an address, never with a dNSName or the CN; a DNS name with the dNSName entries (wildcards in the
+    /// left-most label only).
+    /// </summary>
     private bool NamesExpectedHost(X509Certificate2 leaf) =>
-        leaf.MatchesHostname(_expectedHost, allowWildcards: true, allowCommonName: true); // CN only without a SAN, as .NET's own check
+        leaf.MatchesHostname(_expectedHost, allowWildcards: !_expectedHostIsIp, allowCommonName: false);
 
     private bool MatchesPin(X509Certificate2 leaf)
     {
@@ -146,5 +219,19 @@ internal sealed class Etsi014TlsHandler
         }
 
         return match;
+    }
+}
+
+/// <summary>
+/// The KME's server certificate was refused by <see cref="Etsi014TlsHandler"/>'s validation; <see cref="Exception.Message"/>
+/// says why (unknown CA, expired, host name or pin mismatch). It never holds key material, only names and chain flags.
+/// </summary>
+internal sealed class Etsi014CertificateRefusedException : AuthenticationException
+{
+    /// <summary>Creates the exception with the refusal's reason.</summary>
+    /// <param name="reason">Why the certificate was refused.</param>
+    internal Etsi014CertificateRefusedException(string reason)
+        : base(reason)
+    {
     }
 }

@@ -456,7 +456,9 @@ internal static class FrostCommands
             }
             catch (JsonException e)
             {
-                throw new CliException($"the --shares file is not valid JSON (line {e.LineNumber + 1}); it must hold a 'frost dealer' output object", e);
+                // The file holds signing shares: keep the line number only, not the parser's exception, whose message
+                // quotes the input where parsing failed (issue 11).
+                throw new CliException($"the --shares file is not valid JSON (line {e.LineNumber + 1}); it must hold a 'frost dealer' output object");
             }
 
             var signingShares = new SortedDictionary<int, byte[]>();

@@ -50,18 +50,29 @@ internal static class Error
     internal static InvalidKeyEncodingException Format_InvalidKey(string algorithm, KeyBlobFormat format, string reason) =>
         new($"The {format} key for {algorithm} is invalid: {reason}.");
 
-    internal static InvalidKeyEncodingException Format_InvalidKey(string algorithm, KeyBlobFormat format, string reason, Exception inner) =>
-        new($"The {format} key for {algorithm} is invalid: {reason}.", inner);
+    /// <summary>
+    /// A key that a decoder (System.Formats.Asn1, the OS provider, BouncyCastle) refused. The decoder's exception is not
+    /// kept, neither as the inner exception nor in the message: decoders' messages may quote the input (BouncyCastle
+    /// quotes an encoding byte, System.Text.Json the offending character, OpenSSL error strings are not ours to
+    /// audit), and the input may be a private key (issue 11). Only the decoder's exception type is named.
+    /// </summary>
+    internal static InvalidKeyEncodingException Format_InvalidKey(string algorithm, KeyBlobFormat format, string reason, Exception cause) =>
+        new($"The {format} key for {algorithm} is invalid: {reason} ({CauseName(cause)}).");
 
     internal static FintechCryptoException Crypto_Failed(string algorithm, string operation) =>
         new($"{algorithm} {operation} failed.");
 
-    internal static FintechCryptoException Crypto_Failed(string algorithm, string operation, Exception inner) =>
-        new($"{algorithm} {operation} failed.", inner);
+    /// <summary>A failure inside a provider; as with <see cref="Format_InvalidKey(string, KeyBlobFormat, string, Exception)"/>,
+    /// only the cause's type is named (issue 11).</summary>
+    internal static FintechCryptoException Crypto_Failed(string algorithm, string operation, Exception cause) =>
+        new($"{algorithm} {operation} failed ({CauseName(cause)}).");
 
     internal static FintechCryptoException Crypto_InvalidPublicKey(string algorithm, string reason) =>
         new($"The {algorithm} public key cannot be used: {reason}.");
 
     internal static FintechCryptoException Crypto_InternalError(string what) =>
         new($"Internal error in FintechCrypto: {what}. Please report this.");
+
+    /// <summary>The name of a cause's exception type, without its message (which may quote input).</summary>
+    private static string CauseName(Exception cause) => cause.GetType().Name;
 }

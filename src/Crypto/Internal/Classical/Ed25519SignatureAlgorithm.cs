@@ -145,6 +145,17 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
                 throw Error.Format_InvalidKey(algorithm, format, "it does not decode to a point of edwards25519 (RFC 8032 §5.1.3)");
             }
 
+            // A point of small order ([8]A = identity: the identity, the point of order 2, the two of order 4 and the
+            // four of order 8) makes [k]A take at most 8 values whatever the message, so one signature (R = identity,
+            // S = 0 for the identity key) verifies every message. RFC 8032 §5.1.7 does not exclude such keys; we
+            // refuse them at import, as libsodium's crypto_sign_verify does (ge25519_has_small_order), so a registered
+            // key can never make signatures meaningless. Non-canonical encodings of these points (y >= p, x = 0 with
+            // the sign bit set) were already refused by TryDecompress above. Variable time: a public key is public.
+            if (Ed25519Core.HasSmallOrderVartime(point))
+            {
+                throw Error.Format_InvalidKey(algorithm, format, "it is a point of small order ([8]A is the identity), which would let one signature verify every message");
+            }
+
             return new PublicKey(encoded.ToArray(), point);
         }
 

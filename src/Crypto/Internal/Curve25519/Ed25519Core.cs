@@ -5,7 +5,10 @@
 //                          S = (r + k s) mod L; signature R || S.
 //   §5.1.7 verification:   S < L; A decodes (RFC 8032 §5.1.3, y canonical); k = SHA-512(R || A || M) mod L;
 //                          accept when the encoding of [S]B - [k]A equals R (the cofactorless equation, as
-//                          BouncyCastle, Go and OpenSSL check it, so all of them agree with us on every input).
+//                          BouncyCastle, Go and OpenSSL check it, so all of them agree with us on every input that
+//                          imports). Public keys of small order ([8]A = identity) do not import: the key import
+//                          refuses them as libsodium's crypto_sign_verify does (HasSmallOrderVartime), where
+//                          BouncyCastle, Go and OpenSSL accept them.
 // Secret values (s, the prefix, r) go through the constant-time MultiplyBase and ScalarField only.
 
 using System;
@@ -98,6 +101,14 @@ internal static class Ed25519Core
     /// </summary>
     internal static bool Verify(EdwardsPrecomputedPoint minusPublicPoint, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         Verify(minusPublicPoint.Point, minusPublicPoint, publicKey, message, signature);
+
+    /// <summary>
+    /// True when [8]P is the identity, i.e. P is one of the 8 points of small order (the torsion subgroup of
+    /// edwards25519, cofactor 8: RFC 7748 §4.1, RFC 8032 §5.1). Three doublings. Variable time: for public points
+    /// (public keys) only.
+    /// </summary>
+    internal static bool HasSmallOrderVartime(in ExtendedPoint point) =>
+        EdwardsArithmetic.IsIdentityVartime(EdwardsArithmetic.MultiplyByPowerOfTwo(point, 3));
 
     /// <summary>The tables that the fast verification overload needs: those of -A.</summary>
     internal static EdwardsPrecomputedPoint PrecomputeVerificationTables(in ExtendedPoint publicPoint) =>

@@ -4,7 +4,8 @@
 // root of u/v with u = y^2 - 1, v = d y^2 + 1 (computed with RFC 9496's SQRT_RATIO_M1, which returns the
 // non-negative root), decoding fails when there is no root or when x = 0 and the sign bit is 1, and x is
 // negated when its parity differs from the sign bit. Points of small order are decoded; callers that need
-// the prime-order subgroup (FROST) check that separately.
+// the prime-order subgroup (FROST) check that separately, and Ed25519 public-key import refuses small order
+// (Ed25519Core.HasSmallOrderVartime).
 
 using System;
 using FintechCrypto.Native.Field25519;

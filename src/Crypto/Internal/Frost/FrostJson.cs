@@ -5,7 +5,9 @@
 //
 // Scalars, elements and identifiers are lowercase hex of their RFC 9591 encodings; counts are JSON numbers. The
 // reader refuses unknown, missing and repeated properties, other versions, types and suites, bad hex, non-canonical
-// scalars and invalid elements, always with a FintechCryptoException.
+// scalars and invalid elements, always with a FintechCryptoException whose message names only the format's own
+// property, type and suite names and keeps no inner exception: nothing of the input (which may hold a secret) is
+// echoed (issue 11).
 
 using System;
 using System.Buffers;
@@ -139,10 +141,17 @@ internal static class FrostJson
             {
                 _document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
             }
-            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+            catch (JsonException)
             {
-                // ArgumentException / InvalidOperationException: text that is not valid UTF-16 (a lone surrogate).
-                throw new FintechCryptoException($"The {what} is not valid JSON.", e);
+                // Issue 11: no inner exception and nothing from the parser's message. System.Text.Json's messages quote
+                // the input where parsing failed (a hex digit of a signing share, or a whole run of it when a quote is
+                // missing), and many of these messages hold secrets.
+                throw new FintechCryptoException($"The {what} is not valid JSON.");
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // Text that is not valid UTF-16 (a lone surrogate); as above, the cause is not kept.
+                throw new FintechCryptoException($"The {what} is not valid JSON: it is not valid UTF-16 text.");
             }
 
             try
@@ -159,16 +168,20 @@ internal static class FrostJson
                     throw Malformed($"format version {version} is not supported (expected {WireWriter.Version})");
                 }
 
+                // Input strings are named in a message only when they are one of the format's own names (issue 11:
+                // no input bytes in exceptions; a malformed message can shift a secret into any field).
                 string typeName = GetString(Root, "type");
                 if (!string.Equals(typeName, TypeName(type), StringComparison.Ordinal))
                 {
-                    throw Malformed($"it is a '{Shorten(typeName)}' message, not '{TypeName(type)}'");
+                    throw Malformed(IsTypeName(typeName)
+                        ? $"it is a '{typeName}' message, not '{TypeName(type)}'"
+                        : $"its type is not a FROST message type (expected '{TypeName(type)}')");
                 }
 
                 string suiteName = GetString(Root, "ciphersuite");
                 if (!FrostCiphersuite.TryFromName(suiteName, out FrostCiphersuite? suite))
                 {
-                    throw Malformed($"the ciphersuite '{Shorten(suiteName)}' is unknown");
+                    throw Malformed("the ciphersuite is not one that FintechCrypto knows");
                 }
 
                 Ciphersuite = suite;
@@ -198,7 +211,7 @@ internal static class FrostJson
             {
                 if (Array.IndexOf(names, property.Name) < 0)
                 {
-                    throw Malformed($"the property '{Shorten(property.Name)}' is not part of the format");
+                    throw Malformed("it holds a property that is not part of the format"); // the name is input: not echoed
                 }
 
                 if (!seen.Add(property.Name))
@@ -351,6 +364,17 @@ internal static class FrostJson
             return DecodeHex(item.GetString() ?? string.Empty, name);
         }
 
-        private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "...";
+        private static bool IsTypeName(string name)
+        {
+            foreach (FrostMessageType t in Enum.GetValues<FrostMessageType>())
+            {
+                if (string.Equals(name, TypeName(t), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

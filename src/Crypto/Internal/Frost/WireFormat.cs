@@ -7,7 +7,8 @@
 //             big-endian length followed by the bytes.
 //
 // The decoder refuses: another version or type, an unknown suite, truncation, trailing bytes, non-canonical
-// scalars, elements that do not decode (including the identity). Every failure is a FintechCryptoException.
+// scalars, elements that do not decode (including the identity). Every failure is a FintechCryptoException whose
+// message holds no input bytes (issue 11): counts and the header's version and type numbers only.
 
 using System;
 using System.Buffers.Binary;
@@ -162,7 +163,8 @@ internal ref struct WireReader
         string suiteName = Encoding.ASCII.GetString(name);
         if (!FrostCiphersuite.TryFromName(suiteName, out FrostCiphersuite? suite))
         {
-            throw Malformed($"the ciphersuite '{suiteName}' is unknown");
+            // Not echoed: a wrong length byte makes the "name" run into the identifier and the secret that follow.
+            throw Malformed("the ciphersuite is not one that FintechCrypto knows");
         }
 
         Ciphersuite = suite;

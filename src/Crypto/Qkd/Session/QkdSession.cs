@@ -1232,7 +1232,7 @@ public sealed class QkdSession : IDisposable
 
         // The AES-GCM usage limits (RFC 8446 §5.5: 2^24.5 full-size records per key) hold whatever the policy and its
         // deadline (issue 11 defect 3): past them the key is never used again.
-        if (keys.MessagesSent >= _recordCeiling || keys.BytesSent > _byteCeiling - plaintextLength)
+        if (keys.MessagesSent >= _recordCeiling || keys.BytesSent >= _byteCeiling || plaintextLength > _byteCeiling - keys.BytesSent)
         {
             return Refuse(
                 QkdSessionError.RekeyRequired,

@@ -101,6 +101,19 @@ public sealed class QkdSessionChainingTests
         pair.AssertKeysMatchAndRecordsFlow();
     }
 
+    [Fact]
+    public async Task AVersion1HandshakeIsRefused_ItsRekeysWereNotBoundToTheSession()
+    {
+        using var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
+        byte[] handshake = await pair.Initiator.InitiateAsync();
+        Assert.Equal(QkdHandshakeMessage.CurrentVersion, handshake[4]);
+        byte[] version1 = (byte[])handshake.Clone();
+        version1[4] = 1;
+        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.Decode(version1)).Error);
+        Assert.Equal(QkdSessionError.MalformedMessage, (await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(version1))).Error);
+        Assert.Empty(pair.Link.Delivered);
+    }
+
     public static TheoryData<string> Alterations => new() { "mode", "key IDs", "KDF", "KEM ciphertext", "epoch" };
 
     [Theory]

@@ -352,7 +352,7 @@ public sealed class QkdHandshakeMessage
     /// <summary>Names the suite, epoch, SAE IDs and key IDs; never secrets.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}])";
+        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}]{(InitiatorSignatureAlgorithm is null ? string.Empty : $", signed with {InitiatorSignatureAlgorithm.Name}")})";
 
     private static QkdSessionException Malformed(string reason) =>
         new(QkdSessionError.MalformedMessage, $"The QKD session handshake message is malformed: {reason}.");

@@ -29,6 +29,12 @@ namespace FintechCrypto.Qkd;
 /// <para>Handshake messages must reach the responder in order and before records of their epoch. Rekeys are started by
 /// the initiator only; a responder whose limits are passed raises <see cref="QkdSessionEventKind.RekeyDue"/> and the
 /// application asks its peer to rekey.</para>
+/// <para>Rekeys are chained to the epoch they replace (issue 11): epoch e's chaining secret enters epoch e+1's CatKDF
+/// psk, and the whole rekey message is authenticated (HMAC-SHA256) under epoch e's rekey authentication key, checked
+/// before any QKD key is fetched; a refused rekey changes nothing. The first handshake can carry the initiator's ML-DSA
+/// signature (<see cref="QkdSessionOptions.InitiatorSigningKey"/>, <see cref="QkdSessionOptions.TrustedInitiatorKey"/>).
+/// QKD keys fetched for a handshake that then failed are kept for a while for the genuine message
+/// (<see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>).</para>
 /// <para>Methods are thread-safe; one handshake runs at a time.</para>
 /// </remarks>
 public sealed class QkdSession : IDisposable
@@ -351,13 +357,14 @@ public sealed class QkdSession : IDisposable
 
     /// <summary>
     /// The responder's side of a handshake (the first one or a rekey): checks the message, fetches the QKD keys by ID
-    /// from the initiator (014 Get key with key IDs), decapsulates, derives the keys and checks the key confirmation.
+    /// from the initiator (014 Get key with key IDs), decapsulates, derives the keys and checks the key confirmation. A
+    /// rekey's authenticator, and the initiator signature a responder requires, are checked before any key is fetched.
     /// </summary>
     /// <param name="handshakeMessage">The message the initiator sent.</param>
     /// <param name="cancellationToken">Cancels the key-source call.</param>
     /// <returns>A task that completes when the new epoch's keys are installed.</returns>
     /// <exception cref="InvalidOperationException">This is not a responder, or another handshake is running.</exception>
-    /// <exception cref="QkdSessionException">The message is malformed, for other SAEs, another suite or an unexpected epoch; a post-quantum-only message arrived without that policy; the key source failed; or the key confirmation does not match. The session's keys are unchanged.</exception>
+    /// <exception cref="QkdSessionException">The message is malformed, for other SAEs, another suite or an unexpected epoch; a post-quantum-only message arrived without that policy; a rekey's authenticator does not verify under the current epoch's keys (<see cref="QkdSessionError.RekeyNotAuthenticated"/>); a required initiator signature is missing or invalid (<see cref="QkdSessionError.InitiatorNotAuthenticated"/>); the key source failed; or the key confirmation does not match. The session is unchanged: mode, epoch, keys, counters and replay windows (QKD keys fetched for it are kept for <see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>, so the genuine message can be retried).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task AcceptAsync(ReadOnlyMemory<byte> handshakeMessage, CancellationToken cancellationToken = default)

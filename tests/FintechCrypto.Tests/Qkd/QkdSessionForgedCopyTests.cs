@@ -61,8 +61,11 @@ public sealed class QkdSessionForgedCopyTests
         await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(QkdSessionChainingTests.Flip(genuine, genuine.Length - 1)));
         clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal(1, pair.Responder.RetainedQkdKeyCountForTesting());
+        QkdKey kept = Assert.Single(pair.Responder.RetainedQkdKeysForTesting());
+        Assert.False(kept.IsDisposed);
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, pair.Responder.RetainedQkdKeyCountForTesting());
+        Assert.True(kept.IsDisposed); // cleared, not just forgotten
 
         // Gone: the genuine message now finds the key neither kept nor at the KME (delivered once), and fails visibly;
         // the application starts a new session (docs/qkd.md, "When AcceptAsync fails").
@@ -97,15 +100,27 @@ public sealed class QkdSessionForgedCopyTests
         var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
         byte[] genuine = await pair.Initiator.InitiateAsync();
         await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(QkdSessionChainingTests.Flip(genuine, genuine.Length - 1)));
-        Assert.Equal(1, pair.Responder.RetainedQkdKeyCountForTesting());
+        QkdKey kept = Assert.Single(pair.Responder.RetainedQkdKeysForTesting());
         pair.Dispose();
         Assert.Equal(0, pair.Responder.RetainedQkdKeyCountForTesting());
+        Assert.True(kept.IsDisposed);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => pair.Responder.AcceptAsync(genuine));
 
         using var none = new QkdSessionPair(KemAlgorithm.MlKem768, configureResponder: o => o.FailedHandshakeKeyRetention = TimeSpan.Zero);
         genuine = await none.Initiator.InitiateAsync();
         await Assert.ThrowsAsync<QkdSessionException>(() => none.Responder.AcceptAsync(QkdSessionChainingTests.Flip(genuine, genuine.Length - 1)));
         Assert.Equal(0, none.Responder.RetainedQkdKeyCountForTesting());
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(601)]
+    public void TheRetentionIsFromZeroToTenMinutes(int seconds)
+    {
+        using var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
+        pair.ResponderOptions.FailedHandshakeKeyRetention = TimeSpan.FromSeconds(seconds);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => QkdSession.CreateResponder(pair.ResponderOptions, pair.DecapsulationKey));
+        Assert.Equal(nameof(QkdSessionOptions.FailedHandshakeKeyRetention), e.ParamName);
     }
 
     [Fact]

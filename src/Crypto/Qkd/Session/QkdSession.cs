@@ -589,6 +589,15 @@ public sealed class QkdSession : IDisposable
         }
     }
 
+    /// <summary>The QKD key objects kept now, so tests can see them cleared.</summary>
+    internal IReadOnlyList<QkdKey> RetainedQkdKeysForTesting()
+    {
+        lock (_lock)
+        {
+            return [.. _retained.Values.Select(r => r.Key)];
+        }
+    }
+
     /// <summary>Sets the next send sequence number, so tests can reach sequence exhaustion.</summary>
     internal void SetNextSendSequenceForTesting(ulong sequence)
     {

@@ -80,7 +80,7 @@ public sealed class QkdSessionHandshakeTests
         Guid keyId = pair.Link.Issued.Single();
         int at = 0;
         Assert.Equal("QKDS"u8.ToArray(), m[at..(at += 4)]);
-        Assert.Equal(1, m[at++]);                                  // version
+        Assert.Equal(2, m[at++]);                                  // version
         Assert.Equal(new byte[] { 0x00, 0x41 }, m[at..(at += 2)]);  // ML-KEM-768, HPKE KEM id
         Assert.Equal(new byte[] { 0x00, 0x01 }, m[at..(at += 2)]);  // HKDF-SHA256
         Assert.Equal(1, m[at++]);                                  // hybrid
@@ -98,7 +98,20 @@ public sealed class QkdSessionHandshakeTests
         Assert.Equal(keyId.ToString("N"), Convert.ToHexStringLower(m[(at - 16)..at])); // RFC 4122 order = the UUID's hex digits
         Assert.Equal(new byte[] { 0x04, 0x40 }, m[at..(at += 2)]); // 1088-byte ciphertext
         at += 1088;
-        Assert.Equal(m.Length, at + 32);                           // the key confirmation ends the message
+        Assert.Equal(0, m[at++]);                                  // no initiator signature ...
+        Assert.Equal(new byte[] { 0, 0 }, m[at..(at += 2)]);       // ... of length 0
+        Assert.Equal(m.Length, at + 32);                           // epoch 0: no rekey authenticator; the key confirmation ends the message
+
+        // A rekey: the same layout with epoch 1 and a 32-byte rekey authenticator before the key confirmation.
+        await pair.Responder.AcceptAsync(m);
+        byte[] rekey = (await pair.Initiator.RekeyAsync())!;
+        Assert.Equal(new byte[] { 0, 0, 0, 1 }, rekey[10..14]);
+        Assert.Equal(m.Length + 32, rekey.Length);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(rekey);
+        Assert.Equal(32, decoded.RekeyAuthenticator.Length);
+        Assert.Equal(rekey[^64..^32], decoded.RekeyAuthenticator.ToArray());
+        Assert.Null(decoded.InitiatorSignatureAlgorithm);
+        Assert.Equal(0, decoded.InitiatorSignature.Length);
     }
 
     [Fact]

@@ -9,8 +9,9 @@ using FintechCrypto.Internal.Memory;
 namespace FintechCrypto.Qkd;
 
 /// <summary>
-/// One epoch's AES-256-GCM send and receive keys with their 12-byte nonce bases (pinned, cleared on
-/// <see cref="Dispose"/>), the send counters the rekey limits look at, and the receive replay window.
+/// One epoch's AES-256-GCM send and receive keys with their 12-byte nonce bases, its chaining secret and rekey
+/// authentication key (pinned, cleared on <see cref="Dispose"/>), the send counters the rekey limits look at, and the
+/// receive replay window.
 /// </summary>
 internal sealed class EpochKeys : IDisposable
 {
@@ -18,6 +19,8 @@ internal sealed class EpochKeys : IDisposable
 
     private readonly SecretBytes _sendNonceBase;
     private readonly SecretBytes _receiveNonceBase;
+    private readonly SecretBytes _chainingSecret;
+    private readonly SecretBytes _rekeyAuthenticationKey;
 
     internal EpochKeys(
         uint epoch,
@@ -27,6 +30,8 @@ internal sealed class EpochKeys : IDisposable
         ReadOnlySpan<byte> sendNonceBase,
         ReadOnlySpan<byte> receiveKey,
         ReadOnlySpan<byte> receiveNonceBase,
+        ReadOnlySpan<byte> chainingSecret,
+        ReadOnlySpan<byte> rekeyAuthenticationKey,
         int replayWindowSize,
         DateTimeOffset startedAt)
     {
@@ -37,6 +42,8 @@ internal sealed class EpochKeys : IDisposable
         ReceiveKey = AeadKey.Import(AeadAlgorithm.Aes256Gcm, receiveKey);
         _sendNonceBase = new SecretBytes(sendNonceBase);
         _receiveNonceBase = new SecretBytes(receiveNonceBase);
+        _chainingSecret = new SecretBytes(chainingSecret);
+        _rekeyAuthenticationKey = new SecretBytes(rekeyAuthenticationKey);
         ReplayWindow = new ReplayWindow(replayWindowSize);
         StartedAt = startedAt;
         SendFingerprint = Fingerprint(sendKey, sendNonceBase);
@@ -77,12 +84,24 @@ internal sealed class EpochKeys : IDisposable
 
     internal void ReceiveNonce(ulong sequence, Span<byte> nonce) => Nonce(_receiveNonceBase.Span, sequence, nonce);
 
+    /// <summary>
+    /// This epoch's chaining secret: the next epoch's key schedule takes it into CatKDF's psk (QkdKeySchedule), so a
+    /// rekey yields keys only for a party that holds this epoch's keys. Read under the session's lock.
+    /// </summary>
+    internal ReadOnlySpan<byte> ChainingSecret => _chainingSecret.Span;
+
+    /// <summary>HMAC-SHA256 (RFC 2104) of <paramref name="data"/> under this epoch's rekey authentication key: the next rekey's authenticator.</summary>
+    internal void RekeyAuthenticator(ReadOnlySpan<byte> data, Span<byte> tag) =>
+        HMACSHA256.HashData(_rekeyAuthenticationKey.Span, data, tag);
+
     public void Dispose()
     {
         SendKey.Dispose();
         ReceiveKey.Dispose();
         _sendNonceBase.Dispose();
         _receiveNonceBase.Dispose();
+        _chainingSecret.Dispose();
+        _rekeyAuthenticationKey.Dispose();
     }
 
     private static void Nonce(ReadOnlySpan<byte> nonceBase, ulong sequence, Span<byte> nonce)

@@ -15,7 +15,9 @@ namespace FintechCrypto.Qkd;
 /// <item><see cref="FailClosed"/> (the default): the handshake or rekey throws <see cref="QkdSessionException"/>; the
 /// current keys stay usable only within their rekey limits.</item>
 /// <item><see cref="KeepCurrentKeyUntil"/> / <see cref="KeepCurrentKeyFor"/>: past the limits (or after a failed rekey)
-/// the current traffic keys stay in use until the deadline, never beyond; sequence numbers continue.</item>
+/// the current traffic keys stay in use until the deadline, never beyond, and never past the AES-GCM ceilings of
+/// <see cref="QkdSessionOptions.MaxRecordsPerKey"/> records and <see cref="QkdSessionOptions.MaxBytesPerKey"/> bytes per
+/// key (RFC 8446 §5.5), whatever the deadline; sequence numbers continue.</item>
 /// <item><see cref="ContinuePostQuantumOnly"/>: a rekey that gets no QKD key goes ahead with the KEM alone. The
 /// responder accepts such a handshake only when its own policy is this one too.</item>
 /// </list>
@@ -56,7 +58,7 @@ public sealed class QkdExhaustionPolicy
     /// Keep the current traffic keys when new ones cannot be had, for at most <paramref name="maximumExtension"/> from the
     /// moment they are first kept past their limits or a rekey first fails; the clock restarts after each successful rekey.
     /// </summary>
-    /// <param name="maximumExtension">A positive duration.</param>
+    /// <param name="maximumExtension">A positive duration; <see cref="TimeSpan.MaxValue"/> is allowed and means "no deadline" (the deadline saturates at <see cref="DateTimeOffset.MaxValue"/>), while the per-key record and byte ceilings still hold.</param>
     /// <returns>The policy.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumExtension"/> is not positive.</exception>
     public static QkdExhaustionPolicy KeepCurrentKeyFor(TimeSpan maximumExtension)
@@ -69,9 +71,16 @@ public sealed class QkdExhaustionPolicy
         return new QkdExhaustionPolicy(QkdExhaustionPolicyKind.KeepCurrentKeyUntil, null, maximumExtension);
     }
 
-    /// <summary>The deadline that applies when keys are first kept at <paramref name="keptSince"/>.</summary>
+    /// <summary>
+    /// The deadline that applies when keys are first kept at <paramref name="keptSince"/>. A span that would pass
+    /// <see cref="DateTimeOffset.MaxValue"/> (<c>KeepCurrentKeyFor(TimeSpan.MaxValue)</c>) saturates there: no deadline
+    /// in practice, but the record and byte ceilings (<see cref="QkdSessionOptions.MaxRecordsPerKey"/>,
+    /// <see cref="QkdSessionOptions.MaxBytesPerKey"/>) still end the keys' use.
+    /// </summary>
     internal DateTimeOffset DeadlineFrom(DateTimeOffset keptSince) =>
-        Deadline ?? (MaximumExtension is TimeSpan span ? keptSince + span : keptSince);
+        Deadline ?? (MaximumExtension is TimeSpan span
+            ? span > DateTimeOffset.MaxValue - keptSince ? DateTimeOffset.MaxValue : keptSince + span
+            : keptSince);
 
     /// <summary>Names the policy.</summary>
     /// <returns>For example <c>KeepCurrentKeyUntil(2026-11-27T18:00:00.0000000+00:00)</c>.</returns>

@@ -15,21 +15,25 @@ namespace FintechCrypto.Qkd;
 /// <see cref="QkdSessionError.SuiteMismatch"/> for an unknown suite).
 /// </summary>
 /// <remarks>
-/// Layout, every integer big-endian:
+/// Layout of version 2, every integer big-endian:
 /// <code>
-/// magic "QKDS" (4) | version 0x01 (1) | KEM id (2) | KDF id (2) | mode (1: 1 hybrid, 2 post-quantum-only) | epoch (4)
+/// magic "QKDS" (4) | version 0x02 (1) | KEM id (2) | KDF id (2) | mode (1: 1 hybrid, 2 post-quantum-only) | epoch (4)
 /// | initiator SAE ID (2-byte length, 1..256 bytes UTF-8) | responder SAE ID (same)
 /// | source KME ID (2-byte length, 0..256 bytes UTF-8; 0 = unknown) | target KME ID (same)
 /// | QKD key size in bits (2; 0 in post-quantum-only mode) | key count k (1; 0 in post-quantum-only mode, else 1..16)
 /// | k key IDs (16 bytes each, RFC 4122 big-endian UUID bytes) | KEM ciphertext (2-byte length, exactly the KEM's size)
+/// | initiator signature algorithm (1: 0 none, 1 ML-DSA-44, 2 ML-DSA-65, 3 ML-DSA-87; always 0 in a rekey)
+/// | initiator signature (2-byte length, 0 or exactly the algorithm's size; FIPS 204 ML-DSA over every byte before it)
+/// | rekey authenticator (32, only when epoch &gt; 0: HMAC-SHA256 under the previous epoch's rekey authentication key over every byte before it)
 /// | key confirmation (32: HMAC-SHA256 under a derived confirmation key over every byte before it)
 /// </code>
-/// No byte may follow the key confirmation.
+/// No byte may follow the key confirmation. Version 1 (no signature field, no rekey authenticator) is refused: its
+/// rekeys were not bound to the session they renew.
 /// </remarks>
 public sealed class QkdHandshakeMessage
 {
-    /// <summary>The version this library writes and reads.</summary>
-    public const byte CurrentVersion = 1;
+    /// <summary>The version this library writes and reads (2: rekeys chained and authenticated, optional initiator signature).</summary>
+    public const byte CurrentVersion = 2;
 
     /// <summary>The longest SAE or KME ID, in UTF-8 bytes.</summary>
     public const int MaxIdLength = 256;
@@ -40,14 +44,20 @@ public sealed class QkdHandshakeMessage
     /// <summary>The length of the key confirmation that ends the message.</summary>
     public const int KeyConfirmationSize = 32;
 
+    /// <summary>The length of the rekey authenticator that a rekey (epoch &gt; 0) carries before the key confirmation.</summary>
+    public const int RekeyAuthenticatorSize = 32;
+
     internal const byte ModeHybrid = 1;
     internal const byte ModePostQuantumOnly = 2;
+    internal const byte SignatureNone = 0;
 
     private static readonly byte[] s_magic = "QKDS"u8.ToArray();
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly byte[] _ciphertext;
     private readonly Guid[] _keyIds;
+    private readonly byte[] _signature;
+    private readonly byte[] _rekeyAuthenticator;
 
     private QkdHandshakeMessage(
         KemAlgorithm kem,
@@ -61,7 +71,10 @@ public sealed class QkdHandshakeMessage
         int keySizeInBits,
         Guid[] keyIds,
         byte[] ciphertext,
-        int contextLength)
+        SignatureAlgorithm? signatureAlgorithm,
+        byte[] signature,
+        byte[] rekeyAuthenticator,
+        QkdHandshakeLayout layout)
     {
         Kem = kem;
         Kdf = kdf;
@@ -74,7 +87,10 @@ public sealed class QkdHandshakeMessage
         KeySizeInBits = keySizeInBits;
         _keyIds = keyIds;
         _ciphertext = ciphertext;
-        ContextLength = contextLength;
+        InitiatorSignatureAlgorithm = signatureAlgorithm;
+        _signature = signature;
+        _rekeyAuthenticator = rekeyAuthenticator;
+        Layout = layout;
     }
 
     /// <summary>The KEM of the suite.</summary>
@@ -110,8 +126,20 @@ public sealed class QkdHandshakeMessage
     /// <summary>The KEM ciphertext (public).</summary>
     public ReadOnlyMemory<byte> Ciphertext => _ciphertext;
 
+    /// <summary>The ML-DSA parameter set of the initiator's signature, or null when the message is not signed.</summary>
+    public SignatureAlgorithm? InitiatorSignatureAlgorithm { get; }
+
+    /// <summary>The initiator's ML-DSA signature over every byte before it; empty when the message is not signed.</summary>
+    public ReadOnlyMemory<byte> InitiatorSignature => _signature;
+
+    /// <summary>The rekey authenticator (HMAC-SHA256 under the previous epoch's rekey authentication key); empty for epoch 0.</summary>
+    public ReadOnlyMemory<byte> RekeyAuthenticator => _rekeyAuthenticator;
+
+    /// <summary>Where the fields are.</summary>
+    internal QkdHandshakeLayout Layout { get; }
+
     /// <summary>The length of the encoding before the ciphertext field: the part bound into the KDF's <c>info</c>.</summary>
-    internal int ContextLength { get; }
+    internal int ContextLength => Layout.ContextLength;
 
     /// <summary>Decodes a handshake message strictly.</summary>
     /// <param name="message">The bytes the initiator sent.</param>
@@ -189,6 +217,25 @@ public sealed class QkdHandshakeMessage
         }
 
         byte[] ciphertext = reader.Bytes(ciphertextLength).ToArray();
+        byte signatureId = reader.U8();
+        SignatureAlgorithm? signatureAlgorithm = signatureId == SignatureNone ? null
+            : QkdKeyCertificateCodec.MlDsaOf(signatureId) ?? throw Malformed($"the initiator signature algorithm {signatureId} is not 0 (none), 1, 2 or 3 (ML-DSA-44, -65, -87)");
+        if (signatureAlgorithm is not null && epoch != 0)
+        {
+            throw Malformed("a rekey (epoch > 0) carries no initiator signature");
+        }
+
+        int signatureLength = reader.U16();
+        int expectedSignatureLength = signatureAlgorithm?.SignatureSize ?? 0;
+        if (signatureLength != expectedSignatureLength)
+        {
+            throw Malformed($"the initiator signature must be {expectedSignatureLength} bytes, not {signatureLength}");
+        }
+
+        int signatureOffset = reader.Position;
+        byte[] signature = reader.Bytes(signatureLength).ToArray();
+        int authenticatorOffset = reader.Position;
+        byte[] authenticator = reader.Bytes(epoch == 0 ? 0 : RekeyAuthenticatorSize).ToArray();
         _ = reader.Bytes(KeyConfirmationSize);
         if (reader.Remaining != 0)
         {
@@ -197,12 +244,13 @@ public sealed class QkdHandshakeMessage
 
         return new QkdHandshakeMessage(
             kem, kdf, mode, epoch, initiator, responder, source.Length == 0 ? null : source, target.Length == 0 ? null : target,
-            keySize, keyIds, ciphertext, contextLength);
+            keySize, keyIds, ciphertext, signatureAlgorithm, signature, authenticator, new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset));
     }
 
     /// <summary>
-    /// Encodes a message; the initiator side of <see cref="Decode"/>. Returns the bytes, with the key confirmation left
-    /// zero for the caller to fill, and the context length.
+    /// Encodes a message; the initiator side of <see cref="Decode"/>. Returns the bytes, with the signature (room for
+    /// one of <paramref name="signatureAlgorithm"/>), the rekey authenticator (epoch &gt; 0) and the key confirmation left
+    /// zero for the caller to fill, and where those fields are.
     /// </summary>
     internal static byte[] Encode(
         KemAlgorithm kem,
@@ -216,7 +264,8 @@ public sealed class QkdHandshakeMessage
         int keySizeInBits,
         IReadOnlyList<Guid> keyIds,
         ReadOnlySpan<byte> ciphertext,
-        out int contextLength)
+        SignatureAlgorithm? signatureAlgorithm,
+        out QkdHandshakeLayout layout)
     {
         byte[] initiator = IdBytes(initiatorSaeId, 1, nameof(initiatorSaeId));
         byte[] responder = IdBytes(responderSaeId, 1, nameof(responderSaeId));
@@ -233,9 +282,23 @@ public sealed class QkdHandshakeMessage
             throw Error.Crypto_InternalError("a KEM ciphertext of the wrong length");
         }
 
-        contextLength = 4 + 1 + 2 + 2 + 1 + 4 + (2 + initiator.Length) + (2 + responder.Length) + (2 + source.Length)
+        byte signatureId = SignatureNone;
+        if (signatureAlgorithm is not null)
+        {
+            signatureId = QkdKeyCertificateCodec.MlDsaId(signatureAlgorithm) ?? throw Error.Crypto_InternalError("an initiator signature that is not ML-DSA");
+            if (epoch != 0)
+            {
+                throw Error.Crypto_InternalError("a signed rekey");
+            }
+        }
+
+        int signatureLength = signatureAlgorithm?.SignatureSize ?? 0;
+        int contextLength = 4 + 1 + 2 + 2 + 1 + 4 + (2 + initiator.Length) + (2 + responder.Length) + (2 + source.Length)
             + (2 + target.Length) + 2 + 1 + (16 * keyIds.Count);
-        byte[] message = new byte[contextLength + 2 + ciphertext.Length + KeyConfirmationSize];
+        int signatureOffset = contextLength + 2 + ciphertext.Length + 1 + 2;
+        int authenticatorOffset = signatureOffset + signatureLength;
+        byte[] message = new byte[authenticatorOffset + (epoch == 0 ? 0 : RekeyAuthenticatorSize) + KeyConfirmationSize];
+        layout = new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset);
         var writer = new Writer(message);
         writer.Bytes(s_magic);
         writer.U8(CurrentVersion);
@@ -260,6 +323,8 @@ public sealed class QkdHandshakeMessage
 
         writer.U16((ushort)ciphertext.Length);
         writer.Bytes(ciphertext);
+        writer.U8(signatureId);
+        writer.U16((ushort)signatureLength);
         return message;
     }
 
@@ -287,7 +352,7 @@ public sealed class QkdHandshakeMessage
     /// <summary>Names the suite, epoch, SAE IDs and key IDs; never secrets.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}])";
+        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}]{(InitiatorSignatureAlgorithm is null ? string.Empty : $", signed with {InitiatorSignatureAlgorithm.Name}")})";
 
     private static QkdSessionException Malformed(string reason) =>
         new(QkdSessionError.MalformedMessage, $"The QKD session handshake message is malformed: {reason}.");
@@ -379,3 +444,10 @@ public sealed class QkdHandshakeMessage
         }
     }
 }
+
+/// <summary>
+/// Where a handshake's fields are: the context (<c>info</c>) ends at <see cref="ContextLength"/>; the initiator signature
+/// covers the bytes before <see cref="SignatureOffset"/>; the rekey authenticator covers the bytes before
+/// <see cref="AuthenticatorOffset"/>; the key confirmation covers every byte before it.
+/// </summary>
+internal readonly record struct QkdHandshakeLayout(int ContextLength, int SignatureOffset, int AuthenticatorOffset);

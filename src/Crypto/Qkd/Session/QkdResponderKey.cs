@@ -65,14 +65,7 @@ public sealed class QkdResponderKey
     public static QkdResponderKey PinnedFingerprint(KemAlgorithm kem, ReadOnlySpan<byte> encapsulationKey, ReadOnlySpan<byte> expectedFingerprint)
     {
         ArgumentNullException.ThrowIfNull(kem);
-        if (expectedFingerprint.Length != SHA256.HashSizeInBytes)
-        {
-            throw Error.Argument_Length(nameof(expectedFingerprint), SHA256.HashSizeInBytes, expectedFingerprint.Length);
-        }
-
-        Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(encapsulationKey, actual);
-        if (!CryptographicOperations.FixedTimeEquals(actual, expectedFingerprint))
+        if (!QkdKeyCertificateCodec.MatchesFingerprint(encapsulationKey, expectedFingerprint, nameof(expectedFingerprint)))
         {
             throw new QkdSessionException(QkdSessionError.UntrustedKemKey, $"The {kem.Name} encapsulation key presented does not match the pinned SHA-256 fingerprint.");
         }
@@ -95,27 +88,7 @@ public sealed class QkdResponderKey
         ArgumentNullException.ThrowIfNull(trustedSigner);
         ArgumentNullException.ThrowIfNull(expectedSaeId);
         KemKeyCertificate decoded = KemKeyCertificate.Decode(certificate);
-        if (trustedSigner.Algorithm != decoded.SignatureAlgorithm)
-        {
-            throw Untrusted($"it is signed with {decoded.SignatureAlgorithm.Name}, but the trusted key is {trustedSigner.Algorithm.Name}");
-        }
-
-        if (!decoded.Verify(trustedSigner, context))
-        {
-            throw Untrusted("its signature does not verify with the trusted key");
-        }
-
-        if (!string.Equals(decoded.SaeId, expectedSaeId, StringComparison.Ordinal))
-        {
-            throw Untrusted($"it is for SAE '{decoded.SaeId}', not '{expectedSaeId}'");
-        }
-
-        DateTimeOffset now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        if (now > decoded.NotAfter)
-        {
-            throw Untrusted($"it expired at {decoded.NotAfter:O}");
-        }
-
+        QkdKeyCertificateCodec.CheckTrusted(decoded.Inner, trustedSigner, expectedSaeId, timeProvider, context ?? KemKeyCertificate.DefaultContext, Untrusted);
         return new QkdResponderKey(decoded.Kem, CheckedKey(decoded.Kem, decoded.EncapsulationKey.Span), QkdKeyAuthentication.Certificate, decoded.SaeId);
     }
 

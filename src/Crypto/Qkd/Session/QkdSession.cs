@@ -7,6 +7,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,6 +29,12 @@ namespace FintechCrypto.Qkd;
 /// <para>Handshake messages must reach the responder in order and before records of their epoch. Rekeys are started by
 /// the initiator only; a responder whose limits are passed raises <see cref="QkdSessionEventKind.RekeyDue"/> and the
 /// application asks its peer to rekey.</para>
+/// <para>Rekeys are chained to the epoch they replace (issue 11): epoch e's chaining secret enters epoch e+1's CatKDF
+/// psk, and the whole rekey message is authenticated (HMAC-SHA256) under epoch e's rekey authentication key, checked
+/// before any QKD key is fetched; a refused rekey changes nothing. The first handshake can carry the initiator's ML-DSA
+/// signature (<see cref="QkdSessionOptions.InitiatorSigningKey"/>, <see cref="QkdSessionOptions.TrustedInitiatorKey"/>).
+/// QKD keys fetched for a handshake that then failed are kept for a while for the genuine message
+/// (<see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>).</para>
 /// <para>Methods are thread-safe; one handshake runs at a time.</para>
 /// </remarks>
 public sealed class QkdSession : IDisposable
@@ -43,6 +50,9 @@ public sealed class QkdSession : IDisposable
 
     /// <summary>The bytes a record adds to its plaintext: the header and the 16-byte GCM tag.</summary>
     public const int RecordOverhead = RecordHeaderSize + 16;
+
+    /// <summary>The FIPS 204 context string of the initiator's signature over the first handshake.</summary>
+    private static readonly byte[] s_initiatorSignatureContext = "FintechCrypto QKD session initiator v2"u8.ToArray();
 
     private readonly object _lock = new();
     private readonly QkdSessionRole _role;
@@ -63,6 +73,10 @@ public sealed class QkdSession : IDisposable
     private readonly bool _queryStatus;
     private readonly TimeProvider _time;
     private readonly TagList _tags;
+    private readonly SigningKey? _signingKey;              // initiator: signs the first handshake (optional, the caller's)
+    private readonly QkdInitiatorKey? _trustedInitiator;   // responder: requires the first handshake signed by this key
+    private readonly TimeSpan _retention;
+    private readonly Dictionary<Guid, RetainedKey> _retained = [];
 
     private readonly EncapsulationKey? _encapsulationKey; // initiator: imported from the authenticated QkdResponderKey
     private readonly DecapsulationKey? _decapsulationKey; // responder: the caller's, not owned
@@ -75,6 +89,9 @@ public sealed class QkdSession : IDisposable
     private bool _rekeyDueAnnounced;
     private int _handshakeBusy;
     private bool _disposed;
+    private long _recordCeiling = QkdSessionOptions.MaxRecordsPerKey;
+    private long _byteCeiling = QkdSessionOptions.MaxBytesPerKey;
+    private long _retainOrder;
 
     private QkdSession(QkdSessionRole role, QkdSessionOptions options, EncapsulationKey? encapsulationKey, DecapsulationKey? decapsulationKey, byte[] responderEncapsulationKey)
     {
@@ -99,6 +116,9 @@ public sealed class QkdSession : IDisposable
         _decapsulationKey = decapsulationKey;
         _responderEncapsulationKey = responderEncapsulationKey;
         _tags = QkdMetrics.Tags(_localSaeId, _peerSaeId, role);
+        _signingKey = role == QkdSessionRole.Initiator ? options.InitiatorSigningKey : null;
+        _trustedInitiator = role == QkdSessionRole.Responder ? options.TrustedInitiatorKey : null;
+        _retention = options.FailedHandshakeKeyRetention;
         _state = QkdSessionState.Created;
     }
 
@@ -233,6 +253,7 @@ public sealed class QkdSession : IDisposable
     /// <returns>The session; call <see cref="AcceptAsync"/> with the initiator's first handshake message.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="decapsulationKey"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or the key is for another KEM than <see cref="QkdSessionOptions.Kem"/>.</exception>
+    /// <exception cref="QkdSessionException"><see cref="QkdSessionOptions.TrustedInitiatorKey"/> is certified for another SAE than <see cref="QkdSessionOptions.PeerSaeId"/> (<see cref="QkdSessionError.UntrustedInitiatorKey"/>).</exception>
     public static QkdSession CreateResponder(QkdSessionOptions options, DecapsulationKey decapsulationKey)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -241,6 +262,11 @@ public sealed class QkdSession : IDisposable
         if (decapsulationKey.Algorithm != options.Kem)
         {
             throw Error.Argument_KeyAlgorithmMismatch(nameof(decapsulationKey), decapsulationKey.Algorithm.Name, options.Kem.Name);
+        }
+
+        if (options.TrustedInitiatorKey?.SaeId is string certified && !string.Equals(certified, options.PeerSaeId, StringComparison.Ordinal))
+        {
+            throw new QkdSessionException(QkdSessionError.UntrustedInitiatorKey, $"The initiator's ML-DSA key is certified for SAE '{certified}', not the peer '{options.PeerSaeId}'.");
         }
 
         byte[] keyBytes = decapsulationKey.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
@@ -331,13 +357,14 @@ public sealed class QkdSession : IDisposable
 
     /// <summary>
     /// The responder's side of a handshake (the first one or a rekey): checks the message, fetches the QKD keys by ID
-    /// from the initiator (014 Get key with key IDs), decapsulates, derives the keys and checks the key confirmation.
+    /// from the initiator (014 Get key with key IDs), decapsulates, derives the keys and checks the key confirmation. A
+    /// rekey's authenticator, and the initiator signature a responder requires, are checked before any key is fetched.
     /// </summary>
     /// <param name="handshakeMessage">The message the initiator sent.</param>
     /// <param name="cancellationToken">Cancels the key-source call.</param>
     /// <returns>A task that completes when the new epoch's keys are installed.</returns>
     /// <exception cref="InvalidOperationException">This is not a responder, or another handshake is running.</exception>
-    /// <exception cref="QkdSessionException">The message is malformed, for other SAEs, another suite or an unexpected epoch; a post-quantum-only message arrived without that policy; the key source failed; or the key confirmation does not match. The session's keys are unchanged.</exception>
+    /// <exception cref="QkdSessionException">The message is malformed, for other SAEs, another suite or an unexpected epoch; a post-quantum-only message arrived without that policy; a rekey's authenticator does not verify under the current epoch's keys (<see cref="QkdSessionError.RekeyNotAuthenticated"/>); a required initiator signature is missing or invalid (<see cref="QkdSessionError.InitiatorNotAuthenticated"/>); the key source failed; or the key confirmation does not match. The session is unchanged: mode, epoch, keys, counters and replay windows (QKD keys fetched for it are kept for <see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>, so the genuine message can be retried).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task AcceptAsync(ReadOnlyMemory<byte> handshakeMessage, CancellationToken cancellationToken = default)
@@ -382,7 +409,8 @@ public sealed class QkdSession : IDisposable
             EpochKeys keys = _current ?? throw NotEstablished();
             DateTimeOffset now = _time.GetUtcNow();
             RetirePrevious(now, ref events);
-            refusal = CheckSendAllowed(keys, now, ref events);
+            PurgeRetained(now);
+            refusal = CheckSendAllowed(keys, plaintext.Length, now, ref events);
             if (refusal is null)
             {
                 ulong sequence = keys.NextSequence;
@@ -457,7 +485,9 @@ public sealed class QkdSession : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            RetirePrevious(_time.GetUtcNow(), ref events);
+            DateTimeOffset now = _time.GetUtcNow();
+            RetirePrevious(now, ref events);
+            PurgeRetained(now);
             rejection = Open(record, plaintext, length);
         }
 
@@ -492,7 +522,12 @@ public sealed class QkdSession : IDisposable
         return false;
     }
 
-    /// <summary>Clears every traffic key. The responder's decapsulation key is the caller's and is not disposed.</summary>
+    /// <summary>
+    /// Clears every traffic key and every QKD key kept from a failed handshake. The responder's decapsulation key and the
+    /// initiator's signing key are the caller's and are not disposed. An operation running on another thread either
+    /// completes on the real keys (records are made and opened under the session's lock) or throws
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
         lock (_lock)
@@ -507,6 +542,7 @@ public sealed class QkdSession : IDisposable
             _previous?.Dispose();
             _current = null;
             _previous = null;
+            ClearRetained();
             _state = QkdSessionState.Disposed;
             _encapsulationKey?.Dispose();
         }
@@ -530,6 +566,35 @@ public sealed class QkdSession : IDisposable
         {
             EpochKeys keys = _current ?? throw NotEstablished();
             return (keys.Epoch, keys.SendFingerprint, keys.ReceiveFingerprint);
+        }
+    }
+
+    /// <summary>Lowers the AES-GCM usage ceilings (records and bytes per key), so tests can reach them without 2^24 records.</summary>
+    internal void SetKeyUsageCeilingsForTesting(long records, long bytes)
+    {
+        lock (_lock)
+        {
+            _recordCeiling = records;
+            _byteCeiling = bytes;
+        }
+    }
+
+    /// <summary>How many QKD keys from failed handshakes the session keeps now (after purging the expired ones).</summary>
+    internal int RetainedQkdKeyCountForTesting()
+    {
+        lock (_lock)
+        {
+            PurgeRetained(_time.GetUtcNow());
+            return _retained.Count;
+        }
+    }
+
+    /// <summary>The QKD key objects kept now, so tests can see them cleared.</summary>
+    internal IReadOnlyList<QkdKey> RetainedQkdKeysForTesting()
+    {
+        lock (_lock)
+        {
+            return [.. _retained.Values.Select(r => r.Key)];
         }
     }
 
@@ -599,16 +664,43 @@ public sealed class QkdSession : IDisposable
         IReadOnlyList<Guid> keyIds = keys is null ? Array.Empty<Guid>() : [.. KeyIdsOf(keys)];
         byte[] ciphertext = new byte[_kem.CiphertextSize];
         byte[] sharedSecret = GC.AllocateArray<byte>(_kem.SharedSecretSize, pinned: true);
-        byte[] psk = GC.AllocateArray<byte>(keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8), pinned: true);
+        int chainLength = epoch == 0 ? 0 : QkdKeySchedule.ChainingSecretSize;
+        byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8)), pinned: true);
         EpochKeys? derived = null;
         try
         {
             _encapsulationKey!.Encapsulate(ciphertext, sharedSecret);
+            SignatureAlgorithm? signatureAlgorithm = epoch == 0 ? _signingKey?.Algorithm : null;
             byte[] message = QkdHandshakeMessage.Encode(
-                _kem, _kdf, mode, epoch, _localSaeId, _peerSaeId, sourceKmeId, targetKmeId, _qkdKeySizeInBits, keyIds, ciphertext, out int contextLength);
-            FillPsk(keys, psk);
+                _kem, _kdf, mode, epoch, _localSaeId, _peerSaeId, sourceKmeId, targetKmeId, _qkdKeySizeInBits, keyIds, ciphertext, signatureAlgorithm,
+                out QkdHandshakeLayout layout);
+            if (signatureAlgorithm is not null)
+            {
+                // FIPS 204 ML-DSA.Sign with a context string, over every byte before the signature.
+                _ = _signingKey!.Sign(message.AsSpan(0, layout.SignatureOffset), message.AsSpan(layout.SignatureOffset, signatureAlgorithm.SignatureSize), s_initiatorSignatureContext);
+            }
+
+            if (epoch != 0)
+            {
+                // Chain the rekey to the epoch it replaces: authenticate the whole message under epoch e's rekey
+                // authentication key, and take epoch e's chaining secret into the psk of CatKDF (QkdKeySchedule).
+                lock (_lock)
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    EpochKeys current = _current ?? throw NotEstablished();
+                    if (current.Epoch != epoch - 1)
+                    {
+                        throw Error.Crypto_InternalError("a rekey not for the epoch after the current one");
+                    }
+
+                    current.RekeyAuthenticator(message.AsSpan(0, layout.AuthenticatorOffset), message.AsSpan(layout.AuthenticatorOffset, QkdHandshakeMessage.RekeyAuthenticatorSize));
+                    current.ChainingSecret.CopyTo(psk);
+                }
+            }
+
+            FillPsk(keys, psk.AsSpan(chainLength));
             derived = QkdKeySchedule.Derive(
-                _kdf, psk, sharedSecret, message, contextLength, _responderEncapsulationKey, _role, epoch, mode, keyIds, _replayWindowSize,
+                _kdf, psk, sharedSecret, message, layout.ContextLength, _responderEncapsulationKey, _role, epoch, mode, keyIds, _replayWindowSize,
                 _time.GetUtcNow(), message.AsSpan(message.Length - QkdHandshakeMessage.KeyConfirmationSize));
             Install(derived, mode, mode == QkdSessionMode.PostQuantumOnly ? failure : null);
             derived = null;
@@ -704,93 +796,285 @@ public sealed class QkdSession : IDisposable
     {
         QkdHandshakeMessage message;
         uint expectedEpoch;
+        int chainLength;
+        byte[] chain = GC.AllocateArray<byte>(QkdKeySchedule.ChainingSecretSize, pinned: true);
         try
         {
-            message = QkdHandshakeMessage.Decode(handshakeMessage.Span);
-            lock (_lock)
-            {
-                expectedEpoch = _current is null ? 0 : _current.Epoch == uint.MaxValue
-                    ? throw new QkdSessionException(QkdSessionError.EpochExhausted, "The QKD session's epoch counter is exhausted; start a new session.")
-                    : _current.Epoch + 1;
-            }
-
-            CheckMessage(message, expectedEpoch);
-        }
-        catch (QkdSessionException e)
-        {
-            ReportFailure(e.Error, e.Message, e);
-            throw;
-        }
-
-        QkdKeyContainer? keys = null;
-        if (message.Mode == QkdSessionMode.Hybrid)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_keySourceTimeout);
             try
             {
-                // ETSI GS QKD 014 §5.4 Get key with key IDs: the path names the master SAE (the initiator).
-                keys = await _keySource.GetKeysWithIdsAsync(_peerSaeId, message.KeyIds, timeout.Token).ConfigureAwait(false);
-                CheckDelivered(keys, message.KeyIds);
-                QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
-            }
-#pragma warning disable CA1031 // As in FetchNewKeysAsync: any failure of the key source (ours or a plug-in's) fails the handshake in our family.
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                keys?.Dispose();
-                Exception cause = e is KeySourceException or ArgumentException or OperationCanceledException ? e : ForeignFailure(e);
-                var exception = new QkdSessionException(
-                    QkdSessionError.KeySourceFailed,
-                    $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_peerSaeId}' for epoch {message.Epoch}: {cause.Message}",
-                    cause);
-                ReportFailure(QkdSessionError.KeySourceFailed, exception.Message, exception);
-                throw exception;
-            }
-        }
-
-        using QkdKeyContainer? owned = keys;
-        byte[] sharedSecret = GC.AllocateArray<byte>(_kem.SharedSecretSize, pinned: true);
-        byte[] psk = GC.AllocateArray<byte>(keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8), pinned: true);
-        Span<byte> confirmation = stackalloc byte[QkdHandshakeMessage.KeyConfirmationSize];
-        EpochKeys? derived = null;
-        try
-        {
-            _decapsulationKey!.Decapsulate(message.Ciphertext.Span, sharedSecret);
-            FillPsk(keys, psk);
-            ReadOnlySpan<byte> bytes = handshakeMessage.Span;
-            derived = QkdKeySchedule.Derive(
-                _kdf, psk, sharedSecret, bytes, message.ContextLength, _responderEncapsulationKey, _role, message.Epoch, message.Mode,
-                message.KeyIds, _replayWindowSize, _time.GetUtcNow(), confirmation);
-            if (!CryptographicOperations.FixedTimeEquals(confirmation, bytes[^QkdHandshakeMessage.KeyConfirmationSize..]))
-            {
-                var exception = new QkdSessionException(
-                    QkdSessionError.KeyConfirmationFailed,
-                    $"The key confirmation of the epoch {message.Epoch} handshake from '{_peerSaeId}' does not match: the message was altered, or the ends hold different QKD or KEM keys.");
-                ReportFailure(QkdSessionError.KeyConfirmationFailed, exception.Message, exception);
-                throw exception;
-            }
-
-            lock (_lock)
-            {
-                uint expected = _current is null ? 0 : _current.Epoch + 1;
-                if (message.Epoch != expected)
+                message = QkdHandshakeMessage.Decode(handshakeMessage.Span);
+                lock (_lock)
                 {
-                    throw new QkdSessionException(QkdSessionError.UnexpectedEpoch, $"The handshake is for epoch {message.Epoch}, but epoch {expected} is expected.");
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    PurgeRetained(_time.GetUtcNow());
+                    expectedEpoch = _current is null ? 0 : _current.Epoch == uint.MaxValue
+                        ? throw new QkdSessionException(QkdSessionError.EpochExhausted, "The QKD session's epoch counter is exhausted; start a new session.")
+                        : _current.Epoch + 1;
                 }
+
+                CheckMessage(message, expectedEpoch);
+
+                // Authenticate before any QKD key is fetched or the ciphertext decapsulated: a rekey under the current
+                // epoch's keys (so nobody but the peer of this epoch can rekey, or downgrade, it), a first handshake by
+                // the initiator's ML-DSA signature when the responder requires one.
+                chainLength = AuthenticateHandshake(message, handshakeMessage.Span, chain);
+            }
+            catch (QkdSessionException e)
+            {
+                ReportFailure(e.Error, e.Message, e);
+                throw;
             }
 
-            Install(derived, message.Mode, null);
-            derived = null;
+            QkdKeyContainer? keys = message.Mode == QkdSessionMode.Hybrid ? await AcquireKeysAsync(message, cancellationToken).ConfigureAwait(false) : null;
+            using QkdKeyContainer? owned = keys;
+            bool installed = false;
+            byte[] sharedSecret = GC.AllocateArray<byte>(_kem.SharedSecretSize, pinned: true);
+            byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8)), pinned: true);
+            byte[] confirmation = GC.AllocateArray<byte>(QkdHandshakeMessage.KeyConfirmationSize, pinned: true);
+            EpochKeys? derived = null;
+            try
+            {
+                _decapsulationKey!.Decapsulate(message.Ciphertext.Span, sharedSecret);
+                chain.AsSpan(0, chainLength).CopyTo(psk);
+                FillPsk(keys, psk.AsSpan(chainLength));
+                ReadOnlySpan<byte> bytes = handshakeMessage.Span;
+                derived = QkdKeySchedule.Derive(
+                    _kdf, psk, sharedSecret, bytes, message.ContextLength, _responderEncapsulationKey, _role, message.Epoch, message.Mode,
+                    message.KeyIds, _replayWindowSize, _time.GetUtcNow(), confirmation);
+                if (!CryptographicOperations.FixedTimeEquals(confirmation, bytes[^QkdHandshakeMessage.KeyConfirmationSize..]))
+                {
+                    var exception = new QkdSessionException(
+                        QkdSessionError.KeyConfirmationFailed,
+                        $"The key confirmation of the epoch {message.Epoch} handshake from '{_peerSaeId}' does not match: the message was altered, or the ends hold different QKD or KEM keys.");
+                    ReportFailure(QkdSessionError.KeyConfirmationFailed, exception.Message, exception);
+                    throw exception;
+                }
+
+                lock (_lock)
+                {
+                    uint expected = _current is null ? 0 : _current.Epoch + 1;
+                    if (message.Epoch != expected)
+                    {
+                        throw new QkdSessionException(QkdSessionError.UnexpectedEpoch, $"The handshake is for epoch {message.Epoch}, but epoch {expected} is expected.");
+                    }
+                }
+
+                Install(derived, message.Mode, null);
+                derived = null;
+                installed = true;
+            }
+            finally
+            {
+                derived?.Dispose();
+                if (!installed && keys is not null)
+                {
+                    // Issue 11 defect 2: keys fetched for a handshake that failed (a forged copy raced ahead of the
+                    // genuine one) are kept for a while, so the genuine message still finds them.
+                    Retain(keys);
+                }
+
+                CryptographicOperations.ZeroMemory(sharedSecret);
+                CryptographicOperations.ZeroMemory(psk);
+                CryptographicOperations.ZeroMemory(confirmation);
+            }
         }
         finally
         {
-            derived?.Dispose();
-            CryptographicOperations.ZeroMemory(sharedSecret);
-            CryptographicOperations.ZeroMemory(psk);
-            CryptographicOperations.ZeroMemory(confirmation);
+            CryptographicOperations.ZeroMemory(chain);
         }
     }
+
+    /// <summary>
+    /// Authenticates a handshake before anything secret is touched. A rekey (epoch e+1) must carry the HMAC-SHA256 of
+    /// every byte before its authenticator under the current epoch e's rekey authentication key; the chaining secret of
+    /// epoch e is copied to <paramref name="chain"/> and its length returned. A first handshake must carry a valid
+    /// initiator signature when <see cref="QkdSessionOptions.TrustedInitiatorKey"/> is set; 0 is returned.
+    /// </summary>
+    private int AuthenticateHandshake(QkdHandshakeMessage message, ReadOnlySpan<byte> bytes, Span<byte> chain)
+    {
+        QkdHandshakeLayout layout = message.Layout;
+        if (message.Epoch != 0)
+        {
+            Span<byte> expected = stackalloc byte[QkdHandshakeMessage.RekeyAuthenticatorSize];
+            try
+            {
+                lock (_lock)
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    EpochKeys current = _current ?? throw NotEstablished();
+                    if (current.Epoch + 1 != message.Epoch)
+                    {
+                        throw new QkdSessionException(QkdSessionError.UnexpectedEpoch, $"The handshake is for epoch {message.Epoch}, but epoch {current.Epoch + 1} is expected.");
+                    }
+
+                    current.RekeyAuthenticator(bytes[..layout.AuthenticatorOffset], expected);
+                    if (!CryptographicOperations.FixedTimeEquals(expected, bytes.Slice(layout.AuthenticatorOffset, QkdHandshakeMessage.RekeyAuthenticatorSize)))
+                    {
+                        throw new QkdSessionException(
+                            QkdSessionError.RekeyNotAuthenticated,
+                            $"The epoch {message.Epoch} rekey from '{_peerSaeId}' is not authenticated under the keys of epoch {current.Epoch}: it was injected or altered. The session is unchanged.");
+                    }
+
+                    current.ChainingSecret.CopyTo(chain);
+                    return QkdKeySchedule.ChainingSecretSize;
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(expected);
+            }
+        }
+
+        if (_trustedInitiator is not null
+            && !_trustedInitiator.Verify(bytes[..layout.SignatureOffset], message.InitiatorSignatureAlgorithm, message.InitiatorSignature.Span, s_initiatorSignatureContext))
+        {
+            string why = message.InitiatorSignatureAlgorithm is null ? "carries no initiator signature" : "carries an initiator signature that does not verify with the trusted key";
+            throw new QkdSessionException(QkdSessionError.InitiatorNotAuthenticated, $"The first handshake from '{_peerSaeId}' {why}, and this responder requires the initiator's {_trustedInitiator.Algorithm.Name} signature.");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The QKD keys a hybrid handshake names: the ones kept from a failed handshake when all are there (issue 11 defect
+    /// 2), else fetched by ID from the key source (ETSI GS QKD 014 §5.4 Get key with key IDs).
+    /// </summary>
+    private async Task<QkdKeyContainer> AcquireKeysAsync(QkdHandshakeMessage message, CancellationToken cancellationToken)
+    {
+        QkdKeyContainer? retained = TakeRetained(message.KeyIds);
+        if (retained is not null)
+        {
+            return retained;
+        }
+
+        QkdKeyContainer? keys = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_keySourceTimeout);
+        try
+        {
+            // ETSI GS QKD 014 §5.4 Get key with key IDs: the path names the master SAE (the initiator).
+            keys = await _keySource.GetKeysWithIdsAsync(_peerSaeId, message.KeyIds, timeout.Token).ConfigureAwait(false);
+            CheckDelivered(keys, message.KeyIds);
+            QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
+            return keys;
+        }
+#pragma warning disable CA1031 // As in FetchNewKeysAsync: any failure of the key source (ours or a plug-in's) fails the handshake in our family.
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            keys?.Dispose();
+            Exception cause = e is KeySourceException or ArgumentException or OperationCanceledException ? e : ForeignFailure(e);
+            var exception = new QkdSessionException(
+                QkdSessionError.KeySourceFailed,
+                $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_peerSaeId}' for epoch {message.Epoch}: {cause.Message}",
+                cause);
+            ReportFailure(QkdSessionError.KeySourceFailed, exception.Message, exception);
+            throw exception;
+        }
+    }
+
+    /// <summary>Takes the kept keys <paramref name="keyIds"/> out of the cache, in that order, if all are there and unexpired; else null.</summary>
+    private QkdKeyContainer? TakeRetained(IReadOnlyList<Guid> keyIds)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            PurgeRetained(_time.GetUtcNow());
+            var taken = new List<QkdKey>(keyIds.Count);
+            foreach (Guid id in keyIds)
+            {
+                if (!_retained.TryGetValue(id, out RetainedKey? entry) || entry.Key.SizeInBits != _qkdKeySizeInBits)
+                {
+                    return null;
+                }
+
+                taken.Add(entry.Key);
+            }
+
+            foreach (Guid id in keyIds)
+            {
+                _retained.Remove(id);
+            }
+
+            return new QkdKeyContainer(taken);
+        }
+    }
+
+    /// <summary>Keeps copies of <paramref name="keys"/> for <see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>, at most <see cref="QkdSessionOptions.MaxRetainedQkdKeys"/> (oldest dropped first).</summary>
+    private void Retain(QkdKeyContainer keys)
+    {
+        lock (_lock)
+        {
+            if (_disposed || _retention <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            DateTimeOffset expiresAt = SaturatingAdd(_time.GetUtcNow(), _retention);
+            foreach (QkdKey key in keys.Keys)
+            {
+                if (key.IsDisposed)
+                {
+                    continue;
+                }
+
+                if (_retained.Remove(key.KeyId, out RetainedKey? old))
+                {
+                    old.Key.Dispose();
+                }
+
+                while (_retained.Count >= QkdSessionOptions.MaxRetainedQkdKeys)
+                {
+                    RetainedKey oldest = _retained.Values.MinBy(r => r.Order)!;
+                    _retained.Remove(oldest.Key.KeyId);
+                    oldest.Key.Dispose();
+                }
+
+                _retained[key.KeyId] = new RetainedKey(new QkdKey(key.KeyId, key.Key), expiresAt, ++_retainOrder);
+            }
+        }
+    }
+
+    /// <summary>Clears kept keys whose time is over (under the lock).</summary>
+    private void PurgeRetained(DateTimeOffset now)
+    {
+        if (_retained.Count == 0)
+        {
+            return;
+        }
+
+        List<Guid>? expired = null;
+        foreach ((Guid id, RetainedKey entry) in _retained)
+        {
+            if (now >= entry.ExpiresAt)
+            {
+                (expired ??= []).Add(id);
+            }
+        }
+
+        if (expired is not null)
+        {
+            foreach (Guid id in expired)
+            {
+                _retained.Remove(id, out RetainedKey? entry);
+                entry!.Key.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Clears every kept key (under the lock).</summary>
+    private void ClearRetained()
+    {
+        foreach (RetainedKey entry in _retained.Values)
+        {
+            entry.Key.Dispose();
+        }
+
+        _retained.Clear();
+    }
+
+    private static DateTimeOffset SaturatingAdd(DateTimeOffset time, TimeSpan span) =>
+        span > DateTimeOffset.MaxValue - time ? DateTimeOffset.MaxValue : time + span;
 
     private void CheckMessage(QkdHandshakeMessage message, uint expectedEpoch)
     {
@@ -895,7 +1179,7 @@ public sealed class QkdSession : IDisposable
             _previous = _current;
             if (_previous is not null)
             {
-                _previous.RetireAt = now + _previousEpochGrace;
+                _previous.RetireAt = SaturatingAdd(now, _previousEpochGrace);
             }
 
             _current = keys;
@@ -955,11 +1239,22 @@ public sealed class QkdSession : IDisposable
     }
 
     /// <summary>Null when a record may be sent now; otherwise the refusal to throw (after the lock is released).</summary>
-    private QkdSessionException? CheckSendAllowed(EpochKeys keys, DateTimeOffset now, ref List<QkdSessionEventArgs>? events)
+    private QkdSessionException? CheckSendAllowed(EpochKeys keys, int plaintextLength, DateTimeOffset now, ref List<QkdSessionEventArgs>? events)
     {
         if (keys.NextSequence == ulong.MaxValue)
         {
             return Refuse(QkdSessionError.SequenceExhausted, keys.Epoch, $"The record sequence numbers of epoch {keys.Epoch} are exhausted; a nonce would repeat. Rekey.", ref events);
+        }
+
+        // The AES-GCM usage limits (RFC 8446 §5.5: 2^24.5 full-size records per key) hold whatever the policy and its
+        // deadline (issue 11 defect 3): past them the key is never used again.
+        if (keys.MessagesSent >= _recordCeiling || keys.BytesSent >= _byteCeiling || plaintextLength > _byteCeiling - keys.BytesSent)
+        {
+            return Refuse(
+                QkdSessionError.RekeyRequired,
+                keys.Epoch,
+                $"The send key of epoch {keys.Epoch} has reached the AES-GCM usage ceiling ({_recordCeiling} records or {_byteCeiling} bytes per key, RFC 8446 §5.5) whatever the policy {_policy}; rekey.",
+                ref events);
         }
 
         if (!LimitsReached(keys, now))
@@ -1102,4 +1397,7 @@ public sealed class QkdSession : IDisposable
         tags.Add(key, value);
         return tags;
     }
+
+    /// <summary>A QKD key kept from a failed handshake, until <paramref name="ExpiresAt"/>; <paramref name="Order"/> says which is oldest.</summary>
+    private sealed record RetainedKey(QkdKey Key, DateTimeOffset ExpiresAt, long Order);
 }

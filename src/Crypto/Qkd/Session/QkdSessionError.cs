@@ -43,4 +43,19 @@ public enum QkdSessionError
 
     /// <summary>The 32-bit epoch counter is exhausted; start a new session.</summary>
     EpochExhausted,
+
+    /// <summary>
+    /// A rekey's authenticator does not verify under the current epoch's rekey authentication key: the message was not
+    /// made by the peer of this session's current epoch (an injected or altered rekey). Nothing in the session changed.
+    /// </summary>
+    RekeyNotAuthenticated,
+
+    /// <summary>
+    /// The responder requires an initiator signature (<see cref="QkdSessionOptions.TrustedInitiatorKey"/>) and the first
+    /// handshake carries none, or one that does not verify with the trusted key.
+    /// </summary>
+    InitiatorNotAuthenticated,
+
+    /// <summary>The initiator's ML-DSA key could not be authenticated (fingerprint mismatch, bad or expired certificate, wrong signer or SAE ID).</summary>
+    UntrustedInitiatorKey,
 }

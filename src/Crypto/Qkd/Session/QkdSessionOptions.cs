@@ -16,6 +16,25 @@ public sealed class QkdSessionOptions
     /// <summary>The most bytes per epoch a limit may allow: 2^36 (64 GiB).</summary>
     public const long MaxRekeyAfterBytes = 1L << 36;
 
+    /// <summary>
+    /// The hard ceiling of records one traffic key protects, whatever the policy or deadline: 23,726,566, that is
+    /// ⌊2^24.5⌋, the AES-GCM limit RFC 8446 §5.5 sets for TLS 1.3 (about 2^-57 margin for authenticated encryption).
+    /// Past it <see cref="QkdSession.Protect(ReadOnlySpan{byte}, Span{byte})"/> throws <see cref="QkdSessionException"/>
+    /// (<see cref="QkdSessionError.RekeyRequired"/>) even under <see cref="QkdExhaustionPolicyKind.KeepCurrentKeyUntil"/>.
+    /// </summary>
+    public const long MaxRecordsPerKey = 23_726_566;
+
+    /// <summary>
+    /// The hard ceiling of plaintext bytes one traffic key protects, whatever the policy or deadline:
+    /// <see cref="MaxRecordsPerKey"/> full-size TLS 1.3 records of 2^14 bytes (RFC 8446 §5.5 counts full-size records),
+    /// 388,736,057,344 bytes (about 362 GiB). A record that would pass it is refused like one past
+    /// <see cref="MaxRecordsPerKey"/>.
+    /// </summary>
+    public const long MaxBytesPerKey = MaxRecordsPerKey * (1L << 14);
+
+    /// <summary>The most QKD keys a responder keeps from failed handshakes: 64 (four handshakes of 16 keys).</summary>
+    public const int MaxRetainedQkdKeys = 64;
+
     /// <summary>This SAE's ID (014 <c>SAE_ID</c>): the master's for an initiator, the slave's for a responder.</summary>
     public string LocalSaeId { get; set; } = string.Empty;
 
@@ -64,6 +83,29 @@ public sealed class QkdSessionOptions
     /// <summary>The clock for rekey limits, grace periods and deadlines; <see cref="System.TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Initiator only, optional: an ML-DSA-44, -65 or -87 signing key with which the initiator signs its first handshake
+    /// (FIPS 204, context <c>FintechCrypto QKD session initiator v2</c>), so that a responder holding the matching
+    /// <see cref="TrustedInitiatorKey"/> authenticates it. Not owned: the caller disposes it after the session.
+    /// </summary>
+    public SigningKey? InitiatorSigningKey { get; set; }
+
+    /// <summary>
+    /// Responder only, optional: the initiator's authenticated ML-DSA key. When set, a first handshake (epoch 0) is
+    /// accepted only with a valid initiator signature by this key (<see cref="QkdSessionError.InitiatorNotAuthenticated"/>
+    /// otherwise), checked before any QKD key is fetched. Rekeys need no signature: they are authenticated under the
+    /// previous epoch's keys.
+    /// </summary>
+    public QkdInitiatorKey? TrustedInitiatorKey { get; set; }
+
+    /// <summary>
+    /// Responder only: how long QKD keys fetched for a handshake that then failed (a forged copy raced ahead of the
+    /// genuine message, for example) are kept so that the genuine message can still use them; zero to 10 minutes, 60
+    /// seconds by default; zero keeps none. At most <see cref="MaxRetainedQkdKeys"/> keys are kept; they are cleared when
+    /// used, when they expire and on <see cref="QkdSession.Dispose"/>.
+    /// </summary>
+    public TimeSpan FailedHandshakeKeyRetention { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range; the message names it.</exception>
     public void Validate()
@@ -100,6 +142,11 @@ public sealed class QkdSessionOptions
         Check(ReplayWindowSize is >= 64 and <= 65536 && ReplayWindowSize % 64 == 0, nameof(ReplayWindowSize), "a multiple of 64 from 64 to 65536");
         Check(PreviousEpochGrace >= TimeSpan.Zero && PreviousEpochGrace <= TimeSpan.FromMinutes(10), nameof(PreviousEpochGrace), "from zero to 10 minutes");
         Check(KeySourceTimeout > TimeSpan.Zero && KeySourceTimeout <= TimeSpan.FromMinutes(10), nameof(KeySourceTimeout), "positive and at most 10 minutes");
+        Check(FailedHandshakeKeyRetention >= TimeSpan.Zero && FailedHandshakeKeyRetention <= TimeSpan.FromMinutes(10), nameof(FailedHandshakeKeyRetention), "from zero to 10 minutes");
+        if (InitiatorSigningKey is not null)
+        {
+            QkdInitiatorKey.CheckMlDsa(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
+        }
     }
 
     private static void Check(bool condition, string name, string requirement)

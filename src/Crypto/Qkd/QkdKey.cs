@@ -83,6 +83,13 @@ public sealed class QkdKey : IDisposable
     }
 
     /// <summary>
+    /// A lease for the library's own readers of <see cref="Key"/>: while it is held, a <see cref="Dispose"/> on another
+    /// thread defers the clearing, so the span read under it is the real key (issue 11, defect 4).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    internal SecretLease Lease() => _key.Lease(this);
+
+    /// <summary>
     /// Clears the key bytes: at once when no <see cref="CopyTo"/> is running, otherwise when it finishes. A second
     /// call does nothing.
     /// </summary>

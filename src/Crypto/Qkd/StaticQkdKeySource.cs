@@ -8,6 +8,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Qkd;
 
@@ -97,6 +98,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
         for (int i = 0; i < copies.Length; i++)
         {
             QkdKey key = keys[i] ?? throw Error.ArgumentNull(nameof(keys));
+            using SecretLease lease = key.Lease(); // the caller's key: a Dispose on another thread waits for the copy
             copies[i] = new QkdKey(key.KeyId, key.Key);
         }
 

@@ -85,6 +85,6 @@ public static class Ikev2Ppk
             throw Error.Argument_Length(nameof(destination), key.Length, destination.Length);
         }
 
-        key.Key.CopyTo(destination);
+        key.CopyTo(destination); // under a lease: a Dispose on another thread waits for the copy
     }
 }

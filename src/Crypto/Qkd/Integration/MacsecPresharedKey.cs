@@ -3,6 +3,7 @@
 // GCM-AES-128 / GCM-AES-256 cipher suites). A plain mapping: no derivation; the CKN names the key to the peer.
 
 using System;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Qkd;
 
@@ -59,6 +60,7 @@ public static class MacsecPresharedKey
             throw Error.Argument_Length(nameof(destination), 2 * key.Length, destination.Length);
         }
 
+        using SecretLease lease = key.Lease(); // a Dispose on another thread waits for the read
         Convert.TryToHexStringLower(key.Key, destination, out _);
     }
 

@@ -3,6 +3,7 @@
 // mapping: no derivation.
 
 using System;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Qkd;
 
@@ -37,6 +38,7 @@ public static class WireGuardPresharedKey
             throw Error.Argument_Length(nameof(destination), Base64Length, destination.Length);
         }
 
+        using SecretLease lease = key.Lease(); // a Dispose on another thread waits for the read
         Convert.TryToBase64Chars(key.Key, destination, out _);
     }
 

@@ -1161,7 +1161,7 @@ public sealed class QkdSession : IDisposable
         int offset = 0;
         foreach (QkdKey key in keys.Keys)
         {
-            key.Key.CopyTo(psk[offset..]);
+            key.CopyTo(psk[offset..]); // under a lease: the key source may still hold the key
             offset += key.Length;
         }
     }

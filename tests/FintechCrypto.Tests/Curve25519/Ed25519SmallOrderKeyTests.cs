@@ -23,7 +23,7 @@ public sealed class Ed25519SmallOrderKeyTests
     /// The canonical encodings of the 8 points of small order of edwards25519 (the order of each in the comment),
     /// the list libsodium's ge25519_has_small_order compares against, reduced to canonical y.
     /// </summary>
-    private static readonly string[] s_smallOrderCanonical =
+    internal static readonly string[] s_smallOrderCanonical =
     [
         Identity, // order 1
         "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // order 2: y = p - 1, x = 0

@@ -4,11 +4,11 @@
 //   §5.1.6 signing:        r = SHA-512(h[32..64] || M) mod L; R = [r]B; k = SHA-512(R || A || M) mod L;
 //                          S = (r + k s) mod L; signature R || S.
 //   §5.1.7 verification:   S < L; A decodes (RFC 8032 §5.1.3, y canonical); k = SHA-512(R || A || M) mod L;
-//                          accept when the encoding of [S]B - [k]A equals R (the cofactorless equation, as
-//                          BouncyCastle, Go and OpenSSL check it, so all of them agree with us on every input that
-//                          imports). Public keys of small order ([8]A = identity) do not import: the key import
-//                          refuses them as libsodium's crypto_sign_verify does (HasSmallOrderVartime), where
-//                          BouncyCastle, Go and OpenSSL accept them.
+//                          accept when the encoding of [S]B - [k]A equals R (the cofactorless equation, as Go and
+//                          OpenSSL check it; BouncyCastle 2.x checks the cofactored one and so also accepts case 4 of
+//                          ed25519-speccheck, tests/.../Ed25519SpeccheckTests). Public keys of small order
+//                          ([8]A = identity) do not import: the key import refuses them as libsodium's
+//                          crypto_sign_verify does (HasSmallOrderVartime), where BouncyCastle, Go and OpenSSL accept them.
 // Secret values (s, the prefix, r) go through the constant-time MultiplyBase and ScalarField only.
 
 using System;

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using FintechCrypto.Threshold;
+using FsCheck;
+using FsCheck.Fluent;
 using Xunit;
 
 namespace FintechCrypto.Tests.Properties;
@@ -37,6 +39,35 @@ internal static class SecretEcho
     private static readonly Regex s_hexToken = new(@"(?<![A-Za-z_])[0-9A-Fa-f]{4,}(?![A-Za-z_])", RegexOptions.CultureInvariant);
 
     /// <summary>Every exception of the chain (AggregateException's inner exceptions included).</summary>
+    /// <summary>FsCheck input for mutation properties: a sample index and up to four (position, byte, delete) edits.</summary>
+    internal static Arbitrary<(int Pick, List<((int Position, byte Byte), bool Delete)> Edits)> ByteEdits { get; } =
+        Gen.Choose(0, int.MaxValue).Zip(Gen.ListOf(Gen.Choose(0, int.MaxValue).Zip(ArbMap.Default.GeneratorFor<byte>()).Zip(ArbMap.Default.GeneratorFor<bool>()))).ToArbitrary();
+
+    /// <summary>Applies the first four edits (replace the byte, or delete it) to a copy of <paramref name="source"/>.</summary>
+    internal static byte[] ApplyEdits(byte[] source, IList<((int Position, byte Byte), bool Delete)> edits)
+    {
+        List<byte> bytes = [.. source];
+        foreach (((int position, byte b), bool delete) in edits.Take(4))
+        {
+            if (bytes.Count == 0)
+            {
+                break;
+            }
+
+            int at = position % bytes.Count;
+            if (delete)
+            {
+                bytes.RemoveAt(at);
+            }
+            else
+            {
+                bytes[at] = b;
+            }
+        }
+
+        return [.. bytes];
+    }
+
     internal static IEnumerable<Exception> Chain(Exception e)
     {
         var stack = new Stack<Exception>();

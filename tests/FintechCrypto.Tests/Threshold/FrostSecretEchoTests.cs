@@ -136,55 +136,11 @@ public sealed class FrostSecretEchoTests
     /// <summary>FsCheck: one to four random deletions or replacements anywhere in the JSON of any type and suite.</summary>
     [Property(MaxTest = 300)]
     public Property RandomlyMutatedJson_DoesNotEchoTheSecret() => Prop.ForAll(
-        Gen.Choose(0, int.MaxValue).Zip(Gen.ListOf(Gen.Choose(0, int.MaxValue).Zip(ArbMap.Default.GeneratorFor<char>()).Zip(ArbMap.Default.GeneratorFor<bool>()))).ToArbitrary(),
+        SecretEcho.ByteEdits,
         input =>
         {
-            (int pick, IList<((int Position, char Char), bool Delete)> edits) = input;
-            Sample sample = s_samples.Value[pick % s_samples.Value.Count];
-            List<char> text = [.. sample.Json];
-            List<bool> mask = [.. Mask(sample.Json, sample.Secrets)];
-            int last = -1;
-            foreach (((int position, char c), bool delete) in edits.Take(4))
-            {
-                int at = position % text.Count;
-                last = at;
-                if (delete)
-                {
-                    text.RemoveAt(at);
-                    mask.RemoveAt(at);
-                }
-                else
-                {
-                    text[at] = c;
-                }
-            }
-
-            Check(sample, new string([.. text]), [.. mask], "random edits", edits.Count == 1 ? last : -1);
-        });
-
-    /// <summary>FsCheck: one to four random byte replacements or deletions anywhere in the byte form.</summary>
-    [Property(MaxTest = 300)]
-    public Property RandomlyMutatedBytes_DoesNotEchoTheSecret() => Prop.ForAll(
-        Gen.Choose(0, int.MaxValue).Zip(Gen.ListOf(Gen.Choose(0, int.MaxValue).Zip(ArbMap.Default.GeneratorFor<byte>()).Zip(ArbMap.Default.GeneratorFor<bool>()))).ToArbitrary(),
-        input =>
-        {
-            (int pick, IList<((int Position, byte Byte), bool Delete)> edits) = input;
-            Sample sample = s_samples.Value[pick % s_samples.Value.Count];
-            List<byte> bytes = [.. sample.Bytes];
-            foreach (((int position, byte b), bool delete) in edits.Take(4))
-            {
-                int at = position % bytes.Count;
-                if (delete)
-                {
-                    bytes.RemoveAt(at);
-                }
-                else
-                {
-                    bytes[at] = b;
-                }
-            }
-
-            CheckBytes(sample, [.. bytes], "random edits");
+            Sample sample = s_samples.Value[input.Pick % s_samples.Value.Count];
+            CheckBytes(sample, SecretEcho.ApplyEdits(sample.Bytes, input.Edits), "random edits");
         });
 
     private static void Add(List<Sample> list, FrostCiphersuite suite, SecretCodec codec, string json, byte[] bytes)

@@ -3,11 +3,7 @@
 // delivered keys) and the installation of a new epoch. The public surface and the record layer are in QkdSession.cs.
 
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;

@@ -3,12 +3,8 @@
 // enters ETSI TS 103 744 CatKDF as the pre-shared key beside a KEM shared secret, never alone.
 
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,53 +9,28 @@ namespace FintechCrypto.Tests.Qkd;
 /// content type 21, then level 2 and the alert's code) and closes: how a KME's TLS stack refuses a client certificate or
 /// a protocol version during the handshake, without needing such a KME in the test.
 /// </summary>
-internal sealed class TlsAlertServer : IAsyncDisposable
+internal sealed class TlsAlertServer : LoopbackTcpServer
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly byte _alert;
 
     public TlsAlertServer(byte alert)
     {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Uri = new Uri($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _loop = ServeAsync(alert);
+        _alert = alert;
+        Start();
     }
 
-    public Uri Uri { get; }
-
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(TcpClient client, int n, CancellationToken cancellationToken)
     {
-        _stop.Cancel();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
+        NetworkStream stream = client.GetStream();
 
-        _stop.Dispose();
-    }
+        // The ClientHello record: a 5-byte header (type 22, version, length) and its body.
+        byte[] header = new byte[5];
+        await stream.ReadExactlyAsync(header, cancellationToken);
+        await stream.ReadExactlyAsync(new byte[(header[3] << 8) | header[4]], cancellationToken);
 
-    private async Task ServeAsync(byte alert)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            using TcpClient client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            NetworkStream stream = client.GetStream();
-
-            // The ClientHello record: a 5-byte header (type 22, version, length) and its body.
-            byte[] header = new byte[5];
-            await stream.ReadExactlyAsync(header, _stop.Token);
-            await stream.ReadExactlyAsync(new byte[(header[3] << 8) | header[4]], _stop.Token);
-
-            // RFC 8446 §5.1 TLSPlaintext { ContentType alert(21); legacy_record_version 0x0303; length 2 } and §6 Alert
-            // { AlertLevel fatal(2); AlertDescription }.
-            await stream.WriteAsync(new byte[] { 21, 3, 3, 0, 2, 2, alert }, _stop.Token);
-            await stream.FlushAsync(_stop.Token);
-        }
+        // RFC 8446 §5.1 TLSPlaintext { ContentType alert(21); legacy_record_version 0x0303; length 2 } and §6 Alert
+        // { AlertLevel fatal(2); AlertDescription }.
+        await stream.WriteAsync(new byte[] { 21, 3, 3, 0, 2, 2, _alert }, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
     }
 }

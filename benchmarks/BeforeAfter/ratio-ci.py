@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Ratio After/Before per operation, with a 99% confidence interval, from BenchmarkDotNet's full JSON report.
+
+Usage: ratio-ci.py BenchmarkDotNet.Artifacts/results/*BeforeAfterBenchmarks-report-full.json
+
+For each operation the per-operation times of the measured iterations (IterationMode Workload, IterationStage
+Actual) of each side are resampled with replacement (a percentile bootstrap, 20,000 resamples, fixed seed so the
+table is reproducible); the interval is the 0.5th to 99.5th percentile of mean(After) / mean(Before). An operation
+counts as slower only when the whole interval lies above 1.05 (issue 12's rule). Prints a Markdown table.
+"""
+import json
+import random
+import sys
+
+RESAMPLES = 20_000
+THRESHOLD = 1.05
+
+
+def times(benchmark):
+    return [m["Nanoseconds"] / m["Operations"] for m in benchmark["Measurements"]
+            if m["IterationMode"] == "Workload" and m["IterationStage"] == "Actual"]
+
+
+def mean(xs):
+    return sum(xs) / len(xs)
+
+
+def fmt(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:,.2f} {unit}"
+    return f"{ns:,.1f} ns"
+
+
+def main(path):
+    report = json.load(open(path, encoding="utf-8"))
+    sides = {}
+    order = []
+    for b in report["Benchmarks"]:
+        operation = b["Parameters"].split("=", 1)[1].strip('"')
+        if operation not in sides:
+            sides[operation] = {}
+            order.append(operation)
+        sides[operation]["before" if b["Method"].startswith("Before") else "after"] = times(b)
+    rng = random.Random(12)
+    print("| Operation | Before (mean) | After (mean) | Ratio | 99% CI of ratio | Slower? |")
+    print("|---|---:|---:|---:|---|---|")
+    slower = 0
+    for operation in order:
+        before, after = sides[operation].get("before"), sides[operation].get("after")
+        if not before or not after:
+            print(f"| {operation} | missing | | | | |")
+            continue
+        ratios = sorted(
+            mean([rng.choice(after) for _ in after]) / mean([rng.choice(before) for _ in before])
+            for _ in range(RESAMPLES))
+        low, high = ratios[int(0.005 * RESAMPLES)], ratios[int(0.995 * RESAMPLES) - 1]
+        is_slower = low > THRESHOLD
+        slower += is_slower
+        print(f"| {operation} | {fmt(mean(before))} | {fmt(mean(after))} | {mean(after) / mean(before):.3f} | "
+              f"[{low:.3f}, {high:.3f}] | {'**yes**' if is_slower else 'no'} |")
+    print(f"\n{slower} of {len(order)} operations slower (99% CI of the ratio entirely above {THRESHOLD}).")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -20,7 +21,8 @@ public static class Program
         IConfig config = DefaultConfig.Instance
             .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(200)).WithToolchain(InProcessEmitToolchain.Instance))
             .AddExporter(JsonExporter.Full)
-            .AddColumn(StatisticColumn.Median);
+            .AddColumn(StatisticColumn.Median)
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(64));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }

@@ -5,7 +5,9 @@ Usage: ratio-ci.py BenchmarkDotNet.Artifacts/results/*BeforeAfterBenchmarks-repo
 
 For each operation the per-operation times of the measured iterations (IterationMode Workload, IterationStage
 Actual) of each side are resampled with replacement (a percentile bootstrap, 20,000 resamples, fixed seed so the
-table is reproducible); the interval is the 0.5th to 99.5th percentile of mean(After) / mean(Before). An operation
+table is reproducible); the interval is the 0.5th to 99.5th percentile of median(After) / median(Before). Medians,
+not means: an iteration that another process on the machine slowed is an outlier of one side only, and a mean
+would charge it to that build. An operation
 counts as slower only when the whole interval lies above 1.05 (issue 12's rule). Prints a Markdown table.
 """
 import json
@@ -21,8 +23,10 @@ def times(benchmark):
             if m["IterationMode"] == "Workload" and m["IterationStage"] == "Actual"]
 
 
-def mean(xs):
-    return sum(xs) / len(xs)
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
 
 
 def fmt(ns):
@@ -43,7 +47,7 @@ def main(path):
             order.append(operation)
         sides[operation]["before" if b["Method"].startswith("Before") else "after"] = times(b)
     rng = random.Random(12)
-    print("| Operation | Before (mean) | After (mean) | Ratio | 99% CI of ratio | Slower? |")
+    print("| Operation | Before (median) | After (median) | Ratio | 99% CI of ratio | Slower? |")
     print("|---|---:|---:|---:|---|---|")
     slower = 0
     for operation in order:
@@ -52,12 +56,12 @@ def main(path):
             print(f"| {operation} | missing | | | | |")
             continue
         ratios = sorted(
-            mean([rng.choice(after) for _ in after]) / mean([rng.choice(before) for _ in before])
+            median([rng.choice(after) for _ in after]) / median([rng.choice(before) for _ in before])
             for _ in range(RESAMPLES))
         low, high = ratios[int(0.005 * RESAMPLES)], ratios[int(0.995 * RESAMPLES) - 1]
         is_slower = low > THRESHOLD
         slower += is_slower
-        print(f"| {operation} | {fmt(mean(before))} | {fmt(mean(after))} | {mean(after) / mean(before):.3f} | "
+        print(f"| {operation} | {fmt(median(before))} | {fmt(median(after))} | {median(after) / median(before):.3f} | "
               f"[{low:.3f}, {high:.3f}] | {'**yes**' if is_slower else 'no'} |")
     print(f"\n{slower} of {len(order)} operations slower (99% CI of the ratio entirely above {THRESHOLD}).")
 

@@ -15,27 +15,7 @@ namespace FintechCrypto.Cli.Commands;
 /// <summary>The KEM commands.</summary>
 internal static class KemCommands
 {
-    private static readonly CommandSpec s_keygenSpec = CommandSpec.Of(values: ["alg"], hex: ["seed"]);
-    private static readonly CommandSpec s_encapsSpec = CommandSpec.Of(values: ["alg"], hex: ["ek", "entropy"]);
-    private static readonly CommandSpec s_decapsSpec = CommandSpec.Of(values: ["alg"], hex: ["dk", "ct"]);
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        if (args.Count < 2)
-        {
-            throw new CliException("'kem' needs a subcommand: keygen, encaps or decaps");
-        }
-
-        return args[1] switch
-        {
-            "keygen" => Keygen(Arguments.Parse(args, 2, "kem keygen", s_keygenSpec), stdout),
-            "encaps" => Encaps(Arguments.Parse(args, 2, "kem encaps", s_encapsSpec), stdout),
-            "decaps" => Decaps(Arguments.Parse(args, 2, "kem decaps", s_decapsSpec), stdout),
-            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'kem' (keygen, encaps, decaps)"),
-        };
-    }
-
-    private static int Keygen(Arguments a, TextWriter stdout)
+    internal static int Keygen(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[]? seed = a.Hex("seed");
@@ -71,7 +51,7 @@ internal static class KemCommands
         return ExitCodes.Success;
     }
 
-    private static int Encaps(Arguments a, TextWriter stdout)
+    internal static int Encaps(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[] ekBytes = a.RequiredHex("ek");
@@ -117,7 +97,7 @@ internal static class KemCommands
         return ExitCodes.Success;
     }
 
-    private static int Decaps(Arguments a, TextWriter stdout)
+    internal static int Decaps(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[] dk = a.RequiredHex("dk");

@@ -19,10 +19,6 @@ internal static class SignCommands
 {
     private const int Ed25519KeySize = 32;
 
-    private static readonly CommandSpec s_keygenSpec = CommandSpec.Of(values: ["alg"], hex: ["seed"]);
-    private static readonly CommandSpec s_signSpec = CommandSpec.Of(values: ["alg"], hex: ["sk", "msg", "ctx"], flags: ["deterministic"]);
-    private static readonly CommandSpec s_verifySpec = CommandSpec.Of(values: ["alg"], hex: ["pk", "msg", "sig", "ctx"]);
-
     /// <summary>The SLH-DSA names of cli.md (FIPS 205 Table 2).</summary>
     private static readonly HashSet<string> s_slhDsaNames = new(StringComparer.Ordinal)
     {
@@ -45,23 +41,7 @@ internal static class SignCommands
         MlDsa,
     }
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        if (args.Count < 2)
-        {
-            throw new CliException("'sign' needs a subcommand: keygen, sign or verify");
-        }
-
-        return args[1] switch
-        {
-            "keygen" => Keygen(Arguments.Parse(args, 2, "sign keygen", s_keygenSpec), stdout),
-            "sign" => Sign(Arguments.Parse(args, 2, "sign sign", s_signSpec), stdout),
-            "verify" => Verify(Arguments.Parse(args, 2, "sign verify", s_verifySpec), stdout),
-            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'sign' (keygen, sign, verify)"),
-        };
-    }
-
-    private static int Keygen(Arguments a, TextWriter stdout)
+    internal static int Keygen(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         byte[]? seed = a.Hex("seed");
@@ -168,7 +148,7 @@ internal static class SignCommands
         }
     }
 
-    private static int Sign(Arguments a, TextWriter stdout)
+    internal static int Sign(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         if (family == Family.SlhDsa)
@@ -297,7 +277,7 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
-    private static int Verify(Arguments a, TextWriter stdout)
+    internal static int Verify(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         if (family == Family.MlDsa)

@@ -59,10 +59,13 @@ internal static class HelpText
             output.WriteLine();
             WriteWrapped(output, spec?.Description ?? command.Description ?? "", "");
             output.WriteLine();
-            output.WriteLine("Commands:");
-            foreach (CommandSpec member in CommandTable.Leaves(spec))
+            foreach (IGrouping<bool, CommandSpec> part in CommandTable.Leaves(spec).GroupBy(c => c.Later))
             {
-                WriteWrapped(output, member.Synopsis + (member.Later ? "   (not implemented yet)" : ""), "  ", "      ");
+                output.WriteLine(part.Key ? "Not implemented yet (cli.md names them for a later release):" : "Commands:");
+                foreach (CommandSpec member in part)
+                {
+                    WriteWrapped(output, member.Synopsis, "  ", "      ");
+                }
             }
 
             output.WriteLine();

@@ -13,11 +13,7 @@ namespace FintechCrypto.Cli;
 internal static class HelpText
 {
     private const string Footer =
-        """
-        Every --x HEX option may be given as --x-file PATH (a file holding the hex). One JSON object on stdout, text
-        for people on stderr. Exit codes: 0 ok, 1 vector failures, 2 bad input ({"error"}), 3 a KME failed
-        ({"error", "status", "message"}).
-        """;
+        "Every --x HEX option may be given as --x-file PATH (a file holding the hex). One JSON object on stdout, text for people on stderr.";
 
     private const int Width = 100;
 
@@ -75,8 +71,9 @@ internal static class HelpText
         }
 
         output.WriteLine();
-        output.Write(Footer);
-        output.WriteLine();
+        WriteWrapped(output, Footer, "");
+        output.WriteLine("Exit codes:");
+        WriteRows(output, ExitCodes.Meanings.Select(m => (m.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Meaning)));
     }
 
     /// <summary>The option rows of a command: placeholder and description, accepted values, the -file twins, --help.</summary>

@@ -5,9 +5,7 @@
 // FintechCrypto.Testing.KemTesting (the derandomized entry point, for tests only); without it the library draws m.
 
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
 using FintechCrypto.Testing;
 
 namespace FintechCrypto.Cli.Commands;
@@ -32,20 +30,11 @@ internal static class KemCommands
             exportedSeed = key.Export(KeyBlobFormat.PrivateKeySeed);
             decapsulationKey = key.Export(KeyBlobFormat.RawPrivateKey);
             byte[] encapsulationKey = key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
-            byte[] seedOut = exportedSeed;
-            byte[] dkOut = decapsulationKey;
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("encapsulationKey", encapsulationKey);
-                w.WriteHex("decapsulationKey", dkOut);
-                w.WriteHex("seed", seedOut);
-            });
+            JsonOutput.WriteHexObject(stdout, ("encapsulationKey", encapsulationKey), ("decapsulationKey", decapsulationKey), ("seed", exportedSeed));
         }
         finally
         {
-            Clear(seed);
-            Clear(exportedSeed);
-            Clear(decapsulationKey);
+            Secret.Clear(seed, exportedSeed, decapsulationKey);
         }
 
         return ExitCodes.Success;
@@ -82,16 +71,11 @@ internal static class KemCommands
                 KemTesting.EncapsulateDeterministicForTesting(ek, entropy, ciphertext, sharedSecret);
             }
 
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("ciphertext", ciphertext);
-                w.WriteHex("sharedSecret", sharedSecret);
-            });
+            JsonOutput.WriteHexObject(stdout, ("ciphertext", ciphertext), ("sharedSecret", sharedSecret));
         }
         finally
         {
-            Clear(entropy);
-            Clear(sharedSecret);
+            Secret.Clear(entropy, sharedSecret);
         }
 
         return ExitCodes.Success;
@@ -132,12 +116,11 @@ internal static class KemCommands
             // but wrong ciphertext is not an error: ML-KEM answers with its implicit-rejection secret.
             using DecapsulationKey key = DecapsulationKey.Import(alg, dk, format);
             key.Decapsulate(ciphertext, sharedSecret);
-            JsonOutput.WriteObject(stdout, w => w.WriteHex("sharedSecret", sharedSecret));
+            JsonOutput.WriteHexObject(stdout, ("sharedSecret", sharedSecret));
         }
         finally
         {
-            Clear(dk);
-            Clear(sharedSecret);
+            Secret.Clear(dk, sharedSecret);
         }
 
         return ExitCodes.Success;
@@ -162,12 +145,4 @@ internal static class KemCommands
 
     private static string EntropyDescription(KemAlgorithm alg) =>
         alg == KemAlgorithm.XWing ? "the X-Wing encapsulation seed eseed" : "the m of ML-KEM.Encaps_internal";
-
-    private static void Clear(byte[]? secret)
-    {
-        if (secret is not null)
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -122,6 +123,12 @@ internal static class CliApp
             throw new CliException("no command given; run 'fintechcrypto --help'");
         }
 
+        if (parse.CommandResult.Command is CliCommand { Spec.Later: true } later)
+        {
+            // cli.md names it for a later release: whatever its arguments, it answers that.
+            throw CliException.NotImplemented(later.Spec.Words[0]);
+        }
+
         if (CommandLineErrors.Find(parse) is string problem)
         {
             throw new CliException(problem);
@@ -129,11 +136,22 @@ internal static class CliApp
 
         if (parse.CommandResult.Command is not CliCommand command)
         {
+            if (parse.Action is null || parse.Action != root.Options.OfType<VersionOption>().Single().Action)
+            {
+                throw new CliException("no command given; run 'fintechcrypto --help'");
+            }
+
             // The root with nothing but --version: the version for people on stderr, {"version"} on stdout.
             string version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
             stderr.WriteLine($"fintechcrypto {version}");
             JsonOutput.WriteObject(buffer, w => w.WriteString("version", version.Split('+')[0]));
             return ExitCodes.Success;
+        }
+
+        if (parse.Action != command.Action)
+        {
+            // Never System.CommandLine's own error action (its text on stdout, exit 1): a problem Find did not name.
+            throw new CliException($"the command line does not parse; run 'fintechcrypto {command.Spec.Path} --help'");
         }
 
         // A long-running command (kme serve) prints its one JSON line when it is ready, not when it returns.

@@ -17,12 +17,7 @@ internal static class CommandLineErrors
     public static string? Find(ParseResult parse)
     {
         Command command = parse.CommandResult.Command;
-        var spec = (command as CliCommand)?.Spec;
-        if (spec is { Later: true })
-        {
-            return null; // its handler answers "not implemented yet", whatever the arguments
-        }
-
+        CommandSpec? spec = (command as CliCommand)?.Spec;
         if (parse.UnmatchedTokens.Count > 0)
         {
             return Unmatched(spec, parse.UnmatchedTokens[0]);

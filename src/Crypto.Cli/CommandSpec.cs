@@ -79,10 +79,10 @@ internal sealed record OptionSpec(
 /// </summary>
 /// <param name="Path">The command words, space-separated.</param>
 /// <param name="Description">What the command does and prints, for <c>--help</c>.</param>
-/// <param name="Run">The handler; null for a group.</param>
+/// <param name="Run">The handler; null for a group, and for a command of a later release.</param>
 /// <param name="Options">The options (and positional argument).</param>
 /// <param name="Streaming">Whether stdout is written through rather than buffered (<c>kme serve</c> prints its line when ready).</param>
-/// <param name="Later">A command cli.md names for a later release: any arguments, always "not implemented yet" (exit 2).</param>
+/// <param name="Later">A command (or group) cli.md names for a later release: any arguments, always "not implemented yet" (exit 2).</param>
 internal sealed record CommandSpec(
     string Path,
     string Description,

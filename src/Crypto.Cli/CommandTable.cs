@@ -118,7 +118,7 @@ internal static class CommandTable
     ];
 
     /// <summary>The commands that run (not the groups, not those of a later release), as <c>--help</c> lists them.</summary>
-    public static IEnumerable<CommandSpec> Implemented => Commands.Where(c => c.Run is not null && !c.Later);
+    public static IEnumerable<CommandSpec> Implemented => Commands.Where(c => c.Run is not null);
 
     /// <summary>The commands one word below <paramref name="group"/> (none: it is not a group).</summary>
     public static IReadOnlyList<CommandSpec> Members(CommandSpec group) =>
@@ -133,15 +133,12 @@ internal static class CommandTable
 
     private static CommandSpec Group(string path, string description) => new(path, description, null, []);
 
-    /// <summary>A command (or group) of a later release: listed with its documented options, answers "not implemented yet".</summary>
+    /// <summary>A command of a later release: listed with its documented options, answers "not implemented yet" (CliApp).</summary>
     private static CommandSpec Later(string path, params OptionSpec[] options) =>
-        new(path, "Not implemented yet in this release (cli.md documents it for a later one).", NotImplemented, options, Later: true);
+        new(path, "Not implemented yet in this release (cli.md documents it for a later one).", null, options, Later: true);
 
     private static CommandSpec LaterGroup(string path, string description) =>
-        new(path, description + " Not implemented yet (cli.md names it for a later release).", NotImplemented, [], Later: true);
-
-    private static int NotImplemented(Arguments a, System.IO.TextWriter stdout, System.IO.TextWriter stderr) =>
-        throw CliException.NotImplemented(a.Command.Split(' ')[0]);
+        new(path, description + " Not implemented yet (cli.md names it for a later release).", null, [], Later: true);
 
     /// <summary>A handler that writes no text for people.</summary>
     private static CommandHandler Out(Func<Arguments, System.IO.TextWriter, int> run) => (a, stdout, _) => run(a, stdout);

@@ -13,7 +13,8 @@ namespace FintechCrypto.Cli;
 /// <summary>
 /// The command dispatcher, callable in-process by tests. It guarantees cli.md's output contract: exactly one
 /// JSON object on stdout (a command's output is buffered and discarded when the command fails, so a failure
-/// prints only <c>{"error": ...}</c>), human text on stderr, exit codes 0/1/2, and never a stack trace.
+/// prints only <c>{"error": ...}</c>), human text on stderr, exit codes 0/1/2/3, and never a stack trace. The command
+/// line is parsed by System.CommandLine from <see cref="CommandTable"/>.
 /// </summary>
 internal static class CliApp
 {

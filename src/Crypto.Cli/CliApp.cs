@@ -1,9 +1,11 @@
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using FintechCrypto.Cli.Commands;
 using FintechCrypto.Testing;
 
 namespace FintechCrypto.Cli;
@@ -11,52 +13,16 @@ namespace FintechCrypto.Cli;
 /// <summary>
 /// The command dispatcher, callable in-process by tests. It guarantees cli.md's output contract: exactly one
 /// JSON object on stdout (a command's output is buffered and discarded when the command fails, so a failure
-/// prints only <c>{"error": ...}</c>), human text on stderr, exit codes 0/1/2, and never a stack trace.
+/// prints only <c>{"error": ...}</c>), human text on stderr, exit codes 0/1/2/3, and never a stack trace. The command
+/// line is parsed by System.CommandLine from <see cref="CommandTable"/>.
 /// </summary>
 internal static class CliApp
 {
-    private const string Usage =
-        """
-        Usage: fintechcrypto <command> [options]   (one JSON object on stdout, people's text on stderr)
-
-          sign keygen --alg ALG [--seed HEX]
-          sign sign   --alg ALG --sk HEX --msg HEX [--ctx HEX] [--deterministic]
-          sign verify --alg ALG --pk HEX --msg HEX --sig HEX [--ctx HEX]
-                ALG: Ed25519, ECDSA-P256-SHA256, RSA-PSS-2048-SHA256, RSA-PSS-3072-SHA256, RSA-PSS-4096-SHA256,
-                     ML-DSA-44, ML-DSA-65, ML-DSA-87, SLH-DSA-SHA2-128s ... SLH-DSA-SHAKE-256f (--ctx: ML-DSA, SLH-DSA)
-          kem keygen --alg ALG [--seed HEX]
-          kem encaps --alg ALG --ek HEX [--entropy HEX]
-          kem decaps --alg ALG --dk HEX --ct HEX
-                ALG: ML-KEM-512, ML-KEM-768, ML-KEM-1024, X-Wing
-          frost dealer --suite S --threshold T --participants N [--secret HEX [--coefficients HEX,HEX,...]]
-          frost sign   --suite S --group-public-key HEX --shares FILE --signers 1,3,... --msg HEX
-                S: the RFC 9591 context strings, such as FROST-ED25519-SHA512-v1 or FROST-P256-SHA256-v1
-          wycheproof FILE.json
-          acvp FILE.json [--expected expectedResults.json]
-          demo
-          kme init-pki --out DIR --sae ID [--sae ID ...] [--host 127.0.0.1]
-          kme serve --listen HOST:PORT --kme-id ID [--listen HOST:PORT --kme-id ID] --cert PFX --client-ca PEM
-                    [--key-rate BITS/S] [--max-keys N] [--key-size BITS]
-                (serve prints {"listening": [...]} when ready and runs until SIGINT/SIGTERM)
-          kme status   --kme URL --slave-sae ID [--cert PFX | --cert PEM --key PEM] [--ca PEM]
-          kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX | --cert PEM --key PEM] [--ca PEM]
-          kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX | --cert PEM --key PEM] [--ca PEM]
-                the ETSI GS QKD 014 client (POST forms); --cert: the calling SAE's client certificate (a PFX,
-                or a PEM certificate with its PEM private key in --key), --ca: the KME's CA; prints the 014
-                Status or Key container (snake_case, base64 keys); a request outside the KME's advertised
-                limits is refused before it is sent (exit 2)
-
-        Every --x HEX option may be given as --x-file PATH. Exit codes: 0 ok, 1 vector failures, 2 bad input,
-        3 a KME failed ({"error", "status", "message"}).
-        Not implemented yet: blindrsa, paillier, cms, bench.
-        """;
-
-    private static readonly string[] s_implemented = ["sign keygen", "sign sign", "sign verify", "kem keygen", "kem encaps", "kem decaps", "frost dealer", "frost sign", "wycheproof", "acvp", "demo", "kme init-pki", "kme serve", "kme status", "kme enc-keys", "kme dec-keys"];
-
-    private static readonly HashSet<string> s_later = new(StringComparer.Ordinal)
-    {
-        "blindrsa", "paillier", "cms", "bench",
-    };
+    /// <summary>
+    /// cli.md's parsing rules: no response files (an argument starting with '@' is a value, not a file to expand) and no
+    /// bundling of one-letter options.
+    /// </summary>
+    private static readonly ParserConfiguration s_parser = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -70,9 +36,7 @@ internal static class CliApp
         int code;
         try
         {
-            // A long-running command (kme serve) prints its one JSON line when it is ready, not when it returns.
-            bool streaming = IsStreaming(args);
-            code = Dispatch(args, streaming ? stdout : buffer, stderr);
+            code = Dispatch(args, stdout, buffer, stderr);
             stdout.Write(buffer.ToString());
         }
         catch (CliException e)
@@ -129,59 +93,77 @@ internal static class CliApp
         return code;
     }
 
-    /// <summary>Whether the command writes through to stdout (cli.md: <c>kme serve</c> prints its line when ready).</summary>
-    private static bool IsStreaming(string[] args) =>
-        args.Length > 1 && args[0] == "kme" && args[1] == "serve" && Array.IndexOf(args, "--help") < 0;
-
-    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Parses the command line with the tree of <see cref="CommandTable"/> and runs the command. <c>--help</c> (or
+    /// <c>help</c> first) prints the generated help; <c>[suggest:N] "LINE"</c> (the directive that shells' completion
+    /// scripts call) prints completions, one a line; a command line that does not parse is exit 2 with
+    /// <c>{"error"}</c> (<see cref="CommandLineErrors"/>), never System.CommandLine's own text and exit code.
+    /// </summary>
+    private static int Dispatch(string[] args, TextWriter stdout, StringWriter buffer, TextWriter stderr)
     {
-        if (args.Length == 0)
+        if (args is ["help", .. string[] rest])
         {
-            stderr.WriteLine(Usage);
-            throw new CliException("no command given; run 'fintechcrypto --help'");
+            args = [.. rest, "--help"];
         }
 
-        if (Array.IndexOf(args, "--help") >= 0 || args[0] is "-h" or "help")
+        RootCommand root = CliCommand.BuildRoot();
+        ParseResult parse = root.Parse(CliCommand.ForParser(args), s_parser);
+        if (parse.Action is HelpAction)
         {
-            stderr.WriteLine(Usage);
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteStartArray("commands");
-                foreach (string command in s_implemented)
-                {
-                    w.WriteStringValue(command);
-                }
+            return HelpText.Write(parse.CommandResult.Command, buffer, stderr);
+        }
 
-                w.WriteEndArray();
-            });
+        if (Completion.TryWrite(root, parse, s_parser, stdout))
+        {
             return ExitCodes.Success;
         }
 
-        string name = args[0];
-        switch (name)
+        if (args.Length == 0)
         {
-            case "sign":
-                return SignCommands.Run(args, stdout);
-            case "kem":
-                return KemCommands.Run(args, stdout);
-            case "frost":
-                return FrostCommands.Run(args, stdout);
-            case "wycheproof":
-                return VectorCommands.Wycheproof(args, stdout, stderr);
-            case "acvp":
-                return VectorCommands.Acvp(args, stdout, stderr);
-            case "demo":
-                return DemoCommand.Run(args, stdout, stderr);
-            case "kme":
-                return KmeCommands.Run(args, stdout, stderr);
+            HelpText.WriteText(root, stderr);
+            throw new CliException("no command given; run 'fintechcrypto --help'");
         }
 
-        if (s_later.Contains(name))
+        if (parse.CommandResult.Command is CliCommand { Spec.Later: true } later)
         {
-            throw CliException.NotImplemented(name);
+            // cli.md names it for a later release: whatever its arguments, it answers that.
+            throw CliException.NotImplemented(later.Spec.Words[0]);
         }
 
-        throw new CliException($"unknown command {Arguments.Describe(name)}; run 'fintechcrypto --help'");
+        if (CommandLineErrors.Find(parse) is string problem)
+        {
+            throw new CliException(problem);
+        }
+
+        if (parse.CommandResult.Command is not CliCommand command)
+        {
+            if (parse.Action is null || parse.Action != root.Options.OfType<VersionOption>().Single().Action)
+            {
+                throw new CliException("no command given; run 'fintechcrypto --help'");
+            }
+
+            // The root with nothing but --version: the version for people on stderr, {"version"} on stdout.
+            string version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+            stderr.WriteLine($"fintechcrypto {version}");
+            JsonOutput.WriteObject(buffer, w => w.WriteString("version", version.Split('+')[0]));
+            return ExitCodes.Success;
+        }
+
+        if (parse.Action != command.Action)
+        {
+            // Never System.CommandLine's own error action (its text on stdout, exit 1): a problem Find did not name.
+            throw new CliException($"the command line does not parse; run 'fintechcrypto {command.Spec.Path} --help'");
+        }
+
+        // A long-running command (kme serve) prints its one JSON line when it is ready, not when it returns.
+        var invocation = new InvocationConfiguration
+        {
+            Output = command.Spec.Streaming ? stdout : buffer,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false, // exceptions reach Run's handlers: JSON, never a stack trace
+            ProcessTerminationTimeout = null, // kme serve handles SIGINT and SIGTERM itself
+        };
+        return parse.Invoke(invocation);
     }
 
     private static int Fail(TextWriter stdout, TextWriter stderr, string message, int code, Action<Utf8JsonWriter>? details = null)

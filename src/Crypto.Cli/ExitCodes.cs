@@ -1,20 +1,18 @@
+using System.Collections.Generic;
+
 namespace FintechCrypto.Cli;
 
-/// <summary>The exit codes of cli.md ("Exit codes").</summary>
+/// <summary>The exit codes of cli.md ("Exit codes"), each described once in <see cref="Meanings"/>, which <c>--help</c> prints.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Success, including a verification that answers <c>"valid": false</c>.</summary>
-    public const int Success = 0;
+    public const int Success = 0, VectorFailures = 1, BadInput = 2, RemoteFailure = 3;
 
-    /// <summary>A vector run with at least one failure.</summary>
-    public const int VectorFailures = 1;
-
-    /// <summary>
-    /// Bad input: malformed hex, wrong key size, unknown algorithm or option, unreadable file, a protocol failure; and a
-    /// KME request the client refuses before sending it (outside the limits the KME's Status advertises).
-    /// </summary>
-    public const int BadInput = 2;
-
-    /// <summary>A remote party (a KME) failed: it answered an error, or could not be reached (TLS refusals included).</summary>
-    public const int RemoteFailure = 3;
+    /// <summary>What each code means.</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Meanings =
+    [
+        (Success, "success (a verification answering \"valid\": false too)"),
+        (VectorFailures, "a vector run (or the demo) with failures"),
+        (BadInput, "bad input: malformed hex, a wrong size, an unknown algorithm, command or option, an unreadable file, a protocol failure, a KME request refused before it is sent ({\"error\"})"),
+        (RemoteFailure, "a KME answered an error or could not be reached ({\"error\", \"status\", \"message\"})"),
+    ];
 }

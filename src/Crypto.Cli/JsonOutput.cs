@@ -39,6 +39,16 @@ internal static class JsonOutput
             details?.Invoke(w);
         });
 
+    /// <summary>Writes one object whose members are byte strings in lowercase hex (<c>{"ciphertext", "sharedSecret"}</c>).</summary>
+    public static void WriteHexObject(TextWriter stdout, params (string Name, byte[] Value)[] members) =>
+        WriteObject(stdout, w =>
+        {
+            foreach ((string name, byte[] value) in members)
+            {
+                w.WriteHex(name, value);
+            }
+        });
+
     /// <summary>Writes a byte string member as lowercase hex.</summary>
     public static void WriteHex(this Utf8JsonWriter writer, string name, ReadOnlySpan<byte> value) =>
         writer.WriteString(name, Hex.Encode(value));

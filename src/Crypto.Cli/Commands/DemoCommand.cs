@@ -14,8 +14,6 @@ namespace FintechCrypto.Cli.Commands;
 /// <summary>The demo tour.</summary>
 internal static class DemoCommand
 {
-    private static readonly CommandSpec s_spec = CommandSpec.Of();
-
     /// <summary>A sample ISO 20022 pacs.008-like credit transfer (illustrative data only).</summary>
     private const string PaymentMessage =
         "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf>" +
@@ -29,9 +27,8 @@ internal static class DemoCommand
 
     private static readonly byte[] s_payment = Encoding.UTF8.GetBytes(PaymentMessage);
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Arguments.Parse(args, 1, "demo", s_spec);
         var steps = new (string Name, Func<TextWriter, bool> Body)[]
         {
             ("Ed25519 sign/verify", log => SignVerify(SignatureAlgorithm.Ed25519, SigningMode.Default, log)),

@@ -29,25 +29,7 @@ internal static class FrostCommands
 {
     private const int MaxParticipants = ushort.MaxValue;
 
-    private static readonly CommandSpec s_dealerSpec = CommandSpec.Of(values: ["suite", "threshold", "participants"], hex: ["secret", "coefficients"]);
-    private static readonly CommandSpec s_signSpec = CommandSpec.Of(values: ["suite", "shares", "signers"], hex: ["group-public-key", "msg"]);
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        if (args.Count < 2)
-        {
-            throw new CliException("'frost' needs a subcommand: dealer or sign");
-        }
-
-        return args[1] switch
-        {
-            "dealer" => Dealer(Arguments.Parse(args, 2, "frost dealer", s_dealerSpec), stdout),
-            "sign" => Sign(Arguments.Parse(args, 2, "frost sign", s_signSpec), stdout),
-            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'frost' (dealer, sign)"),
-        };
-    }
-
-    private static int Dealer(Arguments a, TextWriter stdout)
+    internal static int Dealer(Arguments a, TextWriter stdout)
     {
         FrostCiphersuite suite = ResolveSuite(a);
         int threshold = Integer(a, "threshold", 2);
@@ -157,7 +139,7 @@ internal static class FrostCommands
         }
     }
 
-    private static int Sign(Arguments a, TextWriter stdout)
+    internal static int Sign(Arguments a, TextWriter stdout)
     {
         FrostCiphersuite suite = ResolveSuite(a);
         byte[] groupPublicKey = a.RequiredHex("group-public-key");

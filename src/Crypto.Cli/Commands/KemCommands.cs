@@ -5,9 +5,7 @@
 // FintechCrypto.Testing.KemTesting (the derandomized entry point, for tests only); without it the library draws m.
 
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
 using FintechCrypto.Testing;
 
 namespace FintechCrypto.Cli.Commands;
@@ -15,27 +13,7 @@ namespace FintechCrypto.Cli.Commands;
 /// <summary>The KEM commands.</summary>
 internal static class KemCommands
 {
-    private static readonly CommandSpec s_keygenSpec = CommandSpec.Of(values: ["alg"], hex: ["seed"]);
-    private static readonly CommandSpec s_encapsSpec = CommandSpec.Of(values: ["alg"], hex: ["ek", "entropy"]);
-    private static readonly CommandSpec s_decapsSpec = CommandSpec.Of(values: ["alg"], hex: ["dk", "ct"]);
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        if (args.Count < 2)
-        {
-            throw new CliException("'kem' needs a subcommand: keygen, encaps or decaps");
-        }
-
-        return args[1] switch
-        {
-            "keygen" => Keygen(Arguments.Parse(args, 2, "kem keygen", s_keygenSpec), stdout),
-            "encaps" => Encaps(Arguments.Parse(args, 2, "kem encaps", s_encapsSpec), stdout),
-            "decaps" => Decaps(Arguments.Parse(args, 2, "kem decaps", s_decapsSpec), stdout),
-            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'kem' (keygen, encaps, decaps)"),
-        };
-    }
-
-    private static int Keygen(Arguments a, TextWriter stdout)
+    internal static int Keygen(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[]? seed = a.Hex("seed");
@@ -52,26 +30,17 @@ internal static class KemCommands
             exportedSeed = key.Export(KeyBlobFormat.PrivateKeySeed);
             decapsulationKey = key.Export(KeyBlobFormat.RawPrivateKey);
             byte[] encapsulationKey = key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
-            byte[] seedOut = exportedSeed;
-            byte[] dkOut = decapsulationKey;
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("encapsulationKey", encapsulationKey);
-                w.WriteHex("decapsulationKey", dkOut);
-                w.WriteHex("seed", seedOut);
-            });
+            JsonOutput.WriteHexObject(stdout, ("encapsulationKey", encapsulationKey), ("decapsulationKey", decapsulationKey), ("seed", exportedSeed));
         }
         finally
         {
-            Clear(seed);
-            Clear(exportedSeed);
-            Clear(decapsulationKey);
+            Secret.Clear(seed, exportedSeed, decapsulationKey);
         }
 
         return ExitCodes.Success;
     }
 
-    private static int Encaps(Arguments a, TextWriter stdout)
+    internal static int Encaps(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[] ekBytes = a.RequiredHex("ek");
@@ -102,22 +71,17 @@ internal static class KemCommands
                 KemTesting.EncapsulateDeterministicForTesting(ek, entropy, ciphertext, sharedSecret);
             }
 
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("ciphertext", ciphertext);
-                w.WriteHex("sharedSecret", sharedSecret);
-            });
+            JsonOutput.WriteHexObject(stdout, ("ciphertext", ciphertext), ("sharedSecret", sharedSecret));
         }
         finally
         {
-            Clear(entropy);
-            Clear(sharedSecret);
+            Secret.Clear(entropy, sharedSecret);
         }
 
         return ExitCodes.Success;
     }
 
-    private static int Decaps(Arguments a, TextWriter stdout)
+    internal static int Decaps(Arguments a, TextWriter stdout)
     {
         KemAlgorithm alg = ResolveAlgorithm(a);
         byte[] dk = a.RequiredHex("dk");
@@ -152,12 +116,11 @@ internal static class KemCommands
             // but wrong ciphertext is not an error: ML-KEM answers with its implicit-rejection secret.
             using DecapsulationKey key = DecapsulationKey.Import(alg, dk, format);
             key.Decapsulate(ciphertext, sharedSecret);
-            JsonOutput.WriteObject(stdout, w => w.WriteHex("sharedSecret", sharedSecret));
+            JsonOutput.WriteHexObject(stdout, ("sharedSecret", sharedSecret));
         }
         finally
         {
-            Clear(dk);
-            Clear(sharedSecret);
+            Secret.Clear(dk, sharedSecret);
         }
 
         return ExitCodes.Success;
@@ -182,12 +145,4 @@ internal static class KemCommands
 
     private static string EntropyDescription(KemAlgorithm alg) =>
         alg == KemAlgorithm.XWing ? "the X-Wing encapsulation seed eseed" : "the m of ML-KEM.Encaps_internal";
-
-    private static void Clear(byte[]? secret)
-    {
-        if (secret is not null)
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
-    }
 }

@@ -18,16 +18,9 @@ namespace FintechCrypto.Cli.Commands;
 /// <summary>The KME client commands.</summary>
 internal static class KmeClientCommands
 {
-    private const string KeyIdOption = "--key-id";
-
-    private static readonly CommandSpec s_statusSpec = CommandSpec.Of(values: ["kme", "slave-sae", "cert", "key", "ca"]);
-    private static readonly CommandSpec s_encKeysSpec = CommandSpec.Of(values: ["kme", "slave-sae", "number", "size", "cert", "key", "ca"]);
-    private static readonly CommandSpec s_decKeysSpec = CommandSpec.Of(values: ["kme", "master-sae", "cert", "key", "ca"]);
-
     /// <summary><c>kme status --kme URL --slave-sae ID [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.2 Get status.</summary>
-    public static int Status(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Status(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Arguments a = Arguments.Parse(args, 2, "kme status", s_statusSpec);
         string slave = a.RequiredValue("slave-sae");
         QkdKeySourceStatus status = WithKeySource(a, source => source.GetStatusAsync(slave));
         JsonOutput.WriteObject(stdout, w => Qkd.Simulator.KmeJson.WriteStatusMembers(w, status));
@@ -35,9 +28,8 @@ internal static class KmeClientCommands
     }
 
     /// <summary><c>kme enc-keys --kme URL --slave-sae ID --number N --size BITS [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.3 Get key (POST).</summary>
-    public static int EncKeys(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int EncKeys(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Arguments a = Arguments.Parse(args, 2, "kme enc-keys", s_encKeysSpec);
         string slave = a.RequiredValue("slave-sae");
         int number = PositiveInt(a, "number");
         int size = PositiveInt(a, "size");
@@ -52,15 +44,10 @@ internal static class KmeClientCommands
     }
 
     /// <summary><c>kme dec-keys --kme URL --master-sae ID --key-id UUID [--key-id UUID ...] [--cert PFX | --cert PEM --key PEM] [--ca PEM]</c>: 014 §5.4 (POST).</summary>
-    public static int DecKeys(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int DecKeys(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        (List<Guid> keyIds, List<string> rest) = TakeKeyIds(args);
-        Arguments a = Arguments.Parse(rest, 2, "kme dec-keys", s_decKeysSpec);
+        List<Guid> keyIds = KeyIds(a.Values("key-id"));
         string master = a.RequiredValue("master-sae");
-        if (keyIds.Count == 0)
-        {
-            throw new CliException("'kme dec-keys' needs at least one --key-id");
-        }
 
         using QkdKeyContainer keys = WithKeySource(a, source => source.GetKeysWithIdsAsync(master, keyIds));
         JsonOutput.WriteObject(stdout, w => WriteKeyContainer(w, keys));
@@ -206,39 +193,26 @@ internal static class KmeClientCommands
         return value;
     }
 
-    /// <summary>Takes every <c>--key-id UUID</c> out of the arguments (the option repeats); the rest is parsed as usual.</summary>
-    private static (List<Guid> KeyIds, List<string> Others) TakeKeyIds(string[] args)
+    /// <summary>The <c>--key-id UUID</c> values (the option repeats), distinct UUIDs in any letter case (014 §6.4).</summary>
+    private static List<Guid> KeyIds(IReadOnlyList<string> values)
     {
         var ids = new List<Guid>();
-        var rest = new List<string>(args.Length);
-        for (int i = 0; i < args.Length; i++)
+        foreach (string value in values)
         {
-            if (i < 2 || args[i] != KeyIdOption)
+            if (!Guid.TryParseExact(value, "D", out Guid id))
             {
-                rest.Add(args[i]);
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                throw new CliException($"option {KeyIdOption} needs a value");
-            }
-
-            // 014 §6.4: key_ID is a UUID; any letter case on input.
-            if (!Guid.TryParseExact(args[++i], "D", out Guid id))
-            {
-                throw new CliException($"{KeyIdOption} number {ids.Count + 1} is not a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)");
+                throw new CliException($"--key-id number {ids.Count + 1} is not a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)");
             }
 
             if (ids.Contains(id))
             {
-                throw new CliException($"{KeyIdOption} {id:D} is given twice");
+                throw new CliException($"--key-id {id:D} is given twice");
             }
 
             ids.Add(id);
         }
 
-        return (ids, rest);
+        return ids;
     }
 
     /// <summary>014 §6.3 Key container: <c>keys</c> with <c>key_ID</c>, <c>key</c> (base64) and the extensions the KME sent.</summary>

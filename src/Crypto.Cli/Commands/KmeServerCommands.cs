@@ -18,16 +18,11 @@ namespace FintechCrypto.Cli.Commands;
 internal static class KmeServerCommands
 {
     /// <summary><c>kme init-pki --out DIR --sae ID [--sae ID ...] [--host 127.0.0.1]</c>.</summary>
-    public static int InitPki(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int InitPki(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Dictionary<string, List<string>> options = Parse(args, "kme init-pki", single: ["out", "host"], repeated: ["sae"]);
-        string directory = Required(options, "out", "kme init-pki");
-        string host = One(options, "host") ?? "127.0.0.1";
-        if (!options.TryGetValue("sae", out List<string>? saes))
-        {
-            throw new CliException("'kme init-pki' needs at least one --sae ID");
-        }
-
+        string directory = a.RequiredValue("out");
+        string host = a.Value("host") ?? "127.0.0.1";
+        IReadOnlyList<string> saes = a.Values("sae");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string sae in saes)
         {
@@ -70,36 +65,31 @@ internal static class KmeServerCommands
     /// ready, logs one line a request on stderr, and serves until SIGINT or SIGTERM (then exit 0). CliApp streams this
     /// command's stdout instead of buffering it.
     /// </summary>
-    public static int Serve(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Serve(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Dictionary<string, List<string>> options = Parse(
-            args,
-            "kme serve",
-            single: ["cert", "client-ca", "key-rate", "max-keys", "key-size"],
-            repeated: ["listen", "kme-id"]);
-        List<string> listens = options.GetValueOrDefault("listen") ?? new List<string>();
-        List<string> kmeIds = options.GetValueOrDefault("kme-id") ?? new List<string>();
+        IReadOnlyList<string> listens = a.Values("listen");
+        IReadOnlyList<string> kmeIds = a.Values("kme-id");
         if (listens.Count is < 1 or > 2 || listens.Count != kmeIds.Count)
         {
             throw new CliException("'kme serve' needs one or two pairs of --listen HOST:PORT --kme-id ID");
         }
 
         var link = new QkdLinkOptions();
-        if (One(options, "key-rate") is string rate)
+        if (a.Value("key-rate") is string rate)
         {
             link.KeyRateBitsPerSecond = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && r >= 0 && double.IsFinite(r)
                 ? r
                 : throw new CliException("--key-rate must be a number of bits per second, 0 or more (0: unlimited)");
         }
 
-        if (One(options, "max-keys") is string maxKeys)
+        if (a.Value("max-keys") is string maxKeys)
         {
             link.MaxKeyCount = int.TryParse(maxKeys, NumberStyles.None, CultureInfo.InvariantCulture, out int m) && m >= 1
                 ? m
                 : throw new CliException("--max-keys must be a whole number, 1 or more");
         }
 
-        if (One(options, "key-size") is string keySize)
+        if (a.Value("key-size") is string keySize)
         {
             int size = int.TryParse(keySize, NumberStyles.None, CultureInfo.InvariantCulture, out int s) && s >= 8 && s % 8 == 0 && s <= 65536
                 ? s
@@ -115,8 +105,8 @@ internal static class KmeServerCommands
             simulatorOptions.Endpoints.Add(KmeEndpoint.Parse(listens[i], kmeIds[i]));
         }
 
-        using X509Certificate2 server = LoadPfx(Required(options, "cert", "kme serve"));
-        using X509Certificate2 ca = LoadPem(Required(options, "client-ca", "kme serve"));
+        using X509Certificate2 server = LoadPfx(a.RequiredValue("cert"));
+        using X509Certificate2 ca = LoadPem(a.RequiredValue("client-ca"));
         simulatorOptions.ServerCertificate = server;
         simulatorOptions.ClientCertificateAuthority = ca;
         return ServeAsync(simulatorOptions, stdout, stderr).GetAwaiter().GetResult();
@@ -175,16 +165,7 @@ internal static class KmeServerCommands
 
     private static X509Certificate2 LoadPfx(string path)
     {
-        byte[] pfx;
-        try
-        {
-            pfx = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliException($"cannot read --cert ('{path}'): {e.GetType().Name}", e);
-        }
-
+        byte[] pfx = Arguments.ReadFileBytes(path, "--cert");
         try
         {
             // cli.md: a PFX without a password (null and empty are tried: tools write either).
@@ -231,44 +212,4 @@ internal static class KmeServerCommands
             throw new CliException($"--client-ca ('{path}') is not a PEM certificate", e);
         }
     }
-
-    /// <summary>Strict option parsing in the manner of <see cref="Arguments"/>, with options that may repeat.</summary>
-    private static Dictionary<string, List<string>> Parse(string[] args, string command, string[] single, string[] repeated)
-    {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (int i = 2; i < args.Length; i++)
-        {
-            string arg = args[i];
-            string name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : "";
-            bool isSingle = Array.IndexOf(single, name) >= 0;
-            if (!isSingle && Array.IndexOf(repeated, name) < 0)
-            {
-                throw new CliException(name.Length == 0 ? $"unexpected argument at position {i + 1} for '{command}'" : $"unknown option {Arguments.Describe(arg)} for '{command}'");
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                throw new CliException($"option {arg} needs a value");
-            }
-
-            if (!values.TryGetValue(name, out List<string>? list))
-            {
-                values[name] = list = new List<string>();
-            }
-            else if (isSingle)
-            {
-                throw new CliException($"option --{name} is given twice");
-            }
-
-            list.Add(args[++i]);
-        }
-
-        return values;
-    }
-
-    private static string? One(Dictionary<string, List<string>> options, string name) =>
-        options.TryGetValue(name, out List<string>? list) ? list[0] : null;
-
-    private static string Required(Dictionary<string, List<string>> options, string name, string command) =>
-        One(options, name) ?? throw new CliException($"'{command}' needs --{name}");
 }

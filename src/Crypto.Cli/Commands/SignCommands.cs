@@ -19,10 +19,6 @@ internal static class SignCommands
 {
     private const int Ed25519KeySize = 32;
 
-    private static readonly CommandSpec s_keygenSpec = CommandSpec.Of(values: ["alg"], hex: ["seed"]);
-    private static readonly CommandSpec s_signSpec = CommandSpec.Of(values: ["alg"], hex: ["sk", "msg", "ctx"], flags: ["deterministic"]);
-    private static readonly CommandSpec s_verifySpec = CommandSpec.Of(values: ["alg"], hex: ["pk", "msg", "sig", "ctx"]);
-
     /// <summary>The SLH-DSA names of cli.md (FIPS 205 Table 2).</summary>
     private static readonly HashSet<string> s_slhDsaNames = new(StringComparer.Ordinal)
     {
@@ -45,23 +41,7 @@ internal static class SignCommands
         MlDsa,
     }
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        if (args.Count < 2)
-        {
-            throw new CliException("'sign' needs a subcommand: keygen, sign or verify");
-        }
-
-        return args[1] switch
-        {
-            "keygen" => Keygen(Arguments.Parse(args, 2, "sign keygen", s_keygenSpec), stdout),
-            "sign" => Sign(Arguments.Parse(args, 2, "sign sign", s_signSpec), stdout),
-            "verify" => Verify(Arguments.Parse(args, 2, "sign verify", s_verifySpec), stdout),
-            _ => throw new CliException($"unknown subcommand {Arguments.Describe(args[1])} of 'sign' (keygen, sign, verify)"),
-        };
-    }
-
-    private static int Keygen(Arguments a, TextWriter stdout)
+    internal static int Keygen(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         byte[]? seed = a.Hex("seed");
@@ -84,21 +64,7 @@ internal static class SignCommands
                 }
 
                 using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.RawPrivateKey);
-                byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
-                try
-                {
-                    byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
-                    JsonOutput.WriteObject(stdout, w =>
-                    {
-                        w.WriteHex("publicKey", publicKey);
-                        w.WriteHex("privateKey", privateKey);
-                        w.WriteHex("seed", privateKey);
-                    });
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(privateKey);
-                }
+                WriteKeyPair(stdout, key, KeyBlobFormat.RawPrivateKey, KeyBlobFormat.RawPublicKey, seed: KeyBlobFormat.RawPrivateKey);
             }
             else
             {
@@ -107,22 +73,9 @@ internal static class SignCommands
                     throw new CliException($"--seed is not supported for {alg.Name}: its keys come from the system's random number generator");
                 }
 
+                // For RSA-PSS the library exports rsaEncryption SubjectPublicKeyInfo, as cli.md asks.
                 using SigningKey key = SigningKey.Generate(alg);
-                byte[] privateKey = key.Export(KeyBlobFormat.Pkcs8PrivateKey);
-                try
-                {
-                    // For RSA-PSS the library exports rsaEncryption SubjectPublicKeyInfo, as cli.md asks.
-                    byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.SubjectPublicKeyInfo);
-                    JsonOutput.WriteObject(stdout, w =>
-                    {
-                        w.WriteHex("publicKey", publicKey);
-                        w.WriteHex("privateKey", privateKey);
-                    });
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(privateKey);
-                }
+                WriteKeyPair(stdout, key, KeyBlobFormat.Pkcs8PrivateKey, KeyBlobFormat.SubjectPublicKeyInfo, seed: null);
             }
         }
         finally
@@ -149,26 +102,31 @@ internal static class SignCommands
         }
 
         using SigningKey key = seed is null ? SigningKey.Generate(alg) : SigningKey.Import(alg, seed, KeyBlobFormat.PrivateKeySeed);
-        byte[] privateKey = key.Export(KeyBlobFormat.RawPrivateKey);
-        byte[] keySeed = key.Export(KeyBlobFormat.PrivateKeySeed);
+        WriteKeyPair(stdout, key, KeyBlobFormat.RawPrivateKey, KeyBlobFormat.RawPublicKey, seed: KeyBlobFormat.PrivateKeySeed);
+    }
+
+    /// <summary>
+    /// keygen's <c>{"publicKey", "privateKey", "seed"?}</c> (cli.md): the key's exports in the family's formats, the
+    /// secret ones cleared once written; no <c>seed</c> member when <paramref name="seed"/> is null.
+    /// </summary>
+    private static void WriteKeyPair(TextWriter stdout, SigningKey key, KeyBlobFormat privateKey, KeyBlobFormat publicKey, KeyBlobFormat? seed)
+    {
+        byte[] privateBytes = key.Export(privateKey);
+        byte[]? seedBytes = seed is KeyBlobFormat format ? key.Export(format) : null;
         try
         {
-            byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
-            JsonOutput.WriteObject(stdout, w =>
-            {
-                w.WriteHex("publicKey", publicKey);
-                w.WriteHex("privateKey", privateKey);
-                w.WriteHex("seed", keySeed);
-            });
+            byte[] publicBytes = key.PublicKey.Export(publicKey);
+            JsonOutput.WriteHexObject(stdout, seedBytes is null
+                ? [("publicKey", publicBytes), ("privateKey", privateBytes)]
+                : [("publicKey", publicBytes), ("privateKey", privateBytes), ("seed", seedBytes)]);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(privateKey);
-            CryptographicOperations.ZeroMemory(keySeed);
+            Secret.Clear(privateBytes, seedBytes);
         }
     }
 
-    private static int Sign(Arguments a, TextWriter stdout)
+    internal static int Sign(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         if (family == Family.SlhDsa)
@@ -219,7 +177,21 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
-    private static int SlhDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
+    private static int SlhDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout) =>
+        ContextSign(a, alg, stdout, secret =>
+        {
+            // --sk is the FIPS 205 sk (4n bytes) or the seed SK.seed ‖ SK.prf ‖ PK.seed (3n bytes).
+            int n = alg.SeedSize / 3;
+            return secret.Length == 4 * n ? KeyBlobFormat.RawPrivateKey
+                : secret.Length == 3 * n ? KeyBlobFormat.PrivateKeySeed
+                : throw new CliException($"--sk for {alg.Name} must be {4 * n} bytes (the FIPS 205 sk) or {3 * n} bytes (the seed), not {secret.Length}");
+        });
+
+    /// <summary>
+    /// sign for ML-DSA and SLH-DSA: <c>--ctx</c> of 0-255 bytes, <c>--deterministic</c> the standard's deterministic
+    /// variant, <c>--sk</c> the private key or its seed (<paramref name="format"/> tells which by its length, or refuses it).
+    /// </summary>
+    private static int ContextSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout, Func<byte[], KeyBlobFormat> format)
     {
         byte[] context = Context(a, alg);
         SigningMode mode = a.Flag("deterministic") ? SigningMode.Deterministic : SigningMode.Default;
@@ -227,14 +199,8 @@ internal static class SignCommands
         byte[] message = a.RequiredHex("msg");
         try
         {
-            // --sk is the FIPS 205 sk (4n bytes) or the seed SK.seed ‖ SK.prf ‖ PK.seed (3n bytes).
-            int n = alg.SeedSize / 3;
-            KeyBlobFormat format = secret.Length == 4 * n ? KeyBlobFormat.RawPrivateKey
-                : secret.Length == 3 * n ? KeyBlobFormat.PrivateKeySeed
-                : throw new CliException($"--sk for {alg.Name} must be {4 * n} bytes (the FIPS 205 sk) or {3 * n} bytes (the seed), not {secret.Length}");
-            using SigningKey key = SigningKey.Import(alg, secret, format);
-            byte[] signature = key.Sign(message, context, mode);
-            JsonOutput.WriteObject(stdout, w => w.WriteHex("signature", signature));
+            using SigningKey key = SigningKey.Import(alg, secret, format(secret));
+            JsonOutput.WriteHexObject(stdout, ("signature", key.Sign(message, context, mode)));
         }
         finally
         {
@@ -259,28 +225,10 @@ internal static class SignCommands
         // FIPS 204 ML-DSA.KeyGen_internal(ξ) (Algorithm 6), or ML-DSA.KeyGen (Algorithm 1, fresh ξ) without --seed.
         SeededKeygen(alg, seed, "the FIPS 204 seed ξ", stdout);
 
-    private static int MlDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
-    {
-        byte[] context = Context(a, alg);
-        SigningMode mode = a.Flag("deterministic") ? SigningMode.Deterministic : SigningMode.Default;
-        byte[] secret = a.RequiredHex("sk");
-        byte[] message = a.RequiredHex("msg");
-        try
-        {
-            // --sk is the FIPS 204 sk encoding or the 32-byte seed ξ; any other length is refused here, and a
-            // malformed sk (s1, s2 out of range, t0 or tr inconsistent) by the library (InvalidKeyEncodingException).
-            KeyBlobFormat format = secret.Length == alg.SeedSize ? KeyBlobFormat.PrivateKeySeed : KeyBlobFormat.RawPrivateKey;
-            using SigningKey key = SigningKey.Import(alg, secret, format);
-            byte[] signature = key.Sign(message, context, mode);
-            JsonOutput.WriteObject(stdout, w => w.WriteHex("signature", signature));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
-
-        return ExitCodes.Success;
-    }
+    private static int MlDsaSign(Arguments a, SignatureAlgorithm alg, TextWriter stdout) =>
+        // --sk is the FIPS 204 sk encoding or the 32-byte seed ξ; any other length is refused by the library, as is a
+        // malformed sk (s1, s2 out of range, t0 or tr inconsistent): InvalidKeyEncodingException.
+        ContextSign(a, alg, stdout, secret => secret.Length == alg.SeedSize ? KeyBlobFormat.PrivateKeySeed : KeyBlobFormat.RawPrivateKey);
 
     private static int MlDsaVerify(Arguments a, SignatureAlgorithm alg, TextWriter stdout)
     {
@@ -297,7 +245,7 @@ internal static class SignCommands
         return ExitCodes.Success;
     }
 
-    private static int Verify(Arguments a, TextWriter stdout)
+    internal static int Verify(Arguments a, TextWriter stdout)
     {
         (SignatureAlgorithm alg, Family family) = ResolveAlgorithm(a);
         if (family == Family.MlDsa)

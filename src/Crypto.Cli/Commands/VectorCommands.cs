@@ -2,7 +2,6 @@
 // The runners live in FintechCrypto.Testing; this file only maps their results to the command's contract.
 
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using FintechCrypto.Testing;
@@ -12,21 +11,16 @@ namespace FintechCrypto.Cli.Commands;
 /// <summary>The vector-runner commands.</summary>
 internal static class VectorCommands
 {
-    private static readonly CommandSpec s_wycheproofSpec = CommandSpec.Of(maxPositionals: 1);
-    private static readonly CommandSpec s_acvpSpec = CommandSpec.Of(values: ["expected"], maxPositionals: 1);
-
-    public static int Wycheproof(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Wycheproof(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Arguments a = Arguments.Parse(args, 1, "wycheproof", s_wycheproofSpec);
-        string path = RequireFile(a, "wycheproof");
+        string path = RequireFile(a);
         VectorRunResult result = RunGuarded(path, () => WycheproofRunner.Run(path, stderr));
         return Report(result, stdout); // the runner wrote the per-group counts to stderr
     }
 
-    public static int Acvp(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Acvp(Arguments a, TextWriter stdout, TextWriter stderr)
     {
-        Arguments a = Arguments.Parse(args, 1, "acvp", s_acvpSpec);
-        string path = RequireFile(a, "acvp");
+        string path = RequireFile(a);
         string? expected = a.Value("expected");
         if (expected is not null && !File.Exists(expected))
         {
@@ -37,14 +31,9 @@ internal static class VectorCommands
         return Report(result, stdout); // the runner wrote the per-group counts to stderr
     }
 
-    private static string RequireFile(Arguments a, string command)
+    private static string RequireFile(Arguments a)
     {
-        if (a.Positionals.Count != 1)
-        {
-            throw new CliException($"'{command}' needs the path of a vector file: fintechcrypto {command} FILE.json");
-        }
-
-        string path = a.Positionals[0];
+        string path = a.Positional ?? throw new CliException($"'{a.Command}' needs the path of a vector file: fintechcrypto {a.Command} FILE.json");
         if (!File.Exists(path))
         {
             throw new CliException($"cannot read the vector file '{path}': it does not exist");

@@ -110,7 +110,7 @@ internal static class CliApp
         ParseResult parse = root.Parse(CliCommand.ForParser(args), s_parser);
         if (parse.Action is HelpAction)
         {
-            return HelpText.Write(parse.CommandResult.Command, buffer, stderr);
+            return HelpText.Write(parse.CommandResult.Command, buffer);
         }
 
         if (Completion.TryWrite(root, parse, s_parser, stdout))
@@ -142,10 +142,9 @@ internal static class CliApp
                 throw new CliException("no command given; run 'fintechcrypto --help'");
             }
 
-            // The root with nothing but --version: the version for people on stderr, {"version"} on stdout.
+            // The root with nothing but --version: text for people on stdout (cli.md), "fintechcrypto 0.1.0+<commit>".
             string version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            stderr.WriteLine($"fintechcrypto {version}");
-            JsonOutput.WriteObject(buffer, w => w.WriteString("version", version.Split('+')[0]));
+            buffer.WriteLine($"fintechcrypto {version}");
             return ExitCodes.Success;
         }
 

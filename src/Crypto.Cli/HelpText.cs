@@ -17,20 +17,13 @@ internal static class HelpText
 
     private const int Width = 100;
 
-    /// <summary>Writes the help of <paramref name="command"/> to <paramref name="stderr"/> and the command list to <paramref name="stdout"/>.</summary>
-    public static int Write(Command command, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Writes the help of <paramref name="command"/> as text for people to <paramref name="stdout"/> (cli.md: "--help
+    /// (on any command) and --version print text for people on stdout and exit 0").
+    /// </summary>
+    public static int Write(Command command, TextWriter stdout)
     {
-        WriteText(command, stderr);
-        JsonOutput.WriteObject(stdout, w =>
-        {
-            w.WriteStartArray("commands");
-            foreach (CommandSpec spec in CommandTable.Implemented)
-            {
-                w.WriteStringValue(spec.Path);
-            }
-
-            w.WriteEndArray();
-        });
+        WriteText(command, stdout);
         return ExitCodes.Success;
     }
 

@@ -42,6 +42,26 @@ internal static class CliRunner
         return result;
     }
 
+    /// <summary>
+    /// Runs <c>--help</c> or <c>--version</c> and asserts cli.md's rule for them: exit 0 and text for people on stdout
+    /// (not JSON), nothing on stderr, no stack trace. <see cref="CliResult.Json"/> is left default.
+    /// </summary>
+    public static CliResult Text(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr);
+        string output = stdout.ToString();
+        string errors = stderr.ToString();
+        Assert.True(code == 0, $"exit {code}: {output}{errors}");
+        Assert.False(string.IsNullOrWhiteSpace(output), "help and version print their text on stdout");
+        Assert.False(output.TrimStart().StartsWith('{'), "help and version print text, not JSON: " + output);
+        Assert.Equal(string.Empty, errors);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception:", output, StringComparison.Ordinal);
+        return new CliResult(code, output, errors, default);
+    }
+
     /// <summary>Runs and asserts bad input: exit 2 and {"error": "..."}.</summary>
     public static CliResult BadInput(params string[] args)
     {

@@ -137,10 +137,9 @@ public sealed class KmeServerCommandTests
         CliRunner.BadInput("kme", "serve", "--listen", "127.0.0.1:0", "--kme-id", "A", "--cert", "a.pfx", "--client-ca", "ca.pem", "--bogus", "1");
         Assert.Contains("expected init-pki, serve, status, enc-keys or dec-keys", CliRunner.BadInput("kme").Error, StringComparison.Ordinal);
         Assert.Contains("expected init-pki, serve", CliRunner.BadInput("kme", "keygen").Error, StringComparison.Ordinal);
-        CliResult help = CliRunner.Ok("--help");
-        string[] commands = help.Json.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToArray();
-        Assert.Contains("kme init-pki", commands);
-        Assert.Contains("kme serve", commands);
+        CliResult help = CliRunner.Text("--help");
+        Assert.Contains("kme init-pki", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("kme serve", help.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

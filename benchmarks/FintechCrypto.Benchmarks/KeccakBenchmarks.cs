@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using FintechCrypto.Internal.Sha3;
 using FintechCrypto.Native;
 using FintechCrypto.Native.Keccak;
+using FintechCrypto.Native.Simd;
 using Org.BouncyCastle.Crypto.Digests;
 
 namespace FintechCrypto.Benchmarks;
@@ -69,7 +70,7 @@ public class KeccakBenchmarks
     {
         if (Dispatch.UseAvx2)
         {
-            KeccakF1600x4Avx2.Permute(_states);
+            KeccakF1600x4Vector256.Permute<Avx2Ops>(_states);
         }
         else
         {

@@ -26,8 +26,6 @@ internal static class MlDsaSamplingAvx2
     // Row n keeps the first n lanes and zeroes the rest, so nothing but accepted candidates is ever written.
     private static readonly int[] s_keep = BuildKeepTable();
 
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlDsaSamplingScalar.RejectUniformVartime"/>
     internal static int RejectUniformVartime(ReadOnlySpan<byte> buffer, Span<int> a, int count)
     {

@@ -14,7 +14,6 @@ namespace FintechCrypto.Native.MlKem;
 /// <summary>AVX2 ML-KEM compress/decompress kernels.</summary>
 internal static class MlKemCodecAvx2
 {
-    internal static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc cref="MlKemCodecScalar.CompressEncode"/>
     internal static void CompressEncode(ReadOnlySpan<short> f, int d, Span<byte> output)

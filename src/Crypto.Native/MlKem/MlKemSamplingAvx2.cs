@@ -25,8 +25,6 @@ internal static class MlKemSamplingAvx2
     // For each 8-bit mask of accepted 16-bit lanes, the byte shuffle that moves those lanes to the front in order.
     private static readonly byte[] s_compact = BuildCompactionTable();
 
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlKemSamplingScalar.RejectSampleVartime"/>
     internal static int RejectSampleVartime(ReadOnlySpan<byte> buffer, Span<short> a, int count)
     {

@@ -20,8 +20,6 @@ internal static class MlDsaNttAvx2
     private static readonly int[] s_forwardInVector = BuildInVectorZetas(inverse: false);
     private static readonly int[] s_inverseInVector = BuildInVectorZetas(inverse: true);
 
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlDsaNttScalar.Ntt"/>
     internal static void Ntt(Span<int> f)
     {

@@ -32,8 +32,6 @@ internal static class MlKemNttAvx2
     private static readonly short[] s_gammas = BuildGammas(out s_gammasQinv);
     private static readonly short[] s_gammasQinv;
 
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlKemNttScalar.Ntt"/>
     internal static void Ntt(Span<short> f)
     {

@@ -38,16 +38,10 @@ public class MlKemNttDifferentialTests
         Assert.Equal(Avx2.IsSupported && !FintechCrypto.Native.Dispatch.SimdDisabled, FintechCrypto.Native.Dispatch.UseAvx2);
     }
 
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [MemberData(nameof(Inputs))]
     public void Ntt_Avx2EqualsScalar(string kind)
     {
-        if (!MlKemNttAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         for (int iteration = 0; iteration < 200; iteration++)
         {
             short[] scalar = Make(kind, iteration, Q);
@@ -58,15 +52,10 @@ public class MlKemNttDifferentialTests
         }
     }
 
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [MemberData(nameof(Inputs))]
     public void InverseNtt_Avx2EqualsScalar(string kind)
     {
-        if (!MlKemNttAvx2.IsSupported)
-        {
-            return;
-        }
-
         for (int iteration = 0; iteration < 200; iteration++)
         {
             short[] scalar = Make(kind, iteration, Q);
@@ -77,15 +66,10 @@ public class MlKemNttDifferentialTests
         }
     }
 
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [MemberData(nameof(Inputs))]
     public void MultiplyAccumulate_Avx2EqualsScalar(string kind)
     {
-        if (!MlKemNttAvx2.IsSupported)
-        {
-            return;
-        }
-
         for (int iteration = 0; iteration < 200; iteration++)
         {
             short[] a = Make(kind, iteration, Q);
@@ -98,15 +82,10 @@ public class MlKemNttDifferentialTests
         }
     }
 
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [MemberData(nameof(Inputs))]
     public void ReduceAndToMontgomeryAndAddSub_Avx2EqualsScalar(string kind)
     {
-        if (!MlKemNttAvx2.IsSupported)
-        {
-            return;
-        }
-
         for (int iteration = 0; iteration < 100; iteration++)
         {
             short[] a = Make(kind, iteration, short.MaxValue);
@@ -179,7 +158,7 @@ public class MlKemNttDifferentialTests
 /// <summary>The AVX2 ML-KEM codec against its scalar twin.</summary>
 public class MlKemCodecDifferentialTests
 {
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(5)]
@@ -187,12 +166,6 @@ public class MlKemCodecDifferentialTests
     [InlineData(11)]
     public void CompressEncodeAndDecodeDecompress_Avx2EqualsScalar(int d)
     {
-        if (!FintechCrypto.Native.MlKem.MlKemCodecAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         var rng = new Random(d);
         var f = new short[256];
         var scalarBytes = new byte[32 * d];
@@ -226,15 +199,9 @@ public class MlKemCodecDifferentialTests
 /// <summary>The AVX2 rejection sampler against its scalar twin.</summary>
 public class MlKemSamplingDifferentialTests
 {
-    [Fact]
+    [RequiresIsaFact(InstructionSet.Avx2)]
     public void RejectSample_Avx2EqualsScalar_OnRandomAndAdversarialStreams()
     {
-        if (!FintechCrypto.Native.MlKem.MlKemSamplingAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         var rng = new Random(7);
         for (int iteration = 0; iteration < 500; iteration++)
         {
@@ -295,15 +262,9 @@ public class MlDsaNttDifferentialTests
         return f;
     }
 
-    [Fact]
+    [RequiresIsaFact(InstructionSet.Avx2)]
     public void NttInverseNttAndPointwise_Avx2EqualsScalar()
     {
-        if (!FintechCrypto.Native.Ntt.MlDsaNttAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         for (int iteration = 0; iteration < 300; iteration++)
         {
             int kind = iteration % 5;
@@ -374,17 +335,11 @@ public class MlDsaRoundingDifferentialTests
 {
     private const int Q = 8380417;
 
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [InlineData((Q - 1) / 88)]
     [InlineData((Q - 1) / 32)]
     public void RoundingKernels_Avx2EqualsScalar(int gamma2)
     {
-        if (!FintechCrypto.Native.MlDsa.MlDsaRoundingAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         var rng = new Random(gamma2);
         for (int iteration = 0; iteration < 200; iteration++)
         {
@@ -462,15 +417,9 @@ public class MlDsaRoundingDifferentialTests
 /// <summary>The AVX2 ML-DSA rejection sampler against its scalar twin.</summary>
 public class MlDsaSamplingDifferentialTests
 {
-    [Fact]
+    [RequiresIsaFact(InstructionSet.Avx2)]
     public void RejectUniform_Avx2EqualsScalar()
     {
-        if (!FintechCrypto.Native.MlDsa.MlDsaSamplingAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         var rng = new Random(11);
         for (int iteration = 0; iteration < 500; iteration++)
         {
@@ -502,17 +451,11 @@ public class MlDsaSamplingDifferentialTests
 /// <summary>The AVX2 bounded rejection sampler (ExpandS) against its scalar twin.</summary>
 public class MlDsaBoundedSamplingDifferentialTests
 {
-    [Theory]
+    [RequiresIsaTheory(InstructionSet.Avx2)]
     [InlineData(2)]
     [InlineData(4)]
     public void RejectBounded_Avx2EqualsScalar(int eta)
     {
-        if (!FintechCrypto.Native.MlDsa.MlDsaSamplingAvx2.IsSupported)
-        {
-            Assert.False(FintechCrypto.Native.Dispatch.UseAvx2);
-            return;
-        }
-
         var rng = new Random(eta);
         for (int iteration = 0; iteration < 500; iteration++)
         {

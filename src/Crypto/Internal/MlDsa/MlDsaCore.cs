@@ -7,7 +7,6 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FintechCrypto.Native.MlDsa;
-using FintechCrypto.Native.Ntt;
 using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Internal.MlDsa;

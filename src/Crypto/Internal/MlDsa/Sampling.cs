@@ -4,7 +4,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Sha3;
-using FintechCrypto.Native.Ntt;
+using FintechCrypto.Native.MlDsa;
 using Shake128x4 = FintechCrypto.Internal.Sha3.Shake128x4;
 using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 

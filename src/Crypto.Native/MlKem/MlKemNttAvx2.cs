@@ -19,7 +19,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlKem;
 
 /// <summary>AVX2 ML-KEM NTT kernels (Vector256&lt;short&gt;, 16 coefficients a vector).</summary>
 internal static class MlKemNttAvx2

@@ -12,7 +12,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlDsa;
 
 /// <summary>AVX2 ML-DSA NTT kernels (Vector256&lt;int&gt;, 8 coefficients a vector).</summary>
 internal static class MlDsaNttAvx2

@@ -11,7 +11,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.MlDsa;
 
@@ -160,7 +160,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             _t1Hat = t1Hat;
             if (tr.IsEmpty)
             {
-                Shake256.HashData(pk, _tr);                 // tr = H(pk, 64), FIPS 204 Algorithm 6 step 9
+                Shake.HashData256(pk, _tr);                 // tr = H(pk, 64), FIPS 204 Algorithm 6 step 9
             }
             else
             {
@@ -336,7 +336,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                 byte[] pk = new byte[p.PublicKeySize];
                 MlDsaEncoding.EncodePublicKey(p, rho, t, pk);
                 Span<byte> expectedTr = stackalloc byte[64];
-                Shake256.HashData(pk, expectedTr);
+                Shake.HashData256(pk, expectedTr);
                 bool consistent = t0.SequenceEqual(t0Hat) & CryptographicOperations.FixedTimeEquals(expectedTr, tr);
                 if (!consistent)
                 {

@@ -13,7 +13,6 @@ namespace FintechCrypto.Native.MlDsa;
 /// <summary>AVX2 ML-DSA rounding kernels.</summary>
 internal static class MlDsaRoundingAvx2
 {
-
     /// <inheritdoc cref="MlDsaRoundingScalar.Power2Round"/>
     internal static void Power2Round(ReadOnlySpan<int> t, Span<int> t1, Span<int> t0)
     {

@@ -13,7 +13,6 @@ namespace FintechCrypto.Native.MlKem;
 /// <summary>AVX2 ML-KEM compress/decompress kernels.</summary>
 internal static class MlKemCodecAvx2
 {
-
     /// <inheritdoc cref="MlKemCodecScalar.CompressEncode"/>
     internal static void CompressEncode(ReadOnlySpan<short> f, int d, Span<byte> output)
     {

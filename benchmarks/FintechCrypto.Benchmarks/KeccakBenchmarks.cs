@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using FintechCrypto.Internal.Sha3;
 using FintechCrypto.Native;
 using FintechCrypto.Native.Keccak;
+using FintechCrypto.Native.Simd;
 using Org.BouncyCastle.Crypto.Digests;
 
 namespace FintechCrypto.Benchmarks;
@@ -69,7 +70,7 @@ public class KeccakBenchmarks
     {
         if (Dispatch.UseAvx2)
         {
-            KeccakF1600x4Avx2.Permute(_states);
+            KeccakF1600x4Vector256.Permute<Avx2Ops>(_states);
         }
         else
         {
@@ -87,13 +88,13 @@ public class KeccakBenchmarks
 
     [Benchmark(Description = "FintechCrypto Shake128")]
     [BenchmarkCategory(Shake)]
-    public void OurShake128() => Shake128.HashData(_seeds[0], _outputs[0]);
+    public void OurShake128() => Internal.Sha3.Shake.HashData128(_seeds[0], _outputs[0]);
 
     [Benchmark(Description = "FintechCrypto Shake128 SqueezeBlocks")]
     [BenchmarkCategory(Shake)]
     public void OurShake128Blocks()
     {
-        var xof = Shake128.Create();
+        var xof = Internal.Sha3.Shake.Create128();
         xof.Absorb(_seeds[0]);
         xof.SqueezeBlocks(_outputs[0]);
         xof.Clear();
@@ -116,12 +117,12 @@ public class KeccakBenchmarks
     {
         for (int j = 0; j < 4; j++)
         {
-            Shake128.HashData(_seeds[j], _outputs[j]);
+            Internal.Sha3.Shake.HashData128(_seeds[j], _outputs[j]);
         }
     }
 
     [Benchmark(Description = "FintechCrypto Shake128x4")]
     [BenchmarkCategory(Shake4)]
     public void OurShake128x4() =>
-        Shake128x4.HashData(_seeds[0], _seeds[1], _seeds[2], _seeds[3], _outputs[0], _outputs[1], _outputs[2], _outputs[3]);
+        ShakeX4.HashData128(_seeds[0], _seeds[1], _seeds[2], _seeds[3], _outputs[0], _outputs[1], _outputs[2], _outputs[3]);
 }

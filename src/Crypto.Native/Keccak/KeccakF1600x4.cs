@@ -1,10 +1,12 @@
 // Keccak-f[1600] x4: the dispatching entry point for four interleaved states.
 //
 // References: FIPS 202, §3.4. Layout: states[4 * i + j] is lane i (= x + 5y) of instance j, j = 0..3.
-// Dispatch.UseAvx512 selects KeccakF1600x4Avx512 (AVX-512VL rotates), else Dispatch.UseAvx2 selects KeccakF1600x4Avx2; otherwise (no AVX2, or SIMD disabled by the AppContext switch
-// or FINTECHCRYPTO_DISABLE_SIMD=1) the scalar twin KeccakF1600x4Scalar runs. Both give identical results.
+// Dispatch.UseAvx512 selects KeccakF1600x4Vector256 with Avx512Ops (vprolq, vpternlogq), else Dispatch.UseAvx2 the
+// same kernel with Avx2Ops; otherwise (no AVX2, or SIMD disabled by the AppContext switch or
+// FINTECHCRYPTO_DISABLE_SIMD=1) the scalar twin KeccakF1600x4Scalar runs. All give identical results.
 
 using System;
+using FintechCrypto.Native.Simd;
 
 namespace FintechCrypto.Native.Keccak;
 
@@ -21,11 +23,11 @@ internal static class KeccakF1600x4
     {
         if (Dispatch.UseAvx512)
         {
-            KeccakF1600x4Avx512.Permute(states);
+            KeccakF1600x4Vector256.Permute<Avx512Ops>(states);
         }
         else if (Dispatch.UseAvx2)
         {
-            KeccakF1600x4Avx2.Permute(states);
+            KeccakF1600x4Vector256.Permute<Avx2Ops>(states);
         }
         else
         {

@@ -1,4 +1,4 @@
-// Keccak-f[1600] on four interleaved states, in scalar code: the reference twin of KeccakF1600x4Avx2.
+// Keccak-f[1600] on four interleaved states, in scalar code: the reference twin of KeccakF1600x4Vector256.
 //
 // References: FIPS 202, §3.4 (Keccak-f[1600]).
 //
@@ -11,7 +11,7 @@ using System.Diagnostics;
 
 namespace FintechCrypto.Native.Keccak;
 
-/// <summary>Keccak-f[1600] (FIPS 202 §3.4) on four interleaved states, scalar; twin of <see cref="KeccakF1600x4Avx2"/>.</summary>
+/// <summary>Keccak-f[1600] (FIPS 202 §3.4) on four interleaved states, scalar; twin of <see cref="KeccakF1600x4Vector256"/>.</summary>
 internal static class KeccakF1600x4Scalar
 {
     /// <summary>Applies Keccak-f[1600] in place to four interleaved states.</summary>

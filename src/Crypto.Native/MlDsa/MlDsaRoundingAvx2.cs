@@ -7,15 +7,12 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlDsa;
 
 /// <summary>AVX2 ML-DSA rounding kernels.</summary>
 internal static class MlDsaRoundingAvx2
 {
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlDsaRoundingScalar.Power2Round"/>
     internal static void Power2Round(ReadOnlySpan<int> t, Span<int> t1, Span<int> t0)
     {

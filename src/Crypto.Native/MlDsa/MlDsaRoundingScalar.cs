@@ -10,7 +10,6 @@
 
 using System;
 using System.Runtime.CompilerServices;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlDsa;
 

@@ -7,10 +7,10 @@
 
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlDsa;
 
@@ -25,8 +25,6 @@ internal static class MlDsaSamplingAvx2
 
     // Row n keeps the first n lanes and zeroes the rest, so nothing but accepted candidates is ever written.
     private static readonly int[] s_keep = BuildKeepTable();
-
-    internal static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc cref="MlDsaSamplingScalar.RejectUniformVartime"/>
     internal static int RejectUniformVartime(ReadOnlySpan<byte> buffer, Span<int> a, int count)
@@ -48,13 +46,7 @@ internal static class MlDsaSamplingAvx2
             Vector256<byte> raw = Vector256.LoadUnsafe(ref input, (nuint)p);
             raw = Avx2.Permute4x64(raw.AsUInt64(), 0x94).AsByte();
             Vector256<int> z = Avx2.And(Avx2.Shuffle(raw, s_spread).AsInt32(), mask23);
-            Vector256<int> good = Avx2.CompareGreaterThan(q, z);
-            uint m = (uint)Avx.MoveMask(good.AsSingle());
-            int accepted = BitOperations.PopCount(m);
-            Vector256<int> packed = Avx2.PermuteVar8x32(z, Vector256.LoadUnsafe(ref table, m * 8));
-            packed = Avx2.And(packed, Vector256.LoadUnsafe(ref keep, (nuint)(accepted * 8)));
-            packed.StoreUnsafe(ref output, (nuint)count);
-            count += accepted;
+            count = Compact(z, Avx2.CompareGreaterThan(q, z), ref output, ref table, ref keep, count);
             p += 24;
         }
 
@@ -80,7 +72,7 @@ internal static class MlDsaSamplingAvx2
         // 8 bytes → 16 nibbles (low nibble first, as the scalar loop takes them) → two vectors of 8 candidates.
         while (p + 8 <= buffer.Length && count <= 256 - 16)
         {
-            Vector128<byte> bytes = Vector128.CreateScalar(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref input, p))).AsByte();
+            Vector128<byte> bytes = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref input, p))).AsByte();
             Vector128<byte> low = Sse2.And(bytes, Vector128.Create((byte)0x0F));
             Vector128<byte> high = Sse2.And(Sse2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte(), Vector128.Create((byte)0x0F));
             Vector128<byte> nibbles = Sse2.UnpackLow(low, high);
@@ -102,7 +94,15 @@ internal static class MlDsaSamplingAvx2
             b = Avx2.Subtract(b, Avx2.MultiplyLow(quotient, Vector256.Create(5)));
         }
 
-        Vector256<int> values = Avx2.Subtract(etaVector, b);
+        return Compact(Avx2.Subtract(etaVector, b), good, ref output, ref table, ref keep, count);
+    }
+
+    // Stores the lanes of `values` whose `good` lane is all ones, in order, at output[count..], and returns the new
+    // count: the lane permutation for the 8-bit mask comes from the compaction table, and the keep row zeroes the
+    // lanes past the accepted ones, so nothing but accepted candidates is ever written.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Compact(Vector256<int> values, Vector256<int> good, ref int output, ref int table, ref int keep, int count)
+    {
         uint m = (uint)Avx.MoveMask(good.AsSingle());
         int accepted = BitOperations.PopCount(m);
         Vector256<int> packed = Avx2.PermuteVar8x32(values, Vector256.LoadUnsafe(ref table, m * 8));

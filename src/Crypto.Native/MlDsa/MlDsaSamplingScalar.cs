@@ -2,7 +2,6 @@
 // CoeffFromThreeBytes, Algorithm 14) and RejBoundedPoly (Algorithm 31, with CoeffFromHalfByte, Algorithm 15).
 
 using System;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlDsa;
 

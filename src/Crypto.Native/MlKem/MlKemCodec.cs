@@ -1,5 +1,4 @@
 using System;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlKem;
 

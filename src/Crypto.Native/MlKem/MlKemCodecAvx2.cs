@@ -7,15 +7,12 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlKem;
 
 /// <summary>AVX2 ML-KEM compress/decompress kernels.</summary>
 internal static class MlKemCodecAvx2
 {
-    internal static bool IsSupported => Avx2.IsSupported;
-
     /// <inheritdoc cref="MlKemCodecScalar.CompressEncode"/>
     internal static void CompressEncode(ReadOnlySpan<short> f, int d, Span<byte> output)
     {

@@ -12,7 +12,6 @@
 using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlKem;
 

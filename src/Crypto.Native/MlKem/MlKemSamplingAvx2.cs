@@ -11,7 +11,6 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlKem;
 
@@ -24,8 +23,6 @@ internal static class MlKemSamplingAvx2
 
     // For each 8-bit mask of accepted 16-bit lanes, the byte shuffle that moves those lanes to the front in order.
     private static readonly byte[] s_compact = BuildCompactionTable();
-
-    internal static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc cref="MlKemSamplingScalar.RejectSampleVartime"/>
     internal static int RejectSampleVartime(ReadOnlySpan<byte> buffer, Span<short> a, int count)

@@ -4,7 +4,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Diagnostics;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Native.MlKem;
 

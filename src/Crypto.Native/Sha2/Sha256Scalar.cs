@@ -7,7 +7,7 @@
 // has more temporaries than the JIT tracks, and then everything lives on the stack.) K_t are the §4.2.2 values.
 // Padding (§5.1.1) and the initial hash value (§5.3.3) are the caller's.
 //
-// This is the reference twin of the 8-way kernels (Sha256x8Avx2, Sha256x8Avx512 through Sha256x8Scalar) and the
+// This is the reference twin of the 8-way kernels (Sha256x8Vector256 with Avx2Ops or Avx512Ops, through Sha256x8Scalar) and the
 // single-call path of SLH-DSA's SHA2 sets. Constant time: only 32-bit additions, rotations by constants and
 // bitwise logic; no table indexed by data, no branch on data.
 

@@ -1,11 +1,13 @@
 // Sha256x8: the dispatching entry point for eight SHA-256 compressions (FIPS 180-4 §6.2.2) at once.
 //
 // Layout: states[8 * i + j] is word H_i of instance j (64 words); blocks[64 * j .. 64 * j + 63] is the block of
-// instance j (512 bytes). Dispatch.UseAvx512 selects Sha256x8Avx512 (AVX-512VL rotates and three-input logic on
-// Vector256), else Dispatch.UseAvx2 selects Sha256x8Avx2; otherwise (no AVX2, or SIMD disabled by the AppContext
-// switch or FINTECHCRYPTO_DISABLE_SIMD=1) the scalar twin Sha256x8Scalar runs. All give identical results.
+// instance j (512 bytes). Dispatch.UseAvx512 selects Sha256x8Vector256 with Avx512Ops (AVX-512VL rotates and
+// three-input logic on Vector256), else Dispatch.UseAvx2 the same kernel with Avx2Ops; otherwise (no AVX2, or SIMD
+// disabled by the AppContext switch or FINTECHCRYPTO_DISABLE_SIMD=1) the scalar twin Sha256x8Scalar runs. All give
+// identical results.
 
 using System;
+using FintechCrypto.Native.Simd;
 
 namespace FintechCrypto.Native.Sha2;
 
@@ -35,11 +37,11 @@ internal static class Sha256x8
     {
         if (Dispatch.UseAvx512)
         {
-            Sha256x8Avx512.Compress(states, blocks);
+            Sha256x8Vector256.Compress<Avx512Ops>(states, blocks);
         }
         else if (Dispatch.UseAvx2)
         {
-            Sha256x8Avx2.Compress(states, blocks);
+            Sha256x8Vector256.Compress<Avx2Ops>(states, blocks);
         }
         else
         {

@@ -1,7 +1,7 @@
-// Sha256x8Scalar: the scalar twin of Sha256x8Avx2 / Sha256x8Avx512, with the same signature and layout. It gathers
-// each instance's state out of the interleaved array, runs Sha256Scalar.Compress (FIPS 180-4 §6.2.2) on its block,
-// and scatters the result back. It is what Sha256x8 runs when SIMD is disabled or absent, and the reference of the
-// differential tests.
+// Sha256x8Scalar: the scalar twin of Sha256x8Vector256 (AVX2 and AVX-512VL), with the same signature and layout.
+// It gathers each instance's state out of the interleaved array, runs Sha256Scalar.Compress (FIPS 180-4 §6.2.2)
+// on its block, and scatters the result back. It is what Sha256x8 runs when SIMD is disabled or absent, and the
+// reference of the differential tests.
 
 using System;
 

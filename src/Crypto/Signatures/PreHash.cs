@@ -65,22 +65,22 @@ internal static class PreHash
                 BouncyCastle(new Sha512tDigest(256), message, output);
                 break;
             case "SHA3-224" or "SHA3_224":
-                Sha3_224.HashData(message, output);
+                Sha3Hash.HashData224(message, output);
                 break;
             case "SHA3-256" or "SHA3_256":
-                Sha3_256.HashData(message, output);
+                Sha3Hash.HashData256(message, output);
                 break;
             case "SHA3-384" or "SHA3_384":
-                Sha3_384.HashData(message, output);
+                Sha3Hash.HashData384(message, output);
                 break;
             case "SHA3-512" or "SHA3_512":
-                Sha3_512.HashData(message, output);
+                Sha3Hash.HashData512(message, output);
                 break;
             case "SHAKE128":
-                Internal.Sha3.Shake128.HashData(message, output);
+                Internal.Sha3.Shake.HashData128(message, output);
                 break;
             default:
-                Internal.Sha3.Shake256.HashData(message, output);
+                Internal.Sha3.Shake.HashData256(message, output);
                 break;
         }
     }

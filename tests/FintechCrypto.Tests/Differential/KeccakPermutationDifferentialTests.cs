@@ -1,7 +1,7 @@
 using System;
-using System.Runtime.Intrinsics.X86;
 using FintechCrypto.Native;
 using FintechCrypto.Native.Keccak;
+using FintechCrypto.Native.Simd;
 using Xunit;
 
 namespace FintechCrypto.Tests.Differential;
@@ -34,47 +34,35 @@ public class KeccakPermutationDifferentialTests
         }
     }
 
-    [Fact]
+    // Where AVX2 is absent (or DOTNET_EnableAVX2=0) these report as skipped; DispatchTests checks instead that
+    // Dispatch never selects the kernel there.
+    [RequiresIsaFact(InstructionSet.Avx2)]
     public void X4Avx2_EqualsScalarTwinAndFourX1Permutations_WhenAvx2IsPresent()
     {
-        if (!Avx2.IsSupported)
-        {
-            // No AVX2 on this machine (or DOTNET_EnableAVX2=0): the AVX2 kernel cannot run, so this test does
-            // not claim to have checked it. It checks instead that Dispatch never selects it.
-            Assert.False(Dispatch.UseAvx2, "Dispatch selected the AVX2 Keccak kernel on a machine without AVX2.");
-            return;
-        }
-
         var random = new Random(20250102);
         for (int iteration = 0; iteration < RandomIterations; iteration++)
         {
             ulong[] states = RandomStates(random);
-            AssertX4Kernel(KeccakF1600x4Avx2.Permute, states, $"random iteration {iteration}");
-            AssertSameAsScalarTwin(KeccakF1600x4Avx2.Permute, states, $"random iteration {iteration}");
+            AssertX4Kernel(KeccakF1600x4Vector256.Permute<Avx2Ops>, states, $"random iteration {iteration}");
+            AssertSameAsScalarTwin(KeccakF1600x4Vector256.Permute<Avx2Ops>, states, $"random iteration {iteration}");
         }
 
         foreach ((string name, ulong[] states) in EdgeStates())
         {
-            AssertX4Kernel(KeccakF1600x4Avx2.Permute, states, name);
-            AssertSameAsScalarTwin(KeccakF1600x4Avx2.Permute, states, name);
+            AssertX4Kernel(KeccakF1600x4Vector256.Permute<Avx2Ops>, states, name);
+            AssertSameAsScalarTwin(KeccakF1600x4Vector256.Permute<Avx2Ops>, states, name);
         }
     }
 
-    [Fact]
+    [RequiresIsaFact(InstructionSet.Avx2)]
     public void X4Avx2_IteratedFromZero_MatchesScalarTwin_WhenAvx2IsPresent()
     {
-        if (!Avx2.IsSupported)
-        {
-            Assert.False(Dispatch.UseAvx2, "Dispatch selected the AVX2 Keccak kernel on a machine without AVX2.");
-            return;
-        }
-
         // Chained permutations: each output is the next input, 500 times, per kernel.
         ulong[] vector = new ulong[KeccakF1600x4.StatesLength];
         ulong[] scalar = new ulong[KeccakF1600x4.StatesLength];
         for (int i = 0; i < 500; i++)
         {
-            KeccakF1600x4Avx2.Permute(vector);
+            KeccakF1600x4Vector256.Permute<Avx2Ops>(vector);
             KeccakF1600x4Scalar.Permute(scalar);
         }
 
@@ -84,7 +72,7 @@ public class KeccakPermutationDifferentialTests
     [Fact]
     public void X4Dispatcher_SelectsAvx2ExactlyWhenDispatchAllowsIt_AndMatchesScalar()
     {
-        Assert.Equal(!Dispatch.SimdDisabled && Avx2.IsSupported, Dispatch.UseAvx2);
+        Assert.Equal(!Dispatch.SimdDisabled && System.Runtime.Intrinsics.X86.Avx2.IsSupported, Dispatch.UseAvx2);
         var random = new Random(20250103);
         for (int iteration = 0; iteration < 200; iteration++)
         {
@@ -132,10 +120,16 @@ public class KeccakPermutationDifferentialTests
     {
         Assert.Throws<ArgumentException>("states", () => KeccakF1600x4Scalar.Permute(new ulong[length]));
         Assert.Throws<ArgumentException>("states", () => KeccakF1600x4.Permute(new ulong[length]));
-        if (Avx2.IsSupported)
-        {
-            Assert.Throws<ArgumentException>("states", () => KeccakF1600x4Avx2.Permute(new ulong[length]));
-        }
+    }
+
+    [RequiresIsaTheory(InstructionSet.Avx2)]
+    [InlineData(0)]
+    [InlineData(25)]
+    [InlineData(99)]
+    [InlineData(101)]
+    public void X4Avx2Kernel_RejectsStatesThatAreNot100Lanes(int length)
+    {
+        Assert.Throws<ArgumentException>("states", () => KeccakF1600x4Vector256.Permute<Avx2Ops>(new ulong[length]));
     }
 
     private delegate void X4Kernel(Span<ulong> states);

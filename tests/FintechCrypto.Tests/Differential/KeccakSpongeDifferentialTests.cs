@@ -5,8 +5,6 @@ using Org.BouncyCastle.Crypto.Digests;
 using Xunit;
 using BclShake128 = System.Security.Cryptography.Shake128;
 using BclShake256 = System.Security.Cryptography.Shake256;
-using OurShake128 = FintechCrypto.Internal.Sha3.Shake128;
-using OurShake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Tests.Differential;
 
@@ -87,7 +85,7 @@ public class KeccakSpongeDifferentialTests
             int outputLength = random.Next(0, 700);
 
             byte[] expected128 = BouncyCastleShake(128, input, outputLength);
-            using (var x = OurShake128.Create())
+            using (var x = Shake.Create128())
             {
                 foreach (Range part in RandomSplit(random, input.Length)) { x.Absorb(input.AsSpan(part)); }
                 byte[] actual = new byte[outputLength];
@@ -96,7 +94,7 @@ public class KeccakSpongeDifferentialTests
             }
 
             byte[] expected256 = BouncyCastleShake(256, input, outputLength);
-            using (var x = OurShake256.Create())
+            using (var x = Shake.Create256())
             {
                 foreach (Range part in RandomSplit(random, input.Length)) { x.Absorb(input.AsSpan(part)); }
                 byte[] actual = new byte[outputLength];
@@ -104,7 +102,7 @@ public class KeccakSpongeDifferentialTests
                 Assert.Equal(expected256, actual);
             }
 
-            using (var h = Sha3_256.Create())
+            using (var h = Sha3Hash.Create256())
             {
                 foreach (Range part in RandomSplit(random, input.Length)) { h.Absorb(input.AsSpan(part)); }
                 byte[] actual = new byte[32];
@@ -112,7 +110,7 @@ public class KeccakSpongeDifferentialTests
                 Assert.Equal(BouncyCastleSha3(256, input), actual);
             }
 
-            using (var h = Sha3_512.Create())
+            using (var h = Sha3Hash.Create512())
             {
                 foreach (Range part in RandomSplit(random, input.Length)) { h.Absorb(input.AsSpan(part)); }
                 byte[] actual = new byte[64];
@@ -129,24 +127,24 @@ public class KeccakSpongeDifferentialTests
         for (int iteration = 0; iteration < 50; iteration++)
         {
             byte[] input = RandomBytes(random, random.Next(0, 400));
-            byte[] expected = BouncyCastleShake(128, input, 10 * OurShake128.RateInBytes);
-            using var x = OurShake128.Create();
+            byte[] expected = BouncyCastleShake(128, input, 10 * Shake.Rate128);
+            using var x = Shake.Create128();
             x.Absorb(input);
             byte[] actual = new byte[expected.Length];
             int offset = 0;
             while (offset < actual.Length)
             {
                 int blocks = random.Next(1, 3);
-                if (random.Next(2) == 0 && offset + (blocks * OurShake128.RateInBytes) <= actual.Length)
+                if (random.Next(2) == 0 && offset + (blocks * Shake.Rate128) <= actual.Length)
                 {
-                    x.SqueezeBlocks(actual.AsSpan(offset, blocks * OurShake128.RateInBytes));
-                    offset += blocks * OurShake128.RateInBytes;
+                    x.SqueezeBlocks(actual.AsSpan(offset, blocks * Shake.Rate128));
+                    offset += blocks * Shake.Rate128;
                 }
                 else
                 {
                     // Whole blocks through Squeeze keep the stream block-aligned for the next SqueezeBlocks.
-                    x.Squeeze(actual.AsSpan(offset, OurShake128.RateInBytes));
-                    offset += OurShake128.RateInBytes;
+                    x.Squeeze(actual.AsSpan(offset, Shake.Rate128));
+                    offset += Shake.Rate128;
                 }
             }
 
@@ -167,7 +165,7 @@ public class KeccakSpongeDifferentialTests
 
             if (iteration % 2 == 0)
             {
-                using var x = Shake128x4.Create();
+                using var x = ShakeX4.Create128();
                 foreach (Range p in RandomSplit(random, length)) { x.Absorb(inputs[0].AsSpan(p), inputs[1].AsSpan(p), inputs[2].AsSpan(p), inputs[3].AsSpan(p)); }
                 foreach (Range p in RandomSplit(random, outputLength)) { x.Squeeze(outputs[0].AsSpan(p), outputs[1].AsSpan(p), outputs[2].AsSpan(p), outputs[3].AsSpan(p)); }
                 for (int j = 0; j < 4; j++)
@@ -177,7 +175,7 @@ public class KeccakSpongeDifferentialTests
             }
             else
             {
-                using var x = Shake256x4.Create();
+                using var x = ShakeX4.Create256();
                 foreach (Range p in RandomSplit(random, length)) { x.Absorb(inputs[0].AsSpan(p), inputs[1].AsSpan(p), inputs[2].AsSpan(p), inputs[3].AsSpan(p)); }
                 foreach (Range p in RandomSplit(random, outputLength)) { x.Squeeze(outputs[0].AsSpan(p), outputs[1].AsSpan(p), outputs[2].AsSpan(p), outputs[3].AsSpan(p)); }
                 for (int j = 0; j < 4; j++)
@@ -200,7 +198,7 @@ public class KeccakSpongeDifferentialTests
             seeds[j] = [.. rho, (byte)j, (byte)(3 - j)];
         }
 
-        using var x = Shake128x4.Create();
+        using var x = ShakeX4.Create128();
         x.Absorb(seeds[0], seeds[1], seeds[2], seeds[3]);
         byte[][] outputs = [new byte[5 * 168], new byte[5 * 168], new byte[5 * 168], new byte[5 * 168]];
         x.SqueezeBlocks(outputs[0].AsSpan(0, 504), outputs[1].AsSpan(0, 504), outputs[2].AsSpan(0, 504), outputs[3].AsSpan(0, 504));
@@ -222,7 +220,7 @@ public class KeccakSpongeDifferentialTests
         {
             byte[][] inputs = [[.. sigma, 0], [.. sigma, 1], [.. sigma, 2], [.. sigma, 3]];
             byte[][] outputs = [new byte[outputLength], new byte[outputLength], new byte[outputLength], new byte[outputLength]];
-            Shake256x4.HashData(inputs[0], inputs[1], inputs[2], inputs[3], outputs[0], outputs[1], outputs[2], outputs[3]);
+            ShakeX4.HashData256(inputs[0], inputs[1], inputs[2], inputs[3], outputs[0], outputs[1], outputs[2], outputs[3]);
             for (int j = 0; j < 4; j++)
             {
                 Assert.Equal(BclShake256.HashData(inputs[j], outputLength), outputs[j]);
@@ -278,12 +276,12 @@ public class KeccakSpongeDifferentialTests
         byte[] output = new byte[outputLength];
         switch (algorithm)
         {
-            case "SHA3-224": Sha3_224.HashData(input, output); break;
-            case "SHA3-256": Sha3_256.HashData(input, output); break;
-            case "SHA3-384": Sha3_384.HashData(input, output); break;
-            case "SHA3-512": Sha3_512.HashData(input, output); break;
-            case "SHAKE128": OurShake128.HashData(input, output); break;
-            case "SHAKE256": OurShake256.HashData(input, output); break;
+            case "SHA3-224": Sha3Hash.HashData224(input, output); break;
+            case "SHA3-256": Sha3Hash.HashData256(input, output); break;
+            case "SHA3-384": Sha3Hash.HashData384(input, output); break;
+            case "SHA3-512": Sha3Hash.HashData512(input, output); break;
+            case "SHAKE128": Shake.HashData128(input, output); break;
+            case "SHAKE256": Shake.HashData256(input, output); break;
             default: throw new ArgumentException(algorithm, nameof(algorithm));
         }
 

@@ -1,6 +1,5 @@
 using System;
 using FintechCrypto.Native.MlKem;
-using FintechCrypto.Native.Ntt;
 using Xunit;
 
 namespace FintechCrypto.Tests.Internals;

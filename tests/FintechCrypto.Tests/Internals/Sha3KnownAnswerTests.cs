@@ -1,8 +1,6 @@
 using System;
 using FintechCrypto.Internal.Sha3;
 using Xunit;
-using OurShake128 = FintechCrypto.Internal.Sha3.Shake128;
-using OurShake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Tests.Internals;
 
@@ -44,12 +42,12 @@ public class Sha3KnownAnswerTests
         byte[] output = new byte[expectedHex.Length / 2];
         switch (algorithm)
         {
-            case "SHA3-224": Sha3_224.HashData(input, output); break;
-            case "SHA3-256": Sha3_256.HashData(input, output); break;
-            case "SHA3-384": Sha3_384.HashData(input, output); break;
-            case "SHA3-512": Sha3_512.HashData(input, output); break;
-            case "SHAKE128": OurShake128.HashData(input, output); break;
-            case "SHAKE256": OurShake256.HashData(input, output); break;
+            case "SHA3-224": Sha3Hash.HashData224(input, output); break;
+            case "SHA3-256": Sha3Hash.HashData256(input, output); break;
+            case "SHA3-384": Sha3Hash.HashData384(input, output); break;
+            case "SHA3-512": Sha3Hash.HashData512(input, output); break;
+            case "SHAKE128": Shake.HashData128(input, output); break;
+            case "SHAKE256": Shake.HashData256(input, output); break;
             default: throw new ArgumentException(algorithm, nameof(algorithm));
         }
 
@@ -64,13 +62,13 @@ public class Sha3KnownAnswerTests
         byte[] output = new byte[expectedHex.Length / 2];
         switch (algorithm)
         {
-            case "SHA3-224": { using var h = Sha3_224.Create(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
-            case "SHA3-256": { using var h = Sha3_256.Create(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
-            case "SHA3-384": { using var h = Sha3_384.Create(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
-            case "SHA3-512": { using var h = Sha3_512.Create(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
+            case "SHA3-224": { using var h = Sha3Hash.Create224(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
+            case "SHA3-256": { using var h = Sha3Hash.Create256(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
+            case "SHA3-384": { using var h = Sha3Hash.Create384(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
+            case "SHA3-512": { using var h = Sha3Hash.Create512(); foreach (byte b in input) { h.Absorb([b]); } h.GetHashAndReset(output); break; }
             case "SHAKE128":
             {
-                using var x = OurShake128.Create();
+                using var x = Shake.Create128();
                 foreach (byte b in input) { x.Absorb([b]); }
                 for (int i = 0; i < output.Length; i++) { x.Squeeze(output.AsSpan(i, 1)); }
                 break;
@@ -78,7 +76,7 @@ public class Sha3KnownAnswerTests
 
             case "SHAKE256":
             {
-                using var x = OurShake256.Create();
+                using var x = Shake.Create256();
                 foreach (byte b in input) { x.Absorb([b]); }
                 for (int i = 0; i < output.Length; i++) { x.Squeeze(output.AsSpan(i, 1)); }
                 break;
@@ -95,12 +93,12 @@ public class Sha3KnownAnswerTests
     {
         // NIST SHAKE128 example, 1600-bit message of 0xA3, 4096-bit output: its last 32 bytes.
         byte[] output = new byte[512];
-        OurShake128.HashData(Message("a3x200"), output);
+        Shake.HashData128(Message("a3x200"), output);
         Assert.Equal("44c9fb359fd56ac0a9a75a743cff6862f17d7259ab075216c0699511643b6439", Hex.Encode(output.AsSpan(480)));
 
-        using var x = OurShake128.Create();
+        using var x = Shake.Create128();
         x.Absorb(Message("a3x200"));
-        byte[] blocks = new byte[3 * OurShake128.RateInBytes];
+        byte[] blocks = new byte[3 * Shake.Rate128];
         x.SqueezeBlocks(blocks);
         Assert.Equal(output.AsSpan(0, blocks.Length).ToArray(), blocks);
     }
@@ -110,7 +108,7 @@ public class Sha3KnownAnswerTests
     {
         byte[][] outputs128 = [new byte[32], new byte[32], new byte[32], new byte[32]];
         byte[] a3 = Message("a3x200");
-        Shake128x4.HashData(a3, a3, a3, a3, outputs128[0], outputs128[1], outputs128[2], outputs128[3]);
+        ShakeX4.HashData128(a3, a3, a3, a3, outputs128[0], outputs128[1], outputs128[2], outputs128[3]);
         foreach (byte[] output in outputs128)
         {
             Assert.Equal("131ab8d2b594946b9c81333f9bb6e0ce75c3b93104fa3469d3917457385da037", Hex.Encode(output));
@@ -118,7 +116,7 @@ public class Sha3KnownAnswerTests
 
         byte[][] outputs256 = [new byte[64], new byte[64], new byte[64], new byte[64]];
         byte[] abc = Message("abc");
-        Shake256x4.HashData(abc, abc, abc, abc, outputs256[0], outputs256[1], outputs256[2], outputs256[3]);
+        ShakeX4.HashData256(abc, abc, abc, abc, outputs256[0], outputs256[1], outputs256[2], outputs256[3]);
         foreach (byte[] output in outputs256)
         {
             Assert.Equal(

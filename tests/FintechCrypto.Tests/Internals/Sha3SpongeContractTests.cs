@@ -1,8 +1,6 @@
 using System;
 using FintechCrypto.Internal.Sha3;
 using Xunit;
-using OurShake128 = FintechCrypto.Internal.Sha3.Shake128;
-using OurShake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Tests.Internals;
 
@@ -12,7 +10,7 @@ public class Sha3SpongeContractTests
     [Fact]
     public void Absorb_AfterSqueeze_Throws()
     {
-        var x = OurShake128.Create();
+        var x = Shake.Create128();
         x.Absorb([1, 2, 3]);
         x.Squeeze(new byte[1]);
         byte[] more = [4];
@@ -23,7 +21,7 @@ public class Sha3SpongeContractTests
     [Fact]
     public void Absorb_AfterSqueeze_Throws_For4Way()
     {
-        var x = Shake256x4.Create();
+        var x = ShakeX4.Create256();
         x.Squeeze(new byte[1], new byte[1], new byte[1], new byte[1]);
         byte[] more = [4];
         Assert.Throws<InvalidOperationException>(() => x.Absorb(more, more, more, more));
@@ -32,22 +30,22 @@ public class Sha3SpongeContractTests
     [Fact]
     public void SqueezeBlocks_RejectsLengthsThatAreNotMultiplesOfTheRate()
     {
-        var x = OurShake128.Create();
+        var x = Shake.Create128();
         Assert.Throws<ArgumentException>("output", () => x.SqueezeBlocks(new byte[167]));
         Assert.Throws<ArgumentException>("output", () => x.SqueezeBlocks(new byte[169]));
-        var y = OurShake256.Create();
+        var y = Shake.Create256();
         Assert.Throws<ArgumentException>("output", () => y.SqueezeBlocks(new byte[168]));
-        var z = Shake128x4.Create();
+        var z = ShakeX4.Create128();
         Assert.Throws<ArgumentException>("output0", () => z.SqueezeBlocks(new byte[100], new byte[100], new byte[100], new byte[100]));
     }
 
     [Fact]
     public void SqueezeBlocks_AfterAPartialSqueeze_Throws()
     {
-        var x = OurShake128.Create();
+        var x = Shake.Create128();
         x.Squeeze(new byte[10]);
         Assert.Throws<InvalidOperationException>(() => x.SqueezeBlocks(new byte[168]));
-        var z = Shake128x4.Create();
+        var z = ShakeX4.Create128();
         z.Squeeze(new byte[10], new byte[10], new byte[10], new byte[10]);
         Assert.Throws<InvalidOperationException>(() => z.SqueezeBlocks(new byte[168], new byte[168], new byte[168], new byte[168]));
     }
@@ -55,7 +53,7 @@ public class Sha3SpongeContractTests
     [Fact]
     public void FourWay_RejectsUnequalLengths()
     {
-        var x = Shake128x4.Create();
+        var x = ShakeX4.Create128();
         Assert.Throws<ArgumentException>("input1", () => x.Absorb(new byte[3], new byte[4], new byte[3], new byte[3]));
         Assert.Throws<ArgumentException>("input1", () => x.Absorb(new byte[3], new byte[3], new byte[3], new byte[2]));
         Assert.Throws<ArgumentException>("output1", () => x.Squeeze(new byte[3], new byte[3], new byte[4], new byte[3]));
@@ -64,21 +62,21 @@ public class Sha3SpongeContractTests
     [Fact]
     public void Sha3_RejectsWrongDigestSizes()
     {
-        Assert.Throws<ArgumentException>("output", () => Sha3_224.HashData([], new byte[29]));
-        Assert.Throws<ArgumentException>("output", () => Sha3_256.HashData([], new byte[31]));
-        Assert.Throws<ArgumentException>("output", () => Sha3_384.HashData([], new byte[64]));
-        Assert.Throws<ArgumentException>("output", () => Sha3_512.HashData([], new byte[32]));
+        Assert.Throws<ArgumentException>("output", () => Sha3Hash.HashData224([], new byte[29]));
+        Assert.Throws<ArgumentException>("output", () => Sha3Hash.HashData256([], new byte[31]));
+        Assert.Throws<ArgumentException>("output", () => Sha3Hash.HashData384([], new byte[64]));
+        Assert.Throws<ArgumentException>("output", () => Sha3Hash.HashData512([], new byte[32]));
     }
 
     [Fact]
     public void DefaultStructs_ThrowInsteadOfLooping()
     {
-        OurShake128 x = default;
+        Shake x = default;
         Assert.Throws<InvalidOperationException>(() => x.Absorb([1]));
         Assert.Throws<InvalidOperationException>(() => x.Squeeze(new byte[1]));
-        Sha3_256 h = default;
+        Sha3Hash h = default;
         Assert.Throws<InvalidOperationException>(() => h.GetHashAndReset(new byte[32]));
-        Shake256x4 z = default;
+        ShakeX4 z = default;
         Assert.Throws<InvalidOperationException>(() => z.Squeeze(new byte[1], new byte[1], new byte[1], new byte[1]));
     }
 
@@ -86,9 +84,9 @@ public class Sha3SpongeContractTests
     public void Clear_ReturnsToAnEmptySponge()
     {
         byte[] expected = new byte[200];
-        OurShake128.HashData("second"u8, expected);
+        Shake.HashData128("second"u8, expected);
 
-        using var x = OurShake128.Create();
+        using var x = Shake.Create128();
         x.Absorb("first message"u8);
         x.Squeeze(new byte[50]);
         x.Clear();
@@ -98,8 +96,8 @@ public class Sha3SpongeContractTests
         Assert.Equal(expected, actual);
 
         byte[] expectedDigest = new byte[32];
-        Sha3_256.HashData("b"u8, expectedDigest);
-        using var h = Sha3_256.Create();
+        Sha3Hash.HashData256("b"u8, expectedDigest);
+        using var h = Sha3Hash.Create256();
         h.Absorb("a"u8);
         h.GetHashAndReset(new byte[32]);
         h.Absorb("b"u8);
@@ -107,7 +105,7 @@ public class Sha3SpongeContractTests
         h.GetHashAndReset(digest);
         Assert.Equal(expectedDigest, digest);
 
-        var z = Shake256x4.Create();
+        var z = ShakeX4.Create256();
         z.Absorb("aa"u8, "bb"u8, "cc"u8, "dd"u8);
         z.Squeeze(new byte[5], new byte[5], new byte[5], new byte[5]);
         z.Clear();
@@ -115,7 +113,7 @@ public class Sha3SpongeContractTests
         byte[][] outputs = [new byte[40], new byte[40], new byte[40], new byte[40]];
         z.Squeeze(outputs[0], outputs[1], outputs[2], outputs[3]);
         byte[] single = new byte[40];
-        OurShake256.HashData("second"u8, single);
+        Shake.HashData256("second"u8, single);
         Assert.All(outputs, o => Assert.Equal(single, o));
     }
 
@@ -123,8 +121,8 @@ public class Sha3SpongeContractTests
     public void EmptySqueezeAndEmptyAbsorb_DoNotChangeTheStream()
     {
         byte[] expected = new byte[300];
-        OurShake256.HashData("abc"u8, expected);
-        using var x = OurShake256.Create();
+        Shake.HashData256("abc"u8, expected);
+        using var x = Shake.Create256();
         x.Absorb([]);
         x.Absorb("abc"u8);
         x.Absorb([]);

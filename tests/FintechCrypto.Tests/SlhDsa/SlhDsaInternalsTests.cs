@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.SlhDsa;
 using Xunit;
-using Sha3Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Tests.SlhDsa;
 
@@ -81,7 +81,7 @@ public class SlhDsaInternalsTests
         {
             byte[] message = RandomNumberGenerator.GetBytes(length);
             byte[] expected = new byte[n];
-            Sha3Shake256.HashData([.. pkSeed, .. adrsBytes, .. message], expected);
+            Shake.HashData256([.. pkSeed, .. adrsBytes, .. message], expected);
             byte[] actual = new byte[n];
             if (length == n)
             {

@@ -84,7 +84,7 @@ public sealed class FrostSuiteHashTests
     private static byte[] ShakeDigest(byte[] input)
     {
         byte[] output = new byte[114];
-        FintechCrypto.Internal.Sha3.Shake256.HashData(input, output);
+        FintechCrypto.Internal.Sha3.Shake.HashData256(input, output);
         return output;
     }
 }

@@ -11,7 +11,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Memory;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.MlDsa;
 
@@ -160,7 +160,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
             _t1Hat = t1Hat;
             if (tr.IsEmpty)
             {
-                Shake256.HashData(pk, _tr);                 // tr = H(pk, 64), FIPS 204 Algorithm 6 step 9
+                Shake.HashData256(pk, _tr);                 // tr = H(pk, 64), FIPS 204 Algorithm 6 step 9
             }
             else
             {
@@ -314,7 +314,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                 Sampling.ExpandAVartime(rho, k, l, aHat);
                 for (int j = 0; j < l; j++)
                 {
-                    Native.Ntt.MlDsaNtt.Ntt(s1Hat.AsSpan(j * 256, 256));
+                    Native.MlDsa.MlDsaNtt.Ntt(s1Hat.AsSpan(j * 256, 256));
                 }
 
                 t.Clear();
@@ -323,20 +323,20 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                     Span<int> ti = t.Slice(i * 256, 256);
                     for (int j = 0; j < l; j++)
                     {
-                        Native.Ntt.MlDsaNtt.PointwiseAccumulate(aHat.AsSpan(((i * l) + j) * 256, 256), s1Hat.AsSpan(j * 256, 256), ti);
+                        Native.MlDsa.MlDsaNtt.PointwiseAccumulate(aHat.AsSpan(((i * l) + j) * 256, 256), s1Hat.AsSpan(j * 256, 256), ti);
                     }
 
-                    Native.Ntt.MlDsaNtt.Reduce(ti);
-                    Native.Ntt.MlDsaNtt.InverseNttToMont(ti);
+                    Native.MlDsa.MlDsaNtt.Reduce(ti);
+                    Native.MlDsa.MlDsaNtt.InverseNttToMont(ti);
                 }
 
-                Native.Ntt.MlDsaNtt.Add(t, s2);
+                Native.MlDsa.MlDsaNtt.Add(t, s2);
                 Native.MlDsa.MlDsaRounding.Freeze(t);
                 Native.MlDsa.MlDsaRounding.Power2Round(t, t, t0);
                 byte[] pk = new byte[p.PublicKeySize];
                 MlDsaEncoding.EncodePublicKey(p, rho, t, pk);
                 Span<byte> expectedTr = stackalloc byte[64];
-                Shake256.HashData(pk, expectedTr);
+                Shake.HashData256(pk, expectedTr);
                 bool consistent = t0.SequenceEqual(t0Hat) & CryptographicOperations.FixedTimeEquals(expectedTr, tr);
                 if (!consistent)
                 {
@@ -346,12 +346,12 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
                 s2.CopyTo(s2Hat);
                 int[] t1Hat = new int[k * 256];
                 t.CopyTo(t1Hat);
-                Native.Ntt.MlDsaNtt.ShiftLeft(t1Hat, MlDsaParameterSet.D);
+                Native.MlDsa.MlDsaNtt.ShiftLeft(t1Hat, MlDsaParameterSet.D);
                 for (int i = 0; i < k; i++)
                 {
-                    Native.Ntt.MlDsaNtt.Ntt(s2Hat.AsSpan(i * 256, 256));
-                    Native.Ntt.MlDsaNtt.Ntt(t0Hat.AsSpan(i * 256, 256));
-                    Native.Ntt.MlDsaNtt.Ntt(t1Hat.AsSpan(i * 256, 256));
+                    Native.MlDsa.MlDsaNtt.Ntt(s2Hat.AsSpan(i * 256, 256));
+                    Native.MlDsa.MlDsaNtt.Ntt(t0Hat.AsSpan(i * 256, 256));
+                    Native.MlDsa.MlDsaNtt.Ntt(t1Hat.AsSpan(i * 256, 256));
                 }
 
                 return new PrivateKey(p, new SecretBytes(skBytes), null, s1Hat, s2Hat, t0Hat, new PublicKey(p, pk, aHat, t1Hat, expectedTr));

@@ -7,8 +7,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FintechCrypto.Native.MlDsa;
-using FintechCrypto.Native.Ntt;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.MlDsa;
 
@@ -56,7 +55,7 @@ internal static class MlDsaCore
         try
         {
             // Step 1: (ρ, ρ', K) ← H(ξ ‖ IntegerToBytes(k, 1) ‖ IntegerToBytes(l, 1), 128).
-            var h = Shake256.Create();
+            var h = Shake.Create256();
             h.Absorb(xi);
             h.Absorb(stackalloc byte[] { (byte)k, (byte)l });
             h.Squeeze(seeds);
@@ -85,7 +84,7 @@ internal static class MlDsaCore
             MlDsaEncoding.EncodePublicKey(p, rho, t, pk);                   // step 8
 
             Span<byte> tr = stackalloc byte[64];
-            Shake256.HashData(pk, tr);                                       // step 9
+            Shake.HashData256(pk, tr);                                       // step 9
             MlDsaEncoding.EncodePrivateKey(p, rho, key, tr, s1, s2, t0, sk); // step 10
         }
         finally
@@ -121,7 +120,7 @@ internal static class MlDsaCore
         try
         {
             // Step 7: ρ'' ← H(K ‖ rnd ‖ μ, 64).
-            var hash = Shake256.Create();
+            var hash = Shake.Create256();
             hash.Absorb(state.Key);
             hash.Absorb(rnd);
             hash.Absorb(mu);
@@ -149,7 +148,7 @@ internal static class MlDsaCore
 
                 // Step 15: c̃ ← H(μ ‖ w1Encode(w1), λ/4).
                 MlDsaEncoding.EncodeW1(p, w1, w1Encoded);
-                hash = Shake256.Create();
+                hash = Shake.Create256();
                 hash.Absorb(mu);
                 hash.Absorb(w1Encoded);
                 hash.Squeeze(cTilde[..p.CTildeSize]);
@@ -287,7 +286,7 @@ internal static class MlDsaCore
 
         // Step 12: c̃' ← H(μ ‖ w1Encode(w'1), λ/4); valid when c̃ = c̃'.
         MlDsaEncoding.EncodeW1(p, w1, w1Encoded);
-        var hash = Shake256.Create();
+        var hash = Shake.Create256();
         hash.Absorb(mu);
         hash.Absorb(w1Encoded);
         hash.Squeeze(cTilde2[..p.CTildeSize]);
@@ -321,7 +320,7 @@ internal static class MlDsaCore
     /// <summary>μ ← H(tr ‖ M', 64) with M' = prefix ‖ message (Algorithm 7 step 6), absorbed without concatenating.</summary>
     internal static void ComputeMu(ReadOnlySpan<byte> tr, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> message, Span<byte> mu)
     {
-        var hash = Shake256.Create();
+        var hash = Shake.Create256();
         hash.Absorb(tr);
         hash.Absorb(prefix);
         hash.Absorb(message);

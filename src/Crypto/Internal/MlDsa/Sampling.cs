@@ -4,9 +4,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Sha3;
-using FintechCrypto.Native.Ntt;
-using Shake128x4 = FintechCrypto.Internal.Sha3.Shake128x4;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Native.MlDsa;
 
 namespace FintechCrypto.Internal.MlDsa;
 
@@ -38,7 +36,7 @@ internal static class Sampling
                 seed[33] = (byte)(entry / l); // r
             }
 
-            var xof = Shake128x4.Create();
+            var xof = ShakeX4.Create128();
             xof.Absorb(seeds[..34], seeds.Slice(34, 34), seeds.Slice(68, 34), seeds.Slice(102, 34));
             int size = 5 * Rate128; // 840 bytes = 280 candidates; 256 accepted with overwhelming probability
             xof.SqueezeBlocks(blocks[..size], blocks.Slice(size, size), blocks.Slice(2 * size, size), blocks.Slice(3 * size, size));
@@ -87,7 +85,7 @@ internal static class Sampling
                     counts[lane] = 0;
                 }
 
-                var prf = Shake256x4.Create();
+                var prf = ShakeX4.Create256();
                 prf.Absorb(seeds[..66], seeds.Slice(66, 66), seeds.Slice(132, 66), seeds.Slice(198, 66));
                 int size = 2 * Rate256;
                 bool done;
@@ -138,7 +136,7 @@ internal static class Sampling
                     seed[65] = (byte)(index >> 8);
                 }
 
-                var prf = Shake256x4.Create();
+                var prf = ShakeX4.Create256();
                 prf.Absorb(seeds[..66], seeds.Slice(66, 66), seeds.Slice(132, 66), seeds.Slice(198, 66));
                 prf.Squeeze(outputs[..bytes], outputs.Slice(640, bytes), outputs.Slice(1280, bytes), outputs.Slice(1920, bytes));
                 prf.Clear();
@@ -161,7 +159,7 @@ internal static class Sampling
     /// </summary>
     internal static void SampleInBallVartime(ReadOnlySpan<byte> cTilde, int tau, Span<int> c)
     {
-        var xof = Shake256.Create();
+        var xof = Shake.Create256();
         xof.Absorb(cTilde);
         Span<byte> block = stackalloc byte[Rate256];
         xof.Squeeze(block);

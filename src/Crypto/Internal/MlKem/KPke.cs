@@ -6,7 +6,6 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Native.MlKem;
-using FintechCrypto.Native.Ntt;
 
 namespace FintechCrypto.Internal.MlKem;
 

@@ -261,7 +261,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             rho.CopyTo(ek.AsSpan(k * MlKemParameterSet.PolyBytes));
             for (int i = 0; i < tHat.Length; i++)
             {
-                tHat[i] = Native.Ntt.MlKemField.Canonicalize(tHat[i]);
+                tHat[i] = Native.MlKem.MlKemField.Canonicalize(tHat[i]);
             }
 
             return new PrivateKey(p, secrets, null, hasSeed: true, PublicKey.FromParts(p, ek, tHat, aHat));

@@ -3,7 +3,6 @@
 
 using System;
 using System.Security.Cryptography;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.MlKem;
@@ -13,7 +12,7 @@ internal static class MlKemHashes
     /// <summary>G(c) = SHA3-512(c) split into two 32-byte halves (§4.1 equation 4.5), here over a ‖ b.</summary>
     internal static void G(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output64)
     {
-        var sponge = Sha3_512.Create();
+        var sponge = Sha3Hash.Create512();
         sponge.Absorb(a);
         sponge.Absorb(b);
         sponge.GetHashAndReset(output64);
@@ -21,12 +20,12 @@ internal static class MlKemHashes
     }
 
     /// <summary>H(s) = SHA3-256(s) (§4.1 equation 4.4).</summary>
-    internal static void H(ReadOnlySpan<byte> input, Span<byte> output32) => Sha3_256.HashData(input, output32);
+    internal static void H(ReadOnlySpan<byte> input, Span<byte> output32) => Sha3Hash.HashData256(input, output32);
 
     /// <summary>J(s) = SHAKE256(s, 8·32) (§4.1 equation 4.4), here over z ‖ c.</summary>
     internal static void J(ReadOnlySpan<byte> z, ReadOnlySpan<byte> c, Span<byte> output32)
     {
-        var sponge = Shake256.Create();
+        var sponge = Shake.Create256();
         sponge.Absorb(z);
         sponge.Absorb(c);
         sponge.Squeeze(output32);
@@ -36,7 +35,7 @@ internal static class MlKemHashes
     /// <summary>PRF_η(s, b) = SHAKE256(s ‖ b, 8·64·η) (§4.1 equation 4.3).</summary>
     internal static void Prf(ReadOnlySpan<byte> s, byte b, Span<byte> output)
     {
-        var sponge = Shake256.Create();
+        var sponge = Shake.Create256();
         sponge.Absorb(s);
         sponge.Absorb(stackalloc byte[] { b });
         sponge.Squeeze(output);

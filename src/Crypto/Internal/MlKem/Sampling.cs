@@ -1,6 +1,6 @@
 // Sampling for ML-KEM (FIPS 203 §4.2.2): the matrix Â by SampleNTT (Algorithm 7) over XOF = SHAKE128, and the
 // noise polynomials by SamplePolyCBD_η (Algorithm 8) over PRF_η = SHAKE256. Both run four Keccak instances at a
-// time (Shake128x4 / Shake256x4, AVX2 when present); the outputs are those of the one-at-a-time definitions.
+// time (ShakeX4, on AVX-512VL or AVX2 when present); the outputs are those of the one-at-a-time definitions.
 
 using System;
 using System.Security.Cryptography;
@@ -11,7 +11,7 @@ namespace FintechCrypto.Internal.MlKem;
 
 internal static class Sampling
 {
-    private const int Rate128 = Shake128x4.RateInBytes;
+    private const int Rate128 = Shake.Rate128;
 
     // Three SHAKE128 blocks (504 bytes, 336 candidates) give the 256 coefficients of SampleNTT with overwhelming
     // probability; further blocks are squeezed only when a lane needs them.
@@ -42,7 +42,7 @@ internal static class Sampling
                 counts[lane] = 0;
             }
 
-            var xof = Shake128x4.Create();
+            var xof = ShakeX4.Create128();
             xof.Absorb(seeds[..34], seeds.Slice(34, 34), seeds.Slice(68, 34), seeds.Slice(102, 34));
             int size = InitialBlocks * Rate128;
             xof.SqueezeBlocks(buffers[..size], buffers.Slice(size, size), buffers.Slice(2 * size, size), buffers.Slice(3 * size, size));
@@ -95,7 +95,7 @@ internal static class Sampling
                     outputSize = Math.Max(outputSize, 64 * etas[index]);
                 }
 
-                var prf = Shake256x4.Create();
+                var prf = ShakeX4.Create256();
                 prf.Absorb(inputs[..33], inputs.Slice(33, 33), inputs.Slice(66, 33), inputs.Slice(99, 33));
                 prf.Squeeze(outputs[..outputSize], outputs.Slice(192, outputSize), outputs.Slice(384, outputSize), outputs.Slice(576, outputSize));
                 prf.Clear();

@@ -7,7 +7,8 @@
 // 0x06 for SHA-3 (bits 0,1 then 1) and 0x1F for SHAKE (bits 1,1,1,1 then 1); the final 1 of pad10*1 is bit 7 of
 // the last byte of the block (0x80). When both fall in the same byte it becomes 0x86 / 0x9F.
 //
-// Bytes map to lanes little-endian (§B.1): byte k of the rate is bits 8(k mod 8)..8(k mod 8)+7 of lane k / 8.
+// Bytes map to lanes little-endian (§B.1): byte k of the rate is bits 8(k mod 8)..8(k mod 8)+7 of lane k / 8
+// (KeccakLanes, shared with the four-way ShakeX4).
 // The permutation runs lazily: a full input block is permuted as soon as it is complete, and a new output
 // block is produced only when more output is asked for, so no permutation is wasted.
 //
@@ -26,7 +27,7 @@ namespace FintechCrypto.Internal.Sha3;
 /// A Keccak sponge (FIPS 202 §4) with capacity 1600 - 8 * rate bits and a SHA-3 or SHAKE domain suffix.
 /// A mutable struct: keep it in a local or a field and never copy it after use has begun.
 /// </summary>
-internal struct KeccakSponge
+internal struct KeccakSponge : IDisposable
 {
     /// <summary>Domain suffix 01 plus the first pad10*1 bit, as a byte (FIPS 202 §B.2): SHA3-224/256/384/512.</summary>
     internal const byte Sha3Padding = 0x06;
@@ -57,16 +58,23 @@ internal struct KeccakSponge
     /// <summary>The rate in bytes (the block size of absorbing and squeezing).</summary>
     internal readonly int RateInBytes => _rate;
 
+    /// <summary>
+    /// One-shot: absorbs <paramref name="input"/> into an empty sponge of the given rate and padding, squeezes
+    /// <paramref name="output"/>.Length bytes, and clears the state (also when an exception escapes).
+    /// </summary>
+    internal static void HashData(int rateInBytes, byte padding, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        using var sponge = new KeccakSponge(rateInBytes, padding);
+        sponge.Absorb(input);
+        sponge.Squeeze(output);
+    }
+
     /// <summary>Absorbs more input (FIPS 202 Algorithm 8, steps 5-6, incrementally).</summary>
     /// <exception cref="InvalidOperationException">Squeezing has begun, or the sponge was not created by a factory.</exception>
     internal void Absorb(ReadOnlySpan<byte> data)
     {
         ThrowIfUninitialized();
-        if (_squeezing)
-        {
-            throw new InvalidOperationException("A Keccak sponge cannot absorb after squeezing has begun.");
-        }
-
+        KeccakLanes.ThrowIfSqueezing(_squeezing);
         Span<ulong> state = _state;
         int rate = _rate;
         int position = _position;
@@ -74,7 +82,7 @@ internal struct KeccakSponge
         if (position != 0)
         {
             int take = Math.Min(rate - position, data.Length);
-            XorBytes(state, position, data[..take]);
+            KeccakLanes.XorBytes(state, 1, 0, position, data[..take]);
             position += take;
             data = data[take..];
             if (position == rate)
@@ -97,7 +105,7 @@ internal struct KeccakSponge
 
         if (!data.IsEmpty)
         {
-            XorBytes(state, position, data);
+            KeccakLanes.XorBytes(state, 1, 0, position, data);
             position += data.Length;
         }
 
@@ -129,7 +137,7 @@ internal struct KeccakSponge
             }
 
             int take = Math.Min(rate - position, output.Length);
-            ExtractBytes(state, position, output[..take]);
+            KeccakLanes.ExtractBytes(state, 1, 0, position, output[..take]);
             position += take;
             output = output[take..];
         }
@@ -173,13 +181,16 @@ internal struct KeccakSponge
                 KeccakF1600.Permute(state);
             }
 
-            ExtractBytes(state, 0, output[..rate]);
+            KeccakLanes.ExtractBytes(state, 1, 0, 0, output[..rate]);
             position = rate;
             output = output[rate..];
         }
 
         _position = position;
     }
+
+    /// <summary>Zeroes the state (same as <see cref="Clear"/>).</summary>
+    public void Dispose() => Clear();
 
     /// <summary>Zeroes the state and returns to an empty sponge with the same rate and padding.</summary>
     internal void Clear()
@@ -193,60 +204,13 @@ internal struct KeccakSponge
     private void Finish()
     {
         Span<ulong> state = _state;
-        int position = _position;
-        state[position >> 3] ^= (ulong)_padding << (8 * (position & 7));
-        state[(_rate - 1) >> 3] ^= 0x80UL << (8 * ((_rate - 1) & 7));
+        KeccakLanes.Pad(state, 1, _position, _rate, _padding);
         KeccakF1600.Permute(state);
         _position = 0;
         _squeezing = true;
     }
 
-    private readonly void ThrowIfUninitialized()
-    {
-        if (_rate == 0)
-        {
-            throw new InvalidOperationException("The Keccak sponge was not initialized; create it with its factory.");
-        }
-    }
-
-    // XORs data into the rate starting at byte offset `position` (position + data.Length <= rate).
-    internal static void XorBytes(Span<ulong> state, int position, ReadOnlySpan<byte> data)
-    {
-        int i = 0;
-        while (i < data.Length && ((position + i) & 7) != 0)
-        {
-            int p = position + i;
-            state[p >> 3] ^= (ulong)data[i] << (8 * (p & 7));
-            i++;
-        }
-
-        while (data.Length - i >= 8)
-        {
-            state[(position + i) >> 3] ^= BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(i, 8));
-            i += 8;
-        }
-
-        while (i < data.Length)
-        {
-            int p = position + i;
-            state[p >> 3] ^= (ulong)data[i] << (8 * (p & 7));
-            i++;
-        }
-    }
-
-    // Copies output.Length bytes of the rate starting at byte offset `position`.
-    internal static void ExtractBytes(ReadOnlySpan<ulong> state, int position, Span<byte> output)
-    {
-        if (BitConverter.IsLittleEndian)
-        {
-            MemoryMarshal.AsBytes(state).Slice(position, output.Length).CopyTo(output);
-            return;
-        }
-
-        for (int i = 0; i < output.Length; i++)
-        {
-            int p = position + i;
-            output[i] = unchecked((byte)(state[p >> 3] >> (8 * (p & 7))));
-        }
-    }
+    /// <summary>Throws unless the sponge was created by a factory.</summary>
+    /// <exception cref="InvalidOperationException">The sponge is a <c>default</c> struct.</exception>
+    internal readonly void ThrowIfUninitialized() => KeccakLanes.ThrowIfUninitialized(_rate);
 }

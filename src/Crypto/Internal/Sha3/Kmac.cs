@@ -25,7 +25,7 @@ internal struct Kmac : IDisposable
     /// <summary>Starts KMAC128 (<paramref name="wide"/> false, rate 168) or KMAC256 (true, rate 136) with key and customization.</summary>
     internal static Kmac Create(bool wide, ReadOnlySpan<byte> key, ReadOnlySpan<byte> customization)
     {
-        int rate = wide ? Shake256.RateInBytes : 168;
+        int rate = wide ? Shake.Rate256 : Shake.Rate128;
         var kmac = new Kmac(new KeccakSponge(rate, KeccakSponge.CShakePadding));
 
         // cSHAKE prefix: bytepad(encode_string(N) || encode_string(S), rate), N = "KMAC" (SP 800-185 §3.3).
@@ -44,16 +44,9 @@ internal struct Kmac : IDisposable
     /// <summary>One-shot KMAC: writes KMAC(K, X, 8 · output.Length, S) into <paramref name="output"/>.</summary>
     internal static void Compute(bool wide, ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, ReadOnlySpan<byte> customization, Span<byte> output)
     {
-        Kmac kmac = Create(wide, key, customization);
-        try
-        {
-            kmac.Absorb(data);
-            kmac.Finish(output);
-        }
-        finally
-        {
-            kmac.Dispose();
-        }
+        using Kmac kmac = Create(wide, key, customization);
+        kmac.Absorb(data);
+        kmac.Finish(output);
     }
 
     /// <summary>Absorbs more of the message X.</summary>

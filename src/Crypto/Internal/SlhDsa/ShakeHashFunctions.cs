@@ -20,13 +20,12 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Sha3;
 using FintechCrypto.Native.Keccak;
-using Sha3Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Internal.SlhDsa;
 
 internal sealed class ShakeHashFunctions : HashFunctions
 {
-    private const int RateLanes = Sha3Shake256.RateInBytes / 8;      // 17
+    private const int RateLanes = Shake.Rate256 / 8;                  // 17
     private const ulong PadFirst = 0x1F;                              // SHAKE suffix 1111 + first pad bit
     private const ulong PadLast = 0x80UL << 56;                       // last pad bit: top bit of rate byte 135
 
@@ -53,7 +52,7 @@ internal sealed class ShakeHashFunctions : HashFunctions
 
     internal override void PrfMsg(ReadOnlySpan<byte> skPrf, ReadOnlySpan<byte> optRand, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> message, Span<byte> output)
     {
-        Sha3Shake256 xof = Sha3Shake256.Create();
+        Shake xof = Shake.Create256();
         try
         {
             xof.Absorb(skPrf);
@@ -70,7 +69,7 @@ internal sealed class ShakeHashFunctions : HashFunctions
 
     internal override void HMsg(ReadOnlySpan<byte> r, ReadOnlySpan<byte> pkSeed, ReadOnlySpan<byte> pkRoot, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> message, Span<byte> output)
     {
-        Sha3Shake256 xof = Sha3Shake256.Create();
+        Shake xof = Shake.Create256();
         xof.Absorb(r);
         xof.Absorb(pkSeed);
         xof.Absorb(pkRoot);
@@ -90,7 +89,7 @@ internal sealed class ShakeHashFunctions : HashFunctions
     {
         Span<byte> adrsBytes = stackalloc byte[Address.Size];
         adrs.Write(adrsBytes);
-        Sha3Shake256 xof = Sha3Shake256.Create();
+        Shake xof = Shake.Create256();
         xof.Absorb(_pkSeed);
         xof.Absorb(adrsBytes);
         xof.Absorb(ml);

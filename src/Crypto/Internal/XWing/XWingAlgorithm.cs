@@ -86,7 +86,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
 
     private static void Combiner(ReadOnlySpan<byte> ssM, ReadOnlySpan<byte> ssX, ReadOnlySpan<byte> ctX, ReadOnlySpan<byte> pkX, Span<byte> ss)
     {
-        var h = Sha3_256.Create();
+        var h = Sha3Hash.Create256();
         h.Absorb(ssM);
         h.Absorb(ssX);
         h.Absorb(ctX);
@@ -150,7 +150,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
             Span<byte> expanded = stackalloc byte[96];
             try
             {
-                FintechCrypto.Internal.Sha3.Shake256.HashData(seed, expanded);
+                FintechCrypto.Internal.Sha3.Shake.HashData256(seed, expanded);
                 _mlKem = MlKemAlgorithm.PrivateKey.FromSeed(MlKem, expanded[..64]);
                 _skX = new SecretBytes(expanded[64..]);
                 byte[] pk = new byte[MlKem.EncapsulationKeySize + X25519Bytes];

@@ -10,7 +10,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Groups;
-using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
+using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.Frost.Suites;
 
@@ -67,7 +67,7 @@ internal sealed class Ed448Shake256Suite : FrostSuite
 
     private static void Hash(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> m, Span<byte> output)
     {
-        var xof = Shake256.Create();
+        var xof = Shake.Create256();
         try
         {
             xof.Absorb(prefix);

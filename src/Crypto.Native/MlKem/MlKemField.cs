@@ -10,7 +10,7 @@
 
 using System.Runtime.CompilerServices;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlKem;
 
 /// <summary>Scalar Z_3329 arithmetic shared by the ML-KEM kernels and their scalar twins.</summary>
 internal static class MlKemField

@@ -11,7 +11,8 @@
 //     len 8:  L = (X.lo128, Y.lo128),  H = (X.hi128, Y.hi128)                    (Permute2x128)
 //     len 4:  L = unpacklo64(X, Y),    H = unpackhi64(X, Y)
 //     len 2:  L = blend32(X, Y << 32), H = blend32(X >> 32, Y)
-// and the per-lane ζ vectors are laid out in that order at start-up.
+// and the per-lane ζ vectors are laid out in that order at start-up. The regroupings and the ζ layout are
+// Simd/NttPairs, shared with MlDsaNttAvx2 (the same bit movements on 32-bit coefficients).
 
 using System;
 using System.Runtime.CompilerServices;
@@ -19,7 +20,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlKem;
 
 /// <summary>AVX2 ML-KEM NTT kernels (Vector256&lt;short&gt;, 16 coefficients a vector).</summary>
 internal static class MlKemNttAvx2
@@ -31,8 +32,6 @@ internal static class MlKemNttAvx2
     private static readonly short[] s_inverseLayerZetasQinv;
     private static readonly short[] s_gammas = BuildGammas(out s_gammasQinv);
     private static readonly short[] s_gammasQinv;
-
-    internal static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc cref="MlKemNttScalar.Ntt"/>
     internal static void Ntt(Span<short> f)
@@ -62,36 +61,9 @@ internal static class MlKemNttAvx2
         }
 
         // Layers len = 8, 4, 2 on pairs of vectors.
-        for (int pair = 0; pair < 8; pair++)
-        {
-            int o = pair * 32;
-            Vector256<short> x = Load(ref r, o);
-            Vector256<short> y = Load(ref r, o + 16);
-
-            // len 8
-            Vector256<short> l = Avx2.Permute2x128(x, y, 0x20);
-            Vector256<short> h = Avx2.Permute2x128(x, y, 0x31);
-            Butterfly(ref l, ref h, s_forwardLayerZetas, s_forwardLayerZetasQinv, (0 * 128) + (pair * 16));
-            x = Avx2.Permute2x128(l, h, 0x20);
-            y = Avx2.Permute2x128(l, h, 0x31);
-
-            // len 4
-            l = Avx2.UnpackLow(x.AsUInt64(), y.AsUInt64()).AsInt16();
-            h = Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsInt16();
-            Butterfly(ref l, ref h, s_forwardLayerZetas, s_forwardLayerZetasQinv, (1 * 128) + (pair * 16));
-            x = Avx2.UnpackLow(l.AsUInt64(), h.AsUInt64()).AsInt16();
-            y = Avx2.UnpackHigh(l.AsUInt64(), h.AsUInt64()).AsInt16();
-
-            // len 2
-            l = Avx2.Blend(x.AsInt32(), Avx2.ShiftLeftLogical(y.AsUInt64(), 32).AsInt32(), 0xAA).AsInt16();
-            h = Avx2.Blend(Avx2.ShiftRightLogical(x.AsUInt64(), 32).AsInt32(), y.AsInt32(), 0xAA).AsInt16();
-            Butterfly(ref l, ref h, s_forwardLayerZetas, s_forwardLayerZetasQinv, (2 * 128) + (pair * 16));
-            x = Avx2.Blend(l.AsInt32(), Avx2.ShiftLeftLogical(h.AsUInt64(), 32).AsInt32(), 0xAA).AsInt16();
-            y = Avx2.Blend(Avx2.ShiftRightLogical(l.AsUInt64(), 32).AsInt32(), h.AsInt32(), 0xAA).AsInt16();
-
-            Store(BarrettReduce(x), ref r, o);
-            Store(BarrettReduce(y), ref r, o + 16);
-        }
+        ref short zr = ref MemoryMarshal.GetArrayDataReference(s_forwardLayerZetas);
+        ref short zqr = ref MemoryMarshal.GetArrayDataReference(s_forwardLayerZetasQinv);
+        Simd.NttPairs.Forward<short, PairButterflies>(ref r, ref zr, ref zqr);
     }
 
     /// <inheritdoc cref="MlKemNttScalar.InverseNtt"/>
@@ -101,33 +73,9 @@ internal static class MlKemNttAvx2
         ref short r = ref MemoryMarshal.GetReference(f);
 
         // Layers len = 2, 4, 8 on pairs of vectors (the inverse regrouping of Ntt).
-        for (int pair = 0; pair < 8; pair++)
-        {
-            int o = pair * 32;
-            Vector256<short> x = Load(ref r, o);
-            Vector256<short> y = Load(ref r, o + 16);
-
-            Vector256<short> l = Avx2.Blend(x.AsInt32(), Avx2.ShiftLeftLogical(y.AsUInt64(), 32).AsInt32(), 0xAA).AsInt16();
-            Vector256<short> h = Avx2.Blend(Avx2.ShiftRightLogical(x.AsUInt64(), 32).AsInt32(), y.AsInt32(), 0xAA).AsInt16();
-            InverseButterfly(ref l, ref h, s_inverseLayerZetas, s_inverseLayerZetasQinv, (2 * 128) + (pair * 16));
-            x = Avx2.Blend(l.AsInt32(), Avx2.ShiftLeftLogical(h.AsUInt64(), 32).AsInt32(), 0xAA).AsInt16();
-            y = Avx2.Blend(Avx2.ShiftRightLogical(l.AsUInt64(), 32).AsInt32(), h.AsInt32(), 0xAA).AsInt16();
-
-            l = Avx2.UnpackLow(x.AsUInt64(), y.AsUInt64()).AsInt16();
-            h = Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsInt16();
-            InverseButterfly(ref l, ref h, s_inverseLayerZetas, s_inverseLayerZetasQinv, (1 * 128) + (pair * 16));
-            x = Avx2.UnpackLow(l.AsUInt64(), h.AsUInt64()).AsInt16();
-            y = Avx2.UnpackHigh(l.AsUInt64(), h.AsUInt64()).AsInt16();
-
-            l = Avx2.Permute2x128(x, y, 0x20);
-            h = Avx2.Permute2x128(x, y, 0x31);
-            InverseButterfly(ref l, ref h, s_inverseLayerZetas, s_inverseLayerZetasQinv, (0 * 128) + (pair * 16));
-            x = Avx2.Permute2x128(l, h, 0x20);
-            y = Avx2.Permute2x128(l, h, 0x31);
-
-            Store(x, ref r, o);
-            Store(y, ref r, o + 16);
-        }
+        ref short zr = ref MemoryMarshal.GetArrayDataReference(s_inverseLayerZetas);
+        ref short zqr = ref MemoryMarshal.GetArrayDataReference(s_inverseLayerZetasQinv);
+        Simd.NttPairs.Inverse<short, PairButterflies>(ref r, ref zr, ref zqr);
 
         // Layers len = 16 .. 128: whole-vector butterflies. As in the scalar code (k runs down from 127), block b of
         // layer len uses ζ index 2·blocks − 1 − b with blocks = 256 / (2·len).
@@ -224,53 +172,41 @@ internal static class MlKemNttAvx2
     }
 
     /// <inheritdoc cref="MlKemNttScalar.Add"/>
-    internal static void Add(Span<short> r, ReadOnlySpan<short> a)
-    {
-        ref short rr = ref MemoryMarshal.GetReference(r);
-        ref short ra = ref MemoryMarshal.GetReference(a);
-        int j = 0;
-        for (; j + 16 <= r.Length; j += 16)
-        {
-            Store(Avx2.Add(Load(ref rr, j), Load(ref ra, j)), ref rr, j);
-        }
-
-        for (; j < r.Length; j++)
-        {
-            r[j] = (short)(r[j] + a[j]);
-        }
-    }
+    internal static void Add(Span<short> r, ReadOnlySpan<short> a) => Simd.ElementWise.Add(r, a);
 
     /// <inheritdoc cref="MlKemNttScalar.SubtractFrom"/>
-    internal static void SubtractFrom(ReadOnlySpan<short> a, Span<short> r)
-    {
-        ref short rr = ref MemoryMarshal.GetReference(r);
-        ref short ra = ref MemoryMarshal.GetReference(a);
-        int j = 0;
-        for (; j + 16 <= r.Length; j += 16)
-        {
-            Store(Avx2.Subtract(Load(ref ra, j), Load(ref rr, j)), ref rr, j);
-        }
+    internal static void SubtractFrom(ReadOnlySpan<short> a, Span<short> r) => Simd.ElementWise.Subtract(a, r, r);
 
-        for (; j < r.Length; j++)
-        {
-            r[j] = (short)(a[j] - r[j]);
-        }
+    // The butterflies of the in-vector layers, with the per-lane ζ and ζ·q^-1 tables, for Simd.NttPairs.
+    private readonly struct PairButterflies : Simd.NttPairs.IPairButterflies<short>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ref Vector256<short> l, ref Vector256<short> h, ref short zetas, ref short zetasQinv, int offset) =>
+            Butterfly(ref l, ref h, ref zetas, ref zetasQinv, offset);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Inverse(ref Vector256<short> l, ref Vector256<short> h, ref short zetas, ref short zetasQinv, int offset) =>
+            InverseButterfly(ref l, ref h, ref zetas, ref zetasQinv, offset);
+
+        // FIPS 203's NTT output is Barrett-reduced (|f[i]| ≤ (q − 1)/2, MlKemNttScalar.Ntt).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<short> FinishForward(Vector256<short> v) => BarrettReduce(v);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly(ref Vector256<short> l, ref Vector256<short> h, short[] zetas, short[] zetasQinv, int offset)
+    private static void Butterfly(ref Vector256<short> l, ref Vector256<short> h, ref short zetas, ref short zetasQinv, int offset)
     {
-        Vector256<short> t = MulMont(h, Load(ref MemoryMarshal.GetArrayDataReference(zetas), offset), Load(ref MemoryMarshal.GetArrayDataReference(zetasQinv), offset));
+        Vector256<short> t = MulMont(h, Load(ref zetas, offset), Load(ref zetasQinv, offset));
         h = Avx2.Subtract(l, t);
         l = Avx2.Add(l, t);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void InverseButterfly(ref Vector256<short> l, ref Vector256<short> h, short[] zetas, short[] zetasQinv, int offset)
+    private static void InverseButterfly(ref Vector256<short> l, ref Vector256<short> h, ref short zetas, ref short zetasQinv, int offset)
     {
         Vector256<short> t = l;
         l = BarrettReduce(Avx2.Add(t, h));
-        h = MulMont(Avx2.Subtract(h, t), Load(ref MemoryMarshal.GetArrayDataReference(zetas), offset), Load(ref MemoryMarshal.GetArrayDataReference(zetasQinv), offset));
+        h = MulMont(Avx2.Subtract(h, t), Load(ref zetas, offset), Load(ref zetasQinv, offset));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -311,69 +247,19 @@ internal static class MlKemNttAvx2
         }
     }
 
-    /// <summary>
-    /// Lays out the ζ of layers len = 8, 4, 2 (offsets 0, 128, 256) lane by lane in the regrouped order. For each
-    /// pair of vectors (32 coefficients) the scalar code's ζ index for coefficient position c of layer len is
-    /// k0 + (pairStart + c) / (2·len); lane i of L holds the low element of the butterfly that lane i represents.
-    /// </summary>
+    /// <summary>Lays out the ζ (and ζ·q^-1) of layers len = 8, 4, 2 (offsets 0, 128, 256) lane by lane in the regrouped order.</summary>
     private static short[] BuildInVectorZetas(bool inverse, out short[] qinv)
     {
-        var table = new short[3 * 128];
-        qinv = new short[3 * 128];
-        int[] lens = { 8, 4, 2 };
-        for (int layer = 0; layer < 3; layer++)
+        var table = new short[Simd.NttPairs.TableLength];
+        qinv = new short[Simd.NttPairs.TableLength];
+        for (int slot = 0; slot < table.Length; slot++)
         {
-            int len = lens[layer];
-
-            // Forward: k for the first block of layer len is 256/(2·len) (128→1, ..., 8→16, 4→32, 2→64).
-            // Inverse: the scalar code walks k downward from 127; the block b of layer len uses index k0 − b,
-            // where k0 = 2·(256/(2·len)) − 1.
-            int blocks = 256 / (2 * len);
-            for (int pair = 0; pair < 8; pair++)
-            {
-                int pairStart = pair * 32;
-                for (int lane = 0; lane < 16; lane++)
-                {
-                    int lowCoefficient = LowCoefficientOfLane(len, lane, pairStart);
-                    int block = lowCoefficient / (2 * len);
-                    int zetaIndex = inverse ? (2 * blocks) - 1 - block : blocks + block;
-                    short zeta = MlKemField.Zetas[zetaIndex];
-                    int idx = (layer * 128) + (pair * 16) + lane;
-                    table[idx] = zeta;
-                    qinv[idx] = unchecked((short)(zeta * MlKemField.QInv));
-                }
-            }
+            short zeta = MlKemField.Zetas[Simd.NttPairs.ZetaIndex(16, slot, inverse)];
+            table[slot] = zeta;
+            qinv[slot] = unchecked((short)(zeta * MlKemField.QInv));
         }
 
         return table;
-    }
-
-    /// <summary>The coefficient index that lane <paramref name="lane"/> of L holds, for the regrouping of layer <paramref name="len"/>.</summary>
-    private static int LowCoefficientOfLane(int len, int lane, int pairStart)
-    {
-        // x = coefficients pairStart .. pairStart+15, y = pairStart+16 .. pairStart+31.
-        switch (len)
-        {
-            case 8:
-                // L = (x[0..8), y[0..8)).
-                return lane < 8 ? pairStart + lane : pairStart + 16 + (lane - 8);
-            case 4:
-            {
-                // L = unpacklo64(x, y): per 128-bit half h: (x[4·2h .. +4), y[4·2h .. +4)).
-                int half = lane / 8;
-                int within = lane % 8;
-                int source = within < 4 ? pairStart : pairStart + 16;
-                return source + (8 * half) + (within % 4);
-            }
-
-            default:
-            {
-                // L = blend32(x, y << 32): 32-bit slot s holds x's slot s (s even) or y's slot s−1 (s odd).
-                int slot = lane / 2;
-                int within = lane % 2;
-                return slot % 2 == 0 ? pairStart + (2 * slot) + within : pairStart + 16 + (2 * (slot - 1)) + within;
-            }
-        }
     }
 
     /// <summary>γ for BaseCaseMultiply in the even lane of each pair: ζ^(2·BitRev7(i)+1), i.e. ±zetas[64 + p/2].</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlDsa;
 
 /// <summary>The ML-DSA polynomial kernels, dispatched between the AVX2 twin and the scalar reference (see Dispatch).</summary>
 internal static class MlDsaNtt

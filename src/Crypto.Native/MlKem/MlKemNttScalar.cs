@@ -5,7 +5,7 @@
 using System;
 using System.Diagnostics;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlKem;
 
 /// <summary>Scalar ML-KEM NTT kernels; the reference for the AVX2 twin.</summary>
 internal static class MlKemNttScalar

@@ -8,7 +8,7 @@
 
 using System.Runtime.CompilerServices;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlDsa;
 
 /// <summary>Scalar Z_8380417 arithmetic shared by the ML-DSA kernels and their scalar twins.</summary>
 internal static class MlDsaField

@@ -3,8 +3,9 @@
 // Montgomery reduction of 32×32-bit products on 8 lanes, as two halves of 4 signed 64-bit products (vpmuldq):
 //     t = a·b (64-bit);  m = (int32)t · q^-1 (low 32 bits);  r = (t − m·q) >> 32
 // exactly the scalar MontgomeryReduce, because t − m·q is divisible by 2^32.
-// Layers with len ≥ 8 butterfly whole vectors; len = 4, 2, 1 regroup pairs of vectors (X, Y) as in MlKemNttAvx2,
-// one level wider: len 4 by Permute2x128, len 2 by unpack64, len 1 by blend32 with 32-bit shifts.
+// Layers with len ≥ 8 butterfly whole vectors; len = 4, 2, 1 regroup pairs of vectors (X, Y) with the regroupings
+// shared with MlKemNttAvx2 (Simd/NttPairs: len 4 by Permute2x128, len 2 by unpack64, len 1 by blend32 with 32-bit
+// shifts), whose ζ layout NttPairs also computes.
 
 using System;
 using System.Runtime.CompilerServices;
@@ -12,15 +13,13 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace FintechCrypto.Native.Ntt;
+namespace FintechCrypto.Native.MlDsa;
 
 /// <summary>AVX2 ML-DSA NTT kernels (Vector256&lt;int&gt;, 8 coefficients a vector).</summary>
 internal static class MlDsaNttAvx2
 {
     private static readonly int[] s_forwardInVector = BuildInVectorZetas(inverse: false);
     private static readonly int[] s_inverseInVector = BuildInVectorZetas(inverse: true);
-
-    internal static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc cref="MlDsaNttScalar.Ntt"/>
     internal static void Ntt(Span<int> f)
@@ -45,33 +44,7 @@ internal static class MlDsaNttAvx2
         }
 
         ref int zr = ref MemoryMarshal.GetArrayDataReference(s_forwardInVector);
-        for (int pair = 0; pair < 16; pair++)
-        {
-            int o = pair * 16;
-            Vector256<int> x = Load(ref r, o);
-            Vector256<int> y = Load(ref r, o + 8);
-
-            Vector256<int> l = Avx2.Permute2x128(x, y, 0x20);
-            Vector256<int> h = Avx2.Permute2x128(x, y, 0x31);
-            Butterfly(ref l, ref h, Load(ref zr, (0 * 128) + (pair * 8)));
-            x = Avx2.Permute2x128(l, h, 0x20);
-            y = Avx2.Permute2x128(l, h, 0x31);
-
-            l = Avx2.UnpackLow(x.AsInt64(), y.AsInt64()).AsInt32();
-            h = Avx2.UnpackHigh(x.AsInt64(), y.AsInt64()).AsInt32();
-            Butterfly(ref l, ref h, Load(ref zr, (1 * 128) + (pair * 8)));
-            x = Avx2.UnpackLow(l.AsInt64(), h.AsInt64()).AsInt32();
-            y = Avx2.UnpackHigh(l.AsInt64(), h.AsInt64()).AsInt32();
-
-            l = Avx2.Blend(x, Avx2.ShiftLeftLogical(y.AsInt64(), 32).AsInt32(), 0xAA);
-            h = Avx2.Blend(Avx2.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), y, 0xAA);
-            Butterfly(ref l, ref h, Load(ref zr, (2 * 128) + (pair * 8)));
-            x = Avx2.Blend(l, Avx2.ShiftLeftLogical(h.AsInt64(), 32).AsInt32(), 0xAA);
-            y = Avx2.Blend(Avx2.ShiftRightLogical(l.AsInt64(), 32).AsInt32(), h, 0xAA);
-
-            Store(x, ref r, o);
-            Store(y, ref r, o + 8);
-        }
+        Simd.NttPairs.Forward<int, PairButterflies>(ref r, ref zr, ref zr);
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.InverseNttToMont"/>
@@ -80,33 +53,7 @@ internal static class MlDsaNttAvx2
         CheckLength(f.Length);
         ref int r = ref MemoryMarshal.GetReference(f);
         ref int zr = ref MemoryMarshal.GetArrayDataReference(s_inverseInVector);
-        for (int pair = 0; pair < 16; pair++)
-        {
-            int o = pair * 16;
-            Vector256<int> x = Load(ref r, o);
-            Vector256<int> y = Load(ref r, o + 8);
-
-            Vector256<int> l = Avx2.Blend(x, Avx2.ShiftLeftLogical(y.AsInt64(), 32).AsInt32(), 0xAA);
-            Vector256<int> h = Avx2.Blend(Avx2.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), y, 0xAA);
-            InverseButterfly(ref l, ref h, Load(ref zr, (2 * 128) + (pair * 8)));
-            x = Avx2.Blend(l, Avx2.ShiftLeftLogical(h.AsInt64(), 32).AsInt32(), 0xAA);
-            y = Avx2.Blend(Avx2.ShiftRightLogical(l.AsInt64(), 32).AsInt32(), h, 0xAA);
-
-            l = Avx2.UnpackLow(x.AsInt64(), y.AsInt64()).AsInt32();
-            h = Avx2.UnpackHigh(x.AsInt64(), y.AsInt64()).AsInt32();
-            InverseButterfly(ref l, ref h, Load(ref zr, (1 * 128) + (pair * 8)));
-            x = Avx2.UnpackLow(l.AsInt64(), h.AsInt64()).AsInt32();
-            y = Avx2.UnpackHigh(l.AsInt64(), h.AsInt64()).AsInt32();
-
-            l = Avx2.Permute2x128(x, y, 0x20);
-            h = Avx2.Permute2x128(x, y, 0x31);
-            InverseButterfly(ref l, ref h, Load(ref zr, (0 * 128) + (pair * 8)));
-            x = Avx2.Permute2x128(l, h, 0x20);
-            y = Avx2.Permute2x128(l, h, 0x31);
-
-            Store(x, ref r, o);
-            Store(y, ref r, o + 8);
-        }
+        Simd.NttPairs.Inverse<int, PairButterflies>(ref r, ref zr, ref zr);
 
         // Layers len = 8 .. 128: block b of layer len uses −zetas[2·blocks − 1 − b], blocks = 256 / (2·len).
         int[] zetas = MlDsaField.Zetas;
@@ -145,10 +92,7 @@ internal static class MlDsaNttAvx2
             Store(MulMont(Load(ref ra, i), Load(ref rb, i)), ref rr, i);
         }
 
-        for (; i < r.Length; i++)
-        {
-            r[i] = MlDsaField.MultiplyMontgomery(a[i], b[i]);
-        }
+        MlDsaNttScalar.PointwiseMontgomery(a[i..], b[i..], r[i..]);
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.PointwiseAccumulate"/>
@@ -163,10 +107,7 @@ internal static class MlDsaNttAvx2
             Store(Avx2.Add(Load(ref rr, i), MulMont(Load(ref ra, i), Load(ref rb, i))), ref rr, i);
         }
 
-        for (; i < r.Length; i++)
-        {
-            r[i] += MlDsaField.MultiplyMontgomery(a[i], b[i]);
-        }
+        MlDsaNttScalar.PointwiseAccumulate(a[i..], b[i..], r[i..]);
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.Reduce"/>
@@ -185,31 +126,25 @@ internal static class MlDsaNttAvx2
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.Add"/>
-    internal static void Add(Span<int> r, ReadOnlySpan<int> a)
-    {
-        ref int rr = ref MemoryMarshal.GetReference(r);
-        ref int ra = ref MemoryMarshal.GetReference(a);
-        int i = 0;
-        for (; i + 8 <= r.Length; i += 8)
-        {
-            Store(Avx2.Add(Load(ref rr, i), Load(ref ra, i)), ref rr, i);
-        }
-
-        MlDsaNttScalar.Add(r[i..], a[i..]);
-    }
+    internal static void Add(Span<int> r, ReadOnlySpan<int> a) => Simd.ElementWise.Add(r, a);
 
     /// <inheritdoc cref="MlDsaNttScalar.Subtract"/>
-    internal static void Subtract(Span<int> r, ReadOnlySpan<int> a)
-    {
-        ref int rr = ref MemoryMarshal.GetReference(r);
-        ref int ra = ref MemoryMarshal.GetReference(a);
-        int i = 0;
-        for (; i + 8 <= r.Length; i += 8)
-        {
-            Store(Avx2.Subtract(Load(ref rr, i), Load(ref ra, i)), ref rr, i);
-        }
+    internal static void Subtract(Span<int> r, ReadOnlySpan<int> a) => Simd.ElementWise.Subtract(r, a, r);
 
-        MlDsaNttScalar.Subtract(r[i..], a[i..]);
+    // The butterflies of the in-vector layers for Simd.NttPairs (32-bit Montgomery needs no ζ·q^-1 table).
+    private readonly struct PairButterflies : Simd.NttPairs.IPairButterflies<int>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Forward(ref Vector256<int> l, ref Vector256<int> h, ref int zetas, ref int zetasQinv, int offset) =>
+            Butterfly(ref l, ref h, Load(ref zetas, offset));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Inverse(ref Vector256<int> l, ref Vector256<int> h, ref int zetas, ref int zetasQinv, int offset) =>
+            InverseButterfly(ref l, ref h, Load(ref zetas, offset));
+
+        // FIPS 204's NTT leaves the coefficients unreduced (|f[i]| < 9q, MlDsaNttScalar.Ntt).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<int> FinishForward(Vector256<int> v) => v;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -262,47 +197,13 @@ internal static class MlDsaNttAvx2
     /// <summary>Per-lane ζ for the in-vector layers len = 4, 2, 1 (offsets 0, 128, 256), forward or inverse (negated).</summary>
     private static int[] BuildInVectorZetas(bool inverse)
     {
-        var table = new int[3 * 128];
-        int[] lens = { 4, 2, 1 };
-        for (int layer = 0; layer < 3; layer++)
+        var table = new int[Simd.NttPairs.TableLength];
+        for (int slot = 0; slot < table.Length; slot++)
         {
-            int len = lens[layer];
-            int blocks = 256 / (2 * len);
-            for (int pair = 0; pair < 16; pair++)
-            {
-                int pairStart = pair * 16;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    int low = LowCoefficientOfLane(len, lane, pairStart);
-                    int block = low / (2 * len);
-                    table[(layer * 128) + (pair * 8) + lane] = inverse
-                        ? -MlDsaField.Zetas[(2 * blocks) - 1 - block]
-                        : MlDsaField.Zetas[blocks + block];
-                }
-            }
+            int zeta = MlDsaField.Zetas[Simd.NttPairs.ZetaIndex(8, slot, inverse)];
+            table[slot] = inverse ? -zeta : zeta;
         }
 
         return table;
-    }
-
-    private static int LowCoefficientOfLane(int len, int lane, int pairStart)
-    {
-        // x = coefficients pairStart .. +7, y = pairStart + 8 .. +15.
-        switch (len)
-        {
-            case 4:
-                return lane < 4 ? pairStart + lane : pairStart + 8 + (lane - 4);
-            case 2:
-            {
-                int half = lane / 4;
-                int within = lane % 4;
-                int source = within < 2 ? pairStart : pairStart + 8;
-                return source + (4 * half) + (within % 2);
-            }
-
-            default:
-                // blend32(x, y << 32): even slots from x (slot s), odd slots from y (slot s − 1).
-                return lane % 2 == 0 ? pairStart + lane : pairStart + 8 + (lane - 1);
-        }
     }
 }

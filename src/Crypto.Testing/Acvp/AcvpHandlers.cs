@@ -4,12 +4,12 @@ namespace FintechCrypto.Testing;
 
 internal static class AcvpHandlers
 {
-    /// <summary>The handler for a vector set, or null when its algorithm is unknown.</summary>
-    internal static IAcvpHandler? Find(string algorithm) => algorithm switch
+    /// <summary>The handler for a vector set's algorithm and mode, or null when the algorithm is unknown.</summary>
+    internal static IAcvpHandler? Find(string algorithm, string? mode) => algorithm switch
     {
-        "ML-KEM" => new MlKemAcvpHandler(),
-        "ML-DSA" => new MlDsaAcvpHandler(),
-        "SLH-DSA" => new SlhDsaAcvpHandler(),
+        "ML-KEM" => new MlKemAcvpHandler(mode),
+        "ML-DSA" => new MlDsaAcvpHandler(mode),
+        "SLH-DSA" => new SlhDsaAcvpHandler(mode),
         _ => null,
     };
 }

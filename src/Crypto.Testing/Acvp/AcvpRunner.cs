@@ -1,6 +1,6 @@
-// Runs a NIST ACVP vector set (cli.md "Vector runners"): an internalProjection.json, or a prompt.json with its
-// expectedResults.json. Each handler judges its cases; a case without inputs (a known prompt.json defect) is skipped
-// with that reason; exceptions outside the library's contract fail the case.
+// Runs a NIST ACVP vector set (cli.md "Vector runners"), on CaseRunner's loop: an internalProjection.json, or a
+// prompt.json with its expectedResults.json. Each handler judges its cases; a case without inputs (a known
+// prompt.json defect) is skipped with that reason; exceptions outside the library's contract fail the case.
 
 using System;
 using System.IO;
@@ -22,7 +22,7 @@ public static class AcvpRunner
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(log);
         using AcvpVectorSet set = AcvpVectorSet.Load(path, expectedResultsPath);
-        IAcvpHandler handler = AcvpHandlers.Find(set.Algorithm)
+        IAcvpHandler handler = AcvpHandlers.Find(set.Algorithm, set.Mode)
             ?? throw new VectorFileException($"'{path}': the ACVP algorithm '{set.Algorithm}' (mode '{set.Mode}', revision '{set.Revision}') is not supported.");
 
         string vsId = set.VsId is int id ? $", vsId {id}" : string.Empty;
@@ -30,60 +30,23 @@ public static class AcvpRunner
         log.WriteLine($"{Path.GetFileName(path)}{joined}: {set.Algorithm} mode {set.Mode ?? "(none)"} revision {set.Revision}{vsId}{(set.IsSample ? " (sample)" : string.Empty)}, {set.TestCount} tests in {set.Groups.Count} groups");
 
         var recorder = new RunRecorder(log);
-        foreach (AcvpGroup group in set.Groups)
-        {
-            recorder.BeginGroup(group.Name);
-            if (handler is PendingAcvpHandler pending)
-            {
-                recorder.SkipMany(group.Tests.Count, pending.Reason);
-                recorder.EndGroup();
-                continue;
-            }
-
-            string? groupSkip = handler.GroupSkipReason(set, group);
-            foreach (AcvpTest test in group.Tests)
-            {
-                string caseId = $"tgId {group.TgId} tcId {test.TcId}";
-                CaseOutcome outcome = groupSkip is not null ? CaseOutcome.Skipped(groupSkip)
-                    : !test.HasInputs ? CaseOutcome.Skipped("the case carries no inputs (a known prompt.json defect; run internalProjection.json)")
-                    : RunCase(handler, set, group, test);
-                switch (outcome.Verdict)
-                {
-                    case CaseVerdict.Accepted:
-                        recorder.Pass();
-                        break;
-                    case CaseVerdict.Skipped:
-                        recorder.Skip(caseId, outcome.Detail);
-                        break;
-                    default:
-                        recorder.Fail(caseId, outcome.Detail);
-                        break;
-                }
-            }
-
-            recorder.EndGroup();
-        }
-
+        CaseRunner.RunGroups(recorder, set.Groups, handler, "the library refused the case: ", (group, test, outcome) => Record(recorder, $"tgId {group.TgId} tcId {test.TcId}", outcome));
         return recorder.Finish();
     }
 
-    private static CaseOutcome RunCase(IAcvpHandler handler, AcvpVectorSet set, AcvpGroup group, AcvpTest test)
+    private static void Record(RunRecorder recorder, string caseId, CaseOutcome outcome)
     {
-        try
+        switch (outcome.Verdict)
         {
-            return handler.Run(set, group, test);
-        }
-        catch (VectorFileException)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is FintechCryptoException or ArgumentException)
-        {
-            return CaseOutcome.Rejected($"the library refused the case: {e.GetType().Name}: {e.Message}");
-        }
-        catch (Exception e)
-        {
-            return CaseOutcome.Crashed(e);
+            case CaseVerdict.Accepted:
+                recorder.Pass();
+                break;
+            case CaseVerdict.Skipped:
+                recorder.Skip(caseId, outcome.Detail);
+                break;
+            default:
+                recorder.Fail(caseId, outcome.Detail);
+                break;
         }
     }
 }

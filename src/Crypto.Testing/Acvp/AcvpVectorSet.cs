@@ -12,28 +12,19 @@ using System.Text.Json;
 namespace FintechCrypto.Testing;
 
 /// <summary>A loaded ACVP vector set. Dispose it to release the parsed JSON.</summary>
-public sealed class AcvpVectorSet : IDisposable
+public sealed class AcvpVectorSet : VectorFile<AcvpGroup, AcvpTest>
 {
-    private readonly JsonDocument _document;
-    private readonly JsonDocument? _expected;
-
     private AcvpVectorSet(string path, string? expectedPath, JsonDocument document, JsonDocument? expected, JsonElement root, IReadOnlyList<AcvpGroup> groups)
+        : base(path, groups, expected, document)
     {
-        FilePath = path;
         ExpectedResultsPath = expectedPath;
-        _document = document;
-        _expected = expected;
         string name = Path.GetFileName(path);
         Algorithm = JsonFields.GetString(root, "algorithm", name);
         Mode = JsonFields.GetStringOrNull(root, "mode", name);
         Revision = JsonFields.GetString(root, "revision", name);
         VsId = JsonFields.GetInt32OrNull(root, "vsId", name);
         IsSample = JsonFields.TryGet(root, "isSample", out JsonElement sample) && sample.ValueKind == JsonValueKind.True;
-        Groups = groups;
     }
-
-    /// <summary>The main file (internalProjection.json or prompt.json).</summary>
-    public string FilePath { get; }
 
     /// <summary>The expectedResults.json joined to it, or null.</summary>
     public string? ExpectedResultsPath { get; }
@@ -52,12 +43,6 @@ public sealed class AcvpVectorSet : IDisposable
 
     /// <summary>True for sample vector sets (their outputs are included).</summary>
     public bool IsSample { get; }
-
-    /// <summary>The test groups, in file order.</summary>
-    public IReadOnlyList<AcvpGroup> Groups { get; }
-
-    /// <summary>The number of test cases.</summary>
-    public int TestCount => Groups.Sum(g => g.Tests.Count);
 
     /// <summary>Loads an internalProjection.json, or a prompt.json joined with its expectedResults.json.</summary>
     /// <param name="path">The main file.</param>
@@ -126,13 +111,6 @@ public sealed class AcvpVectorSet : IDisposable
             doc.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Releases the parsed JSON; groups and tests must not be used afterwards.</summary>
-    public void Dispose()
-    {
-        _expected?.Dispose();
-        _document.Dispose();
     }
 
     private static JsonElement FindVectorSet(JsonElement root, string path)

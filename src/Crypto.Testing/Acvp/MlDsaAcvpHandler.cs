@@ -12,24 +12,31 @@
 
 using System;
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlDsaAcvpHandler : IAcvpHandler
+internal sealed class MlDsaAcvpHandler(string? mode) : AcvpHandler("ML-DSA", mode, "keyGen", "sigGen", "sigVer")
 {
-    public string? GroupSkipReason(AcvpVectorSet set, AcvpGroup group)
+    /// <summary>What a group signs or verifies (FIPS 204).</summary>
+    private enum Form
     {
-        if (group.ParameterSet is not ("ML-DSA-44" or "ML-DSA-65" or "ML-DSA-87"))
-        {
-            return $"the ML-DSA parameter set '{group.ParameterSet}' is not supported";
-        }
+        /// <summary>M with a context: ML-DSA.Sign / Verify (Algorithms 2 and 3), the "external" "pure" groups.</summary>
+        Pure,
 
-        if (set.Mode is not ("keyGen" or "sigGen" or "sigVer"))
-        {
-            return $"the ML-DSA mode '{set.Mode}' is not supported";
-        }
+        /// <summary>PH(M) with a context: HashML-DSA (Algorithms 4 and 5), the "external" "preHash" groups.</summary>
+        PreHash,
 
+        /// <summary>μ: Sign_internal / Verify_internal (Algorithms 7 and 8) with μ given, the "internal" externalMu groups.</summary>
+        ExternalMu,
+
+        /// <summary>M′: Sign_internal / Verify_internal on the message, the "internal" groups and those of the older revision.</summary>
+        Internal,
+    }
+
+    protected override bool IsKnownParameterSet(string? name) => name is "ML-DSA-44" or "ML-DSA-65" or "ML-DSA-87";
+
+    protected override string? ModeSkipReason(AcvpGroup group)
+    {
         string? signatureInterface = group.GetString("signatureInterface");
         if (signatureInterface is not (null or "internal" or "external"))
         {
@@ -42,10 +49,10 @@ internal sealed class MlDsaAcvpHandler : IAcvpHandler
             : null;
     }
 
-    public CaseOutcome Run(AcvpVectorSet set, AcvpGroup group, AcvpTest test)
+    public override CaseOutcome Run(AcvpGroup group, AcvpTest test)
     {
         SignatureAlgorithm algorithm = SignatureAlgorithm.FromName(group.ParameterSet!);
-        return set.Mode switch
+        return Mode switch
         {
             "keyGen" => KeyGen(algorithm, test),
             "sigGen" => SigGen(algorithm, group, test),
@@ -74,67 +81,31 @@ internal sealed class MlDsaAcvpHandler : IAcvpHandler
     private static CaseOutcome KeyGen(SignatureAlgorithm algorithm, AcvpTest test)
     {
         using SigningKey key = SigningKey.Import(algorithm, test.GetHex("seed"), KeyBlobFormat.PrivateKeySeed);
-        CaseOutcome pk = CaseOutcome.Compare("pk", key.PublicKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("pk"));
-        if (pk.Verdict != CaseVerdict.Accepted)
-        {
-            return pk;
-        }
-
-        byte[] sk = key.Export(KeyBlobFormat.RawPrivateKey);
-        try
-        {
-            return CaseOutcome.Compare("sk", sk, test.GetHex("sk"));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(sk);
-        }
+        return CompareKeyPair(test, "pk", key.PublicKey.Export(KeyBlobFormat.RawPublicKey), "sk", () => key.Export(KeyBlobFormat.RawPrivateKey));
     }
 
     private static CaseOutcome SigGen(SignatureAlgorithm algorithm, AcvpGroup group, AcvpTest test)
     {
-        byte[] rnd = GroupFlag(group, "deterministic") ? new byte[MlDsaTesting.RandomnessSize] : test.GetHex("rnd");
+        byte[] rnd = group.GetFlag("deterministic") ? new byte[MlDsaTesting.RandomnessSize] : test.GetHex("rnd");
         byte[] sk = test.GetHex("sk");
         byte[] signature;
         bool verified;
         using (SigningKey key = SigningKey.Import(algorithm, sk, KeyBlobFormat.RawPrivateKey))
         {
             CryptographicOperations.ZeroMemory(sk);
-            VerificationKey pk = key.PublicKey;
-            if (group.GetString("signatureInterface") == "external")
+            if (ReadInput(group, test, out Form form, out byte[] data, out byte[] context, out HashAlgorithmName hash) is { } skip)
             {
-                byte[] message = test.GetHex("message");
-                byte[] context = Context(test);
-                if (group.GetString("preHash") == "preHash")
-                {
-                    HashAlgorithmName? hash = HashOf(test, out CaseOutcome? skip);
-                    if (hash is null)
-                    {
-                        return skip!.Value;
-                    }
+                return skip;
+            }
 
-                    byte[] ph = PreHashOf(hash.Value, message);
-                    signature = MlDsaTesting.SignPreHashWithRandomnessForTesting(key, ph, hash.Value, context, rnd);
-                    verified = pk.VerifyPreHash(ph, hash.Value, signature, context);
-                }
-                else
-                {
-                    signature = MlDsaTesting.SignWithRandomnessForTesting(key, message, context, rnd);
-                    verified = pk.Verify(message, signature, context);
-                }
-            }
-            else if (GroupFlag(group, "externalMu"))
+            signature = form switch
             {
-                byte[] mu = test.GetHex("mu");
-                signature = MlDsaTesting.SignExternalMuForTesting(key, mu, rnd);
-                verified = MlDsaTesting.VerifyExternalMuForTesting(pk, mu, signature);
-            }
-            else
-            {
-                byte[] message = test.GetHex("message");
-                signature = MlDsaTesting.SignInternalForTesting(key, message, rnd);
-                verified = MlDsaTesting.VerifyInternalForTesting(pk, message, signature);
-            }
+                Form.Pure => MlDsaTesting.SignWithRandomnessForTesting(key, data, context, rnd),
+                Form.PreHash => MlDsaTesting.SignPreHashWithRandomnessForTesting(key, data, hash, context, rnd),
+                Form.ExternalMu => MlDsaTesting.SignExternalMuForTesting(key, data, rnd),
+                _ => MlDsaTesting.SignInternalForTesting(key, data, rnd),
+            };
+            verified = Verify(key.PublicKey, form, data, context, hash, signature);
         }
 
         CaseOutcome outcome = CaseOutcome.Compare("signature", signature, test.GetHex("signature"));
@@ -145,59 +116,58 @@ internal sealed class MlDsaAcvpHandler : IAcvpHandler
 
     private static CaseOutcome SigVer(SignatureAlgorithm algorithm, AcvpGroup group, AcvpTest test)
     {
-        bool expected = TestPassed(test);
+        bool expected = test.GetBoolean("testPassed");
         using VerificationKey key = VerificationKey.Import(algorithm, test.GetHex("pk"), KeyBlobFormat.RawPublicKey);
         byte[] signature = test.GetHex("signature");
-        bool valid;
-        if (group.GetString("signatureInterface") == "external")
+        if (ReadInput(group, test, out Form form, out byte[] data, out byte[] context, out HashAlgorithmName hash) is { } skip)
         {
-            byte[] message = test.GetHex("message");
-            byte[] context = Context(test);
-            if (group.GetString("preHash") == "preHash")
-            {
-                HashAlgorithmName? hash = HashOf(test, out CaseOutcome? skip);
-                if (hash is null)
-                {
-                    return skip!.Value;
-                }
-
-                valid = key.VerifyPreHash(PreHashOf(hash.Value, message), hash.Value, signature, context);
-            }
-            else
-            {
-                valid = key.Verify(message, signature, context);
-            }
-        }
-        else
-        {
-            valid = GroupFlag(group, "externalMu")
-                ? MlDsaTesting.VerifyExternalMuForTesting(key, test.GetHex("mu"), signature)
-                : MlDsaTesting.VerifyInternalForTesting(key, test.GetHex("message"), signature);
+            return skip;
         }
 
-        if (valid == expected)
-        {
-            return CaseOutcome.Accepted;
-        }
-
-        string reason = test.TryGet("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String ? $" ({r.GetString()})" : string.Empty;
-        return valid
-            ? CaseOutcome.WrongOutput($"the signature verified, but testPassed is false{reason}")
-            : CaseOutcome.Rejected($"the signature did not verify, but testPassed is true{reason}");
+        return Decision(test, expected, Verify(key, form, data, context, hash, signature), "the signature verified", "the signature did not verify");
     }
 
-    /// <summary>The case's context (empty when absent, as in the internal interface).</summary>
-    private static byte[] Context(AcvpTest test) => test.TryGet("context", out _) ? test.GetHex("context") : Array.Empty<byte>();
-
-    private static HashAlgorithmName? HashOf(AcvpTest test, out CaseOutcome? skip)
+    /// <summary>
+    /// The group's form and the case's input to it: the message (PH(message) for pre-hash groups, μ for externalMu
+    /// groups) and the context. A skip outcome when the case's pre-hash function is one the library lacks.
+    /// </summary>
+    private static CaseOutcome? ReadInput(AcvpGroup group, AcvpTest test, out Form form, out byte[] data, out byte[] context, out HashAlgorithmName hash)
     {
-        string acvpName = test.TryGet("hashAlg", out JsonElement h) && h.ValueKind == JsonValueKind.String
-            ? h.GetString()!
-            : throw new VectorFileException($"{test.Where}: the field 'hashAlg' is missing or not a string.");
-        HashAlgorithmName? hash = PreHashName(acvpName);
-        skip = hash is null ? CaseOutcome.Skipped($"the pre-hash '{acvpName}' is not supported") : null;
-        return hash;
+        hash = default;
+        context = Array.Empty<byte>();
+        if (group.GetString("signatureInterface") != "external")
+        {
+            form = group.GetFlag("externalMu") ? Form.ExternalMu : Form.Internal;
+            data = test.GetHex(form == Form.ExternalMu ? "mu" : "message");
+            return null;
+        }
+
+        data = test.GetHex("message");
+        context = test.GetHexOrNull("context") ?? Array.Empty<byte>();
+        form = group.GetString("preHash") == "preHash" ? Form.PreHash : Form.Pure;
+        if (form == Form.Pure)
+        {
+            return null;
+        }
+
+        string acvpName = test.GetString("hashAlg") ?? throw JsonFields.Missing("hashAlg", test.Where);
+        if (PreHashName(acvpName) is not { } preHash)
+        {
+            return CaseOutcome.Skipped($"the pre-hash '{acvpName}' is not supported");
+        }
+
+        hash = preHash;
+        data = PreHashOf(hash, data);
+        return null;
     }
+
+    private static bool Verify(VerificationKey key, Form form, byte[] data, byte[] context, HashAlgorithmName hash, byte[] signature) => form switch
+    {
+        Form.Pure => key.Verify(data, signature, context),
+        Form.PreHash => key.VerifyPreHash(data, hash, signature, context),
+        Form.ExternalMu => MlDsaTesting.VerifyExternalMuForTesting(key, data, signature),
+        _ => MlDsaTesting.VerifyInternalForTesting(key, data, signature),
+    };
 
     /// <summary>PH(M) (FIPS 204 Algorithm 4 steps 10-22) with the library's pre-hash implementations.</summary>
     private static byte[] PreHashOf(HashAlgorithmName hash, byte[] message)
@@ -206,23 +176,5 @@ internal sealed class MlDsaAcvpHandler : IAcvpHandler
         byte[] ph = new byte[length];
         PreHash.Compute(hash, message, ph);
         return ph;
-    }
-
-    private static bool GroupFlag(AcvpGroup group, string name) =>
-        JsonFields.TryGet(group.Json, name, out JsonElement value) && value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new VectorFileException($"{group.Where}: the field '{name}' must be a boolean."),
-        };
-
-    private static bool TestPassed(AcvpTest test)
-    {
-        if (test.TryGet("testPassed", out JsonElement value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        throw new VectorFileException($"{test.Where}: the field 'testPassed' is missing or not a boolean.");
     }
 }

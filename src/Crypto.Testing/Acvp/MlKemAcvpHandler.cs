@@ -9,42 +9,35 @@
 //   decapsulationKeyCheck: importing dk (the §7.3 length and hash checks) succeeds iff testPassed.
 
 using System;
-using System.Text.Json;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlKemAcvpHandler : IAcvpHandler
+internal sealed class MlKemAcvpHandler(string? mode) : AcvpHandler("ML-KEM", mode, "keyGen", "encapDecap")
 {
-    public string? GroupSkipReason(AcvpVectorSet set, AcvpGroup group)
+    protected override bool IsKnownParameterSet(string? name) => name is "ML-KEM-512" or "ML-KEM-768" or "ML-KEM-1024";
+
+    protected override string? ModeSkipReason(AcvpGroup group)
     {
-        if (group.ParameterSet is not ("ML-KEM-512" or "ML-KEM-768" or "ML-KEM-1024"))
+        if (Mode == "keyGen")
         {
-            return $"the ML-KEM parameter set '{group.ParameterSet}' is not supported";
+            return null;
         }
 
-        switch (set.Mode)
+        string? function = group.GetString("function");
+        return function switch
         {
-            case "keyGen":
-                return null;
-            case "encapDecap":
-                string? function = group.GetString("function");
-                return function switch
-                {
-                    "encapsulation" or "encapsulationKeyCheck" or "decapsulationKeyCheck" => null,
-                    "decapsulation" => group.GetString("keyFormat") is "seed" or "expanded" or null
-                        ? null
-                        : $"the decapsulation key format '{group.GetString("keyFormat")}' is not supported",
-                    _ => $"the ML-KEM encapDecap function '{function}' is not supported",
-                };
-            default:
-                return $"the ML-KEM mode '{set.Mode}' is not supported";
-        }
+            "encapsulation" or "encapsulationKeyCheck" or "decapsulationKeyCheck" => null,
+            "decapsulation" => group.GetString("keyFormat") is "seed" or "expanded" or null
+                ? null
+                : $"the decapsulation key format '{group.GetString("keyFormat")}' is not supported",
+            _ => $"the ML-KEM encapDecap function '{function}' is not supported",
+        };
     }
 
-    public CaseOutcome Run(AcvpVectorSet set, AcvpGroup group, AcvpTest test)
+    public override CaseOutcome Run(AcvpGroup group, AcvpTest test)
     {
         KemAlgorithm algorithm = KemAlgorithm.FromName(group.ParameterSet!);
-        if (set.Mode == "keyGen")
+        if (Mode == "keyGen")
         {
             return KeyGen(algorithm, test);
         }
@@ -61,9 +54,7 @@ internal sealed class MlKemAcvpHandler : IAcvpHandler
     private static CaseOutcome KeyGen(KemAlgorithm algorithm, AcvpTest test)
     {
         using DecapsulationKey key = DecapsulationKey.Import(algorithm, Seed(test), KeyBlobFormat.PrivateKeySeed);
-        CaseOutcome ek = CaseOutcome.Compare("ek", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("ek"));
-        return ek.Verdict != CaseVerdict.Accepted ? ek
-            : CaseOutcome.Compare("dk", key.Export(KeyBlobFormat.RawPrivateKey), test.GetHex("dk"));
+        return CompareKeyPair(test, "ek", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), "dk", () => key.Export(KeyBlobFormat.RawPrivateKey));
     }
 
     private static CaseOutcome Encapsulation(KemAlgorithm algorithm, AcvpTest test)
@@ -71,20 +62,19 @@ internal sealed class MlKemAcvpHandler : IAcvpHandler
         using EncapsulationKey ek = EncapsulationKey.Import(algorithm, test.GetHex("ek"), KeyBlobFormat.RawPublicKey);
         byte[] c = KemTesting.EncapsulateDeterministicForTesting(ek, test.GetHex("m"), out byte[] k);
         byte[] expectedK = test.GetHex("k");
-        CaseOutcome outcome = CaseOutcome.Compare("c", c, test.GetHex("c"));
-        if (outcome.Verdict == CaseVerdict.Accepted)
-        {
-            outcome = CaseOutcome.Compare("k", k, expectedK);
-        }
+        return CaseOutcome.Compare("c", c, test.GetHex("c"))
+            .Then(() => CaseOutcome.Compare("k", k, expectedK))
+            .Then(() =>
+            {
+                if (!test.TryGet("dk", out _))
+                {
+                    return CaseOutcome.Accepted;
+                }
 
-        if (outcome.Verdict == CaseVerdict.Accepted && test.TryGet("dk", out _))
-        {
-            // internalProjection.json also gives the matching dk: the round trip must give k back.
-            using DecapsulationKey dk = DecapsulationKey.Import(algorithm, test.GetHex("dk"), KeyBlobFormat.RawPrivateKey);
-            outcome = CaseOutcome.Compare("k from Decaps(dk, c)", dk.Decapsulate(c), expectedK);
-        }
-
-        return outcome;
+                // internalProjection.json also gives the matching dk: the round trip must give k back.
+                using DecapsulationKey dk = DecapsulationKey.Import(algorithm, test.GetHex("dk"), KeyBlobFormat.RawPrivateKey);
+                return CaseOutcome.Compare("k from Decaps(dk, c)", dk.Decapsulate(c), expectedK);
+            });
     }
 
     private static CaseOutcome Decapsulation(KemAlgorithm algorithm, AcvpGroup group, AcvpTest test)
@@ -95,63 +85,28 @@ internal sealed class MlKemAcvpHandler : IAcvpHandler
         using DecapsulationKey key = fromSeed
             ? DecapsulationKey.Import(algorithm, Seed(test), KeyBlobFormat.PrivateKeySeed)
             : DecapsulationKey.Import(algorithm, test.GetHex("dk"), KeyBlobFormat.RawPrivateKey);
-        if (fromSeed && test.TryGet("dk", out _))
-        {
-            CaseOutcome dk = CaseOutcome.Compare("dk generated from d || z", key.Export(KeyBlobFormat.RawPrivateKey), test.GetHex("dk"));
-            if (dk.Verdict != CaseVerdict.Accepted)
-            {
-                return dk;
-            }
-        }
-
-        return CaseOutcome.Compare("k", key.Decapsulate(test.GetHex("c")), test.GetHex("k"));
+        CaseOutcome dk = fromSeed && test.TryGet("dk", out _)
+            ? CaseOutcome.Compare("dk generated from d || z", key.Export(KeyBlobFormat.RawPrivateKey), test.GetHex("dk"))
+            : CaseOutcome.Accepted;
+        return dk.Then(() => CaseOutcome.Compare("k", key.Decapsulate(test.GetHex("c")), test.GetHex("k")));
     }
 
     /// <summary>The import must succeed exactly when the case says testPassed; a refusal must be of the library's contract.</summary>
     private static CaseOutcome KeyCheck(AcvpTest test, Action import)
     {
-        bool expected = TestPassed(test);
-        bool accepted;
-        string refusal = string.Empty;
+        bool expected = test.GetBoolean("testPassed");
         try
         {
             import();
-            accepted = true;
         }
         catch (Exception e) when (e is FintechCryptoException or ArgumentException)
         {
-            accepted = false;
-            refusal = $"{e.GetType().Name}: {e.Message}";
+            return Decision(test, expected, accepted: false, "the key was accepted", $"the key was refused ({e.GetType().Name}: {e.Message})");
         }
 
-        if (accepted == expected)
-        {
-            return CaseOutcome.Accepted;
-        }
-
-        return accepted
-            ? CaseOutcome.WrongOutput("the key was accepted, but testPassed is false")
-            : CaseOutcome.Rejected($"the key was refused ({refusal}), but testPassed is true");
-    }
-
-    private static bool TestPassed(AcvpTest test)
-    {
-        if (test.TryGet("testPassed", out JsonElement value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        throw new VectorFileException($"{test.Where}: the field 'testPassed' is missing or not a boolean.");
+        return Decision(test, expected, accepted: true, "the key was accepted", "the key was refused");
     }
 
     /// <summary>FIPS 203's 64-byte seed d || z (the order of ML-KEM.KeyGen_internal's inputs).</summary>
-    private static byte[] Seed(AcvpTest test)
-    {
-        byte[] d = test.GetHex("d");
-        byte[] z = test.GetHex("z");
-        byte[] seed = new byte[d.Length + z.Length];
-        d.CopyTo(seed, 0);
-        z.CopyTo(seed, d.Length);
-        return seed;
-    }
+    private static byte[] Seed(AcvpTest test) => [.. test.GetHex("d"), .. test.GetHex("z")];
 }

@@ -6,39 +6,18 @@
 // sigGen sets are not in ../shared/vectors (SOURCES.md); FintechCrypto.Tests re-signs the valid sigVer cases instead.
 
 using System;
-using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class SlhDsaAcvpHandler : IAcvpHandler
+internal sealed class SlhDsaAcvpHandler(string? mode) : AcvpHandler("SLH-DSA", mode, "keyGen", "sigVer")
 {
-    public string? GroupSkipReason(AcvpVectorSet set, AcvpGroup group)
+    protected override bool IsKnownParameterSet(string? name)
     {
-        string? parameterSet = group.ParameterSet;
-        if (parameterSet is null || !parameterSet.StartsWith("SLH-DSA-", StringComparison.Ordinal) || !IsKnown(parameterSet))
+        if (name is null || !name.StartsWith("SLH-DSA-", StringComparison.Ordinal))
         {
-            return $"the SLH-DSA parameter set '{parameterSet}' is not supported";
+            return false;
         }
 
-        return set.Mode switch
-        {
-            "keyGen" => null,
-            "sigVer" => group.GetString("signatureInterface") is null or "internal"
-                ? null
-                : $"the SLH-DSA signature interface '{group.GetString("signatureInterface")}' is not supported",
-            _ => $"the SLH-DSA mode '{set.Mode}' is not supported",
-        };
-    }
-
-    public CaseOutcome Run(AcvpVectorSet set, AcvpGroup group, AcvpTest test)
-    {
-        SignatureAlgorithm algorithm = SignatureAlgorithm.FromName(group.ParameterSet!);
-        return set.Mode == "keyGen" ? KeyGen(algorithm, test) : SigVer(algorithm, test);
-    }
-
-    private static bool IsKnown(string name)
-    {
         try
         {
             SignatureAlgorithm.FromName(name);
@@ -50,52 +29,28 @@ internal sealed class SlhDsaAcvpHandler : IAcvpHandler
         }
     }
 
+    protected override string? ModeSkipReason(AcvpGroup group) =>
+        Mode == "keyGen" || group.GetString("signatureInterface") is null or "internal"
+            ? null
+            : $"the SLH-DSA signature interface '{group.GetString("signatureInterface")}' is not supported";
+
+    public override CaseOutcome Run(AcvpGroup group, AcvpTest test)
+    {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.FromName(group.ParameterSet!);
+        return Mode == "keyGen" ? KeyGen(algorithm, test) : SigVer(algorithm, test);
+    }
+
     private static CaseOutcome KeyGen(SignatureAlgorithm algorithm, AcvpTest test)
     {
         using SigningKey key = SignatureTesting.SlhDsaKeyGenInternalForTesting(algorithm, test.GetHex("skSeed"), test.GetHex("skPrf"), test.GetHex("pkSeed"));
-        CaseOutcome pk = CaseOutcome.Compare("pk", key.PublicKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("pk"));
-        if (pk.Verdict != CaseVerdict.Accepted)
-        {
-            return pk;
-        }
-
-        byte[] sk = key.Export(KeyBlobFormat.RawPrivateKey);
-        try
-        {
-            return CaseOutcome.Compare("sk", sk, test.GetHex("sk"));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(sk);
-        }
+        return CompareKeyPair(test, "pk", key.PublicKey.Export(KeyBlobFormat.RawPublicKey), "sk", () => key.Export(KeyBlobFormat.RawPrivateKey));
     }
 
     private static CaseOutcome SigVer(SignatureAlgorithm algorithm, AcvpTest test)
     {
-        bool expected = TestPassed(test);
+        bool expected = test.GetBoolean("testPassed");
         using VerificationKey key = VerificationKey.Import(algorithm, test.GetHex("pk"), KeyBlobFormat.RawPublicKey);
-        byte[] message = test.GetHex("message");
-        byte[] signature = test.GetHex("signature");
-        bool valid = SignatureTesting.SlhDsaVerifyInternalForTesting(key, message, signature);
-
-        if (valid == expected)
-        {
-            return CaseOutcome.Accepted;
-        }
-
-        string reason = test.TryGet("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String ? $" ({r.GetString()})" : string.Empty;
-        return valid
-            ? CaseOutcome.WrongOutput($"the signature verified, but testPassed is false{reason}")
-            : CaseOutcome.Rejected($"the signature did not verify, but testPassed is true{reason}");
-    }
-
-    private static bool TestPassed(AcvpTest test)
-    {
-        if (test.TryGet("testPassed", out JsonElement value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        throw new VectorFileException($"{test.Where}: the field 'testPassed' is missing or not a boolean.");
+        bool valid = SignatureTesting.SlhDsaVerifyInternalForTesting(key, test.GetHex("message"), test.GetHex("signature"));
+        return Decision(test, expected, valid, "the signature verified", "the signature did not verify");
     }
 }

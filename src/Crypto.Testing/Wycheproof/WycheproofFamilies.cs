@@ -13,9 +13,9 @@ internal static class WycheproofFamilies
     internal static IWycheproofFamily? Find(string algorithm, string schema) => algorithm switch
     {
         "EDDSA" => new EddsaFamily(),
-        "XDH" => new XdhFamily(),
-        "ECDH" when schema.StartsWith("ecdh_test_schema", StringComparison.Ordinal) => new EcdhFamily(KeyBlobFormat.SubjectPublicKeyInfo),
-        "ECDH" when schema.StartsWith("ecdh_ecpoint_test_schema", StringComparison.Ordinal) => new EcdhFamily(KeyBlobFormat.RawPublicKey),
+        "XDH" => KeyAgreementFamily.Xdh(),
+        "ECDH" when schema.StartsWith("ecdh_test_schema", StringComparison.Ordinal) => KeyAgreementFamily.Ecdh(KeyBlobFormat.SubjectPublicKeyInfo),
+        "ECDH" when schema.StartsWith("ecdh_ecpoint_test_schema", StringComparison.Ordinal) => KeyAgreementFamily.Ecdh(KeyBlobFormat.RawPublicKey),
         "ECDSA" when schema.StartsWith("ecdsa_p1363_verify_schema", StringComparison.Ordinal) => new EcdsaFamily(SignatureAlgorithm.EcdsaP256Sha256),
         "ECDSA" when schema.StartsWith("ecdsa_verify_schema", StringComparison.Ordinal) => new EcdsaFamily(SignatureAlgorithm.EcdsaP256Sha256Der),
         "AES-GCM" => new AeadFamily(chaCha: false),

@@ -4,28 +4,22 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 
 namespace FintechCrypto.Testing;
 
 /// <summary>A loaded Wycheproof <c>testvectors_v1</c> file. Dispose it to release the parsed JSON.</summary>
-public sealed class WycheproofFile : IDisposable
+public sealed class WycheproofFile : VectorFile<WycheproofGroup, WycheproofTest>
 {
-    private readonly JsonDocument _document;
-
-    private WycheproofFile(string path, JsonDocument document, string algorithm, string schema, int numberOfTests, IReadOnlyList<WycheproofGroup> groups)
+    private WycheproofFile(string path, JsonDocument document, IReadOnlyList<WycheproofGroup> groups)
+        : base(path, groups, document)
     {
-        FilePath = path;
-        _document = document;
-        Algorithm = algorithm;
-        Schema = schema;
-        NumberOfTests = numberOfTests;
-        Groups = groups;
+        string name = Path.GetFileName(path);
+        JsonElement root = document.RootElement;
+        Algorithm = JsonFields.GetString(root, "algorithm", name);
+        Schema = JsonFields.GetStringOrNull(root, "schema", name) ?? string.Empty;
+        NumberOfTests = JsonFields.GetInt32(root, "numberOfTests", name);
     }
-
-    /// <summary>The file that was loaded.</summary>
-    public string FilePath { get; }
 
     /// <summary>The file's <c>algorithm</c>, e.g. <c>XDH</c> or <c>AES-GCM</c>.</summary>
     public string Algorithm { get; }
@@ -35,12 +29,6 @@ public sealed class WycheproofFile : IDisposable
 
     /// <summary>The file's own <c>numberOfTests</c>.</summary>
     public int NumberOfTests { get; }
-
-    /// <summary>The test groups, in file order.</summary>
-    public IReadOnlyList<WycheproofGroup> Groups { get; }
-
-    /// <summary>The number of test cases actually present.</summary>
-    public int TestCount => Groups.Sum(g => g.Tests.Count);
 
     /// <summary>Loads a file.</summary>
     /// <param name="path">The file.</param>
@@ -60,15 +48,10 @@ public sealed class WycheproofFile : IDisposable
                 throw new VectorFileException($"'{path}' is not a Wycheproof test-vector file: it needs 'algorithm', 'numberOfTests' and 'testGroups'.");
             }
 
-            string algorithm = JsonFields.GetString(root, "algorithm", name);
-            string schema = JsonFields.GetStringOrNull(root, "schema", name) ?? string.Empty;
-            int numberOfTests = JsonFields.GetInt32(root, "numberOfTests", name);
             var groups = new List<WycheproofGroup>();
-            int index = 0;
             foreach (JsonElement g in JsonFields.GetArray(root, "testGroups", name).EnumerateArray())
             {
-                index++;
-                string where = $"{name}: group {index}";
+                string where = $"{name}: group {groups.Count + 1}";
                 if (g.ValueKind != JsonValueKind.Object)
                 {
                     throw new VectorFileException($"{where}: a test group must be an object.");
@@ -80,10 +63,10 @@ public sealed class WycheproofFile : IDisposable
                     tests.Add(WycheproofTest.Parse(t, name));
                 }
 
-                groups.Add(new WycheproofGroup(index, JsonFields.GetStringOrNull(g, "type", where) ?? string.Empty, g, tests, where));
+                groups.Add(new WycheproofGroup(groups.Count + 1, JsonFields.GetStringOrNull(g, "type", where) ?? string.Empty, g, tests, where));
             }
 
-            return new WycheproofFile(path, doc, algorithm, schema, numberOfTests, groups);
+            return new WycheproofFile(path, doc, groups);
         }
         catch
         {
@@ -91,7 +74,4 @@ public sealed class WycheproofFile : IDisposable
             throw;
         }
     }
-
-    /// <summary>Releases the parsed JSON; groups and tests must not be used afterwards.</summary>
-    public void Dispose() => _document.Dispose();
 }

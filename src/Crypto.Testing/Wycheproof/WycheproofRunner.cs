@@ -1,4 +1,5 @@
-// Runs a Wycheproof testvectors_v1 file through the public API (cli.md "Vector runners"). Semantics:
+// Runs a Wycheproof testvectors_v1 file through the public API (cli.md "Vector runners"), on CaseRunner's loop.
+// Semantics:
 //   valid      -> must succeed with the expected output;
 //   invalid    -> must be rejected (verify/decrypt false, an exception of our family, or an ArgumentException);
 //   acceptable -> passes either way; the decision is logged;
@@ -36,27 +37,7 @@ public static class WycheproofRunner
 
         var recorder = new RunRecorder(log);
         var decisions = new SortedDictionary<string, (int Accepted, int Rejected)>(StringComparer.Ordinal);
-        foreach (WycheproofGroup group in file.Groups)
-        {
-            recorder.BeginGroup(group.Name);
-            if (family is PendingFamily pending)
-            {
-                recorder.SkipMany(group.Tests.Count, pending.Reason);
-                recorder.EndGroup();
-                continue;
-            }
-
-            string? groupSkip = family.GroupSkipReason(group);
-            foreach (WycheproofTest test in group.Tests)
-            {
-                string caseId = Describe(test);
-                CaseOutcome outcome = groupSkip is not null ? CaseOutcome.Skipped(groupSkip) : RunCase(family, group, test);
-                Judge(recorder, test, caseId, outcome, decisions);
-            }
-
-            recorder.EndGroup();
-        }
-
+        CaseRunner.RunGroups(recorder, file.Groups, family, string.Empty, (_, test, outcome) => Judge(recorder, test, Describe(test), outcome, decisions));
         if (decisions.Count > 0)
         {
             log.WriteLine("acceptable cases by flags:");
@@ -67,26 +48,6 @@ public static class WycheproofRunner
         }
 
         return recorder.Finish();
-    }
-
-    private static CaseOutcome RunCase(IWycheproofFamily family, WycheproofGroup group, WycheproofTest test)
-    {
-        try
-        {
-            return family.Run(group, test);
-        }
-        catch (VectorFileException)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is FintechCryptoException or ArgumentException)
-        {
-            return CaseOutcome.Rejected($"{e.GetType().Name}: {e.Message}");
-        }
-        catch (Exception e)
-        {
-            return CaseOutcome.Crashed(e);
-        }
     }
 
     private static void Judge(RunRecorder recorder, WycheproofTest test, string caseId, CaseOutcome outcome, IDictionary<string, (int Accepted, int Rejected)> decisions)

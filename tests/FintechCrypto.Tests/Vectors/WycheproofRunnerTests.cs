@@ -102,12 +102,12 @@ public sealed class WycheproofRunnerTests : IDisposable
     [Fact]
     public void EcdhPrivateKeysAreNormalisedToThirtyTwoBytes()
     {
-        Assert.Equal(32, EcdhFamily.NormaliseScalar(new byte[] { 3 }).Length);
-        Assert.Equal(3, EcdhFamily.NormaliseScalar(new byte[] { 3 })[31]);
+        Assert.Equal(32, KeyAgreementFamily.NormaliseScalar(new byte[] { 3 }).Length);
+        Assert.Equal(3, KeyAgreementFamily.NormaliseScalar(new byte[] { 3 })[31]);
         byte[] withSignByte = new byte[33];
         withSignByte[1] = 0xE4;
-        Assert.Equal(0xE4, EcdhFamily.NormaliseScalar(withSignByte)[0]);
-        Assert.Equal(32, EcdhFamily.NormaliseScalar(withSignByte).Length);
+        Assert.Equal(0xE4, KeyAgreementFamily.NormaliseScalar(withSignByte)[0]);
+        Assert.Equal(32, KeyAgreementFamily.NormaliseScalar(withSignByte).Length);
     }
 
     private static string Hex(byte[] b) => Convert.ToHexStringLower(b);

@@ -5,15 +5,9 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class AeadFamily : IWycheproofFamily
+internal sealed class AeadFamily(bool chaCha) : IWycheproofFamily
 {
     private const int TagBits = 128;
-    private readonly bool _chaCha;
-
-    internal AeadFamily(bool chaCha)
-    {
-        _chaCha = chaCha;
-    }
 
     public string? GroupSkipReason(WycheproofGroup group)
     {
@@ -33,7 +27,7 @@ internal sealed class AeadFamily : IWycheproofFamily
         ct.CopyTo(sealedMessage, 0);
         tag.CopyTo(sealedMessage, ct.Length);
 
-        AeadAlgorithm algorithm = _chaCha ? AeadAlgorithm.ChaCha20Poly1305 : AeadAlgorithm.AesGcm(keyBytes.Length, iv.Length);
+        AeadAlgorithm algorithm = chaCha ? AeadAlgorithm.ChaCha20Poly1305 : AeadAlgorithm.AesGcm(keyBytes.Length, iv.Length);
         using AeadKey key = AeadKey.Import(algorithm, keyBytes);
         byte[]? plaintext = key.Decrypt(iv, sealedMessage, aad);
         if (plaintext is null)
@@ -41,7 +35,6 @@ internal sealed class AeadFamily : IWycheproofFamily
             return CaseOutcome.Rejected("Decrypt returned false");
         }
 
-        CaseOutcome decrypted = CaseOutcome.Compare("the plaintext", plaintext, msg);
-        return decrypted.Verdict != CaseVerdict.Accepted ? decrypted : CaseOutcome.Compare("ciphertext || tag", key.Encrypt(iv, msg, aad), sealedMessage);
+        return CaseOutcome.Compare("the plaintext", plaintext, msg).Then(() => CaseOutcome.Compare("ciphertext || tag", key.Encrypt(iv, msg, aad), sealedMessage));
     }
 }

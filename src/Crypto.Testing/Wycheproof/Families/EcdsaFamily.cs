@@ -4,16 +4,9 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class EcdsaFamily : IWycheproofFamily
+internal sealed class EcdsaFamily(SignatureAlgorithm algorithm) : SignatureVerifyFamily("Verify returned false")
 {
-    private readonly SignatureAlgorithm _algorithm;
-
-    internal EcdsaFamily(SignatureAlgorithm algorithm)
-    {
-        _algorithm = algorithm;
-    }
-
-    public string? GroupSkipReason(WycheproofGroup group)
+    public override string? GroupSkipReason(WycheproofGroup group)
     {
         string? curve = group.GetPublicKeyField("curve");
         string? sha = group.GetString("sha");
@@ -22,10 +15,6 @@ internal sealed class EcdsaFamily : IWycheproofFamily
             : $"ECDSA over '{curve}' with '{sha}' is not supported (the library has P-256 with SHA-256 only)";
     }
 
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
-    {
-        byte[] spki = group.GetHexOrNull("publicKeyDer") ?? throw new VectorFileException($"{group.Where}: the field 'publicKeyDer' is missing.");
-        using VerificationKey key = VerificationKey.Import(_algorithm, spki, KeyBlobFormat.SubjectPublicKeyInfo);
-        return CaseOutcome.FromCheck(key.Verify(test.GetHex("msg"), test.GetHex("sig")), "Verify returned false");
-    }
+    protected override VerificationKey ImportKey(WycheproofGroup group) =>
+        VerificationKey.Import(algorithm, group.GetHex("publicKeyDer"), KeyBlobFormat.SubjectPublicKeyInfo);
 }

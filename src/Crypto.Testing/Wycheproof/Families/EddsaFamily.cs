@@ -2,18 +2,10 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class EddsaFamily : IWycheproofFamily
+internal sealed class EddsaFamily() : SignatureVerifyFamily("Verify returned false")
 {
-    public string? GroupSkipReason(WycheproofGroup group)
-    {
-        string? curve = group.GetPublicKeyField("curve");
-        return curve == "edwards25519" ? null : $"EdDSA over '{curve}' is not supported (the library has Ed25519 only)";
-    }
+    public override string? GroupSkipReason(WycheproofGroup group) => CurveSkipReason("EdDSA", group.GetPublicKeyField("curve"), "edwards25519", "Ed25519");
 
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
-    {
-        byte[] pk = JsonFields.GetHex(JsonFields.Get(group.Json, "publicKey", group.Where), "pk", group.Where);
-        using VerificationKey key = VerificationKey.Import(SignatureAlgorithm.Ed25519, pk, KeyBlobFormat.RawPublicKey);
-        return CaseOutcome.FromCheck(key.Verify(test.GetHex("msg"), test.GetHex("sig")), "Verify returned false");
-    }
+    protected override VerificationKey ImportKey(WycheproofGroup group) =>
+        VerificationKey.Import(SignatureAlgorithm.Ed25519, JsonFields.GetHex(JsonFields.Get(group.Json, "publicKey", group.Where), "pk", group.Where), KeyBlobFormat.RawPublicKey);
 }

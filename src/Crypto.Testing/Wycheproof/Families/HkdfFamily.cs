@@ -3,20 +3,11 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class HkdfFamily : IWycheproofFamily
+internal sealed class HkdfFamily(KdfAlgorithm algorithm) : IWycheproofFamily
 {
-    private readonly KdfAlgorithm _algorithm;
-
-    internal HkdfFamily(KdfAlgorithm algorithm)
-    {
-        _algorithm = algorithm;
-    }
-
-    public string? GroupSkipReason(WycheproofGroup group) => null;
-
     public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
     {
-        byte[] okm = _algorithm.DeriveKey(test.GetHex("ikm"), test.GetHex("salt"), test.GetHex("info"), test.GetInt32("size"));
+        byte[] okm = algorithm.DeriveKey(test.GetHex("ikm"), test.GetHex("salt"), test.GetHex("info"), test.GetInt32("size"));
         return CaseOutcome.Compare("the output keying material", okm, test.GetHex("okm"));
     }
 }

@@ -6,21 +6,14 @@ using System;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class HmacFamily : IWycheproofFamily
+internal sealed class HmacFamily(MacAlgorithm algorithm) : IWycheproofFamily
 {
-    private readonly MacAlgorithm _algorithm;
-
-    internal HmacFamily(MacAlgorithm algorithm)
-    {
-        _algorithm = algorithm;
-    }
-
     public string? GroupSkipReason(WycheproofGroup group)
     {
         int tagBits = group.GetInt32("tagSize");
-        return tagBits % 8 == 0 && tagBits / 8 >= MacAlgorithm.MinTruncatedMacSize && tagBits / 8 <= _algorithm.MacSize
+        return tagBits % 8 == 0 && tagBits / 8 >= MacAlgorithm.MinTruncatedMacSize && tagBits / 8 <= algorithm.MacSize
             ? null
-            : $"{tagBits}-bit tags are not supported (the library checks tags of {MacAlgorithm.MinTruncatedMacSize} to {_algorithm.MacSize} bytes)";
+            : $"{tagBits}-bit tags are not supported (the library checks tags of {MacAlgorithm.MinTruncatedMacSize} to {algorithm.MacSize} bytes)";
     }
 
     public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
@@ -28,12 +21,12 @@ internal sealed class HmacFamily : IWycheproofFamily
         byte[] key = test.GetHex("key");
         byte[] msg = test.GetHex("msg");
         byte[] tag = test.GetHex("tag");
-        if (!_algorithm.Verify(key, msg, tag))
+        if (!algorithm.Verify(key, msg, tag))
         {
             return CaseOutcome.Rejected("Verify returned false");
         }
 
-        byte[] full = _algorithm.Compute(key, msg);
+        byte[] full = algorithm.Compute(key, msg);
         return CaseOutcome.Compare("the tag prefix from Compute", full.AsSpan(0, Math.Min(tag.Length, full.Length)), tag);
     }
 }

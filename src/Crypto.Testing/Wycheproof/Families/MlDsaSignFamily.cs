@@ -1,4 +1,4 @@
-// Wycheproof ML-DSA signing (C2SP/wycheproof schemas mldsa_sign_seed_schema.json and mldsa_sign_noseed_schema.json,
+// Wycheproof ML-DSA signing (C2SP/wycheproof schemas mldsa_signseed_schema.json and mldsa_sign_noseed_schema.json,
 // test type MlDsaSign, cases per mldsa_sign_common.json). The group's key is imported: the 32-byte seed ξ
 // (privateSeed, KeyGen_internal, FIPS 204 Algorithm 6; its PKCS#8 seed form privateKeyPkcs8 must give the same key)
 // or the FIPS 204 sk encoding (privateKey, skDecode with the range and consistency checks on s1, s2, t0 and tr).
@@ -15,21 +15,10 @@ using System;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlDsaSignFamily : IWycheproofFamily
+/// <param name="algorithm">The file's parameter set.</param>
+/// <param name="seed">True for mldsa_signseed_schema (privateSeed), false for mldsa_sign_noseed_schema (privateKey).</param>
+internal sealed class MlDsaSignFamily(SignatureAlgorithm algorithm, bool seed) : IWycheproofFamily
 {
-    private readonly SignatureAlgorithm _algorithm;
-    private readonly bool _seed;
-
-    /// <param name="algorithm">The file's parameter set.</param>
-    /// <param name="seed">True for mldsa_sign_seed_schema (privateSeed), false for mldsa_sign_noseed_schema (privateKey).</param>
-    internal MlDsaSignFamily(SignatureAlgorithm algorithm, bool seed)
-    {
-        _algorithm = algorithm;
-        _seed = seed;
-    }
-
-    public string? GroupSkipReason(WycheproofGroup group) => null;
-
     public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
     {
         using SigningKey key = ImportKey(group, out CaseOutcome keyOutcome);
@@ -60,7 +49,7 @@ internal sealed class MlDsaSignFamily : IWycheproofFamily
             byte[] context = test.GetHexOrNull("ctx") ?? Array.Empty<byte>();
             if (test.GetHexOrNull("rnd") is null)
             {
-                signature = new byte[_algorithm.SignatureSize];
+                signature = new byte[algorithm.SignatureSize];
                 key.Sign(message, signature, context, SigningMode.Deterministic);
             }
             else
@@ -87,9 +76,9 @@ internal sealed class MlDsaSignFamily : IWycheproofFamily
 
     private SigningKey ImportKey(WycheproofGroup group, out CaseOutcome outcome)
     {
-        SigningKey key = _seed
-            ? SigningKey.Import(_algorithm, Required(group, "privateSeed"), KeyBlobFormat.PrivateKeySeed)
-            : SigningKey.Import(_algorithm, Required(group, "privateKey"), KeyBlobFormat.RawPrivateKey);
+        SigningKey key = seed
+            ? SigningKey.Import(algorithm, group.GetHex("privateSeed"), KeyBlobFormat.PrivateKeySeed)
+            : SigningKey.Import(algorithm, group.GetHex("privateKey"), KeyBlobFormat.RawPrivateKey);
         try
         {
             byte[] pk = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
@@ -100,11 +89,11 @@ internal sealed class MlDsaSignFamily : IWycheproofFamily
                 outcome = CaseOutcome.Compare("the public key", pk, expectedPk);
             }
 
-            byte[]? pkcs8 = _seed ? group.GetHexOrNull("privateKeyPkcs8") : null;
+            byte[]? pkcs8 = seed ? group.GetHexOrNull("privateKeyPkcs8") : null;
             if (outcome.Verdict == CaseVerdict.Accepted && pkcs8 is not null)
             {
                 // RFC 9881's seed form of the same ξ: the same key pair.
-                using SigningKey fromPkcs8 = SigningKey.Import(_algorithm, pkcs8, KeyBlobFormat.Pkcs8PrivateKey);
+                using SigningKey fromPkcs8 = SigningKey.Import(algorithm, pkcs8, KeyBlobFormat.Pkcs8PrivateKey);
                 outcome = CaseOutcome.Compare("the public key of privateKeyPkcs8", fromPkcs8.PublicKey.Export(KeyBlobFormat.RawPublicKey), pk);
             }
 
@@ -116,7 +105,4 @@ internal sealed class MlDsaSignFamily : IWycheproofFamily
             throw;
         }
     }
-
-    private static byte[] Required(WycheproofGroup group, string name) =>
-        group.GetHexOrNull(name) ?? throw new VectorFileException($"{group.Where}: the field '{name}' is missing.");
 }

@@ -10,22 +10,16 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlKemDecapsValidationFamily : IWycheproofFamily
+internal sealed class MlKemDecapsValidationFamily : MlKemFamilyBase
 {
-    public string? GroupSkipReason(WycheproofGroup group) => MlKemParameters.SkipReason(group);
-
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
+    protected override CaseOutcome Run(KemAlgorithm algorithm, WycheproofTest test)
     {
-        KemAlgorithm algorithm = MlKemParameters.Of(group);
         using DecapsulationKey key = DecapsulationKey.Import(algorithm, test.GetHex("dk"), KeyBlobFormat.RawPrivateKey);
-        CaseOutcome outcome = CaseOutcome.Compare("the encapsulation key in dk", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("ek"));
-        if (outcome.Verdict != CaseVerdict.Accepted)
+        return CaseOutcome.Compare("the encapsulation key in dk", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("ek")).Then(() =>
         {
-            return outcome;
-        }
-
-        byte[] k = key.Decapsulate(test.GetHex("c"));
-        byte[]? expected = test.GetHexOrNull("K");
-        return expected is null ? CaseOutcome.Accepted : CaseOutcome.Compare("the shared secret", k, expected);
+            byte[] k = key.Decapsulate(test.GetHex("c"));
+            byte[]? expected = test.GetHexOrNull("K");
+            return expected is null ? CaseOutcome.Accepted : CaseOutcome.Compare("the shared secret", k, expected);
+        });
     }
 }

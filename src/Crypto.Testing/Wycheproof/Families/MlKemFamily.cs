@@ -7,24 +7,13 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlKemFamily : IWycheproofFamily
+internal sealed class MlKemFamily : MlKemFamilyBase
 {
-    public string? GroupSkipReason(WycheproofGroup group) => MlKemParameters.SkipReason(group);
-
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
+    protected override CaseOutcome Run(KemAlgorithm algorithm, WycheproofTest test)
     {
-        KemAlgorithm algorithm = MlKemParameters.Of(group);
         using DecapsulationKey key = DecapsulationKey.Import(algorithm, test.GetHex("seed"), KeyBlobFormat.PrivateKeySeed);
         byte[]? ek = test.GetHexOrNull("ek");
-        if (ek is not null)
-        {
-            CaseOutcome keyOutcome = CaseOutcome.Compare("the encapsulation key", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), ek);
-            if (keyOutcome.Verdict != CaseVerdict.Accepted)
-            {
-                return keyOutcome;
-            }
-        }
-
-        return CaseOutcome.Compare("the shared secret", key.Decapsulate(test.GetHex("c")), test.GetHex("K"));
+        CaseOutcome keyOutcome = ek is null ? CaseOutcome.Accepted : CaseOutcome.Compare("the encapsulation key", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), ek);
+        return keyOutcome.Then(() => CaseOutcome.Compare("the shared secret", key.Decapsulate(test.GetHex("c")), test.GetHex("K")));
     }
 }

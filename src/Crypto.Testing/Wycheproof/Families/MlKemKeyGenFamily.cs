@@ -3,16 +3,12 @@
 
 namespace FintechCrypto.Testing;
 
-internal sealed class MlKemKeyGenFamily : IWycheproofFamily
+internal sealed class MlKemKeyGenFamily : MlKemFamilyBase
 {
-    public string? GroupSkipReason(WycheproofGroup group) => MlKemParameters.SkipReason(group);
-
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
+    protected override CaseOutcome Run(KemAlgorithm algorithm, WycheproofTest test)
     {
-        KemAlgorithm algorithm = MlKemParameters.Of(group);
         using DecapsulationKey key = DecapsulationKey.Import(algorithm, test.GetHex("seed"), KeyBlobFormat.PrivateKeySeed);
-        CaseOutcome outcome = CaseOutcome.Compare("the encapsulation key", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("ek"));
-        return outcome.Verdict != CaseVerdict.Accepted ? outcome
-            : CaseOutcome.Compare("the decapsulation key", key.Export(KeyBlobFormat.RawPrivateKey), test.GetHex("dk"));
+        return CaseOutcome.Compare("the encapsulation key", key.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), test.GetHex("ek"))
+            .Then(() => CaseOutcome.Compare("the decapsulation key", key.Export(KeyBlobFormat.RawPrivateKey), test.GetHex("dk")));
     }
 }

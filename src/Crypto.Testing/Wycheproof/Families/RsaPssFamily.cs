@@ -6,9 +6,9 @@ using System.Security.Cryptography;
 
 namespace FintechCrypto.Testing;
 
-internal sealed class RsaPssFamily : IWycheproofFamily
+internal sealed class RsaPssFamily() : SignatureVerifyFamily("Verify returned false")
 {
-    public string? GroupSkipReason(WycheproofGroup group)
+    public override string? GroupSkipReason(WycheproofGroup group)
     {
         string? mgf = group.GetString("mgf");
         if (mgf != "MGF1")
@@ -28,15 +28,14 @@ internal sealed class RsaPssFamily : IWycheproofFamily
         return null;
     }
 
-    public CaseOutcome Run(WycheproofGroup group, WycheproofTest test)
+    protected override VerificationKey ImportKey(WycheproofGroup group)
     {
         SignatureAlgorithm algorithm = SignatureAlgorithm.RsaPss(
             group.GetInt32("keySize"), Hash(group.GetString("sha"))!.Value, Hash(group.GetString("mgfSha"))!.Value, group.GetInt32("sLen"));
         byte[]? pkcs1 = group.GetHexOrNull("publicKeyAsn");
-        using VerificationKey key = pkcs1 is not null
+        return pkcs1 is not null
             ? VerificationKey.Import(algorithm, pkcs1, KeyBlobFormat.RawPublicKey)
             : VerificationKey.Import(algorithm, group.GetHexOrNull("publicKeyDer") ?? throw new VectorFileException($"{group.Where}: no publicKeyAsn or publicKeyDer."), KeyBlobFormat.SubjectPublicKeyInfo);
-        return CaseOutcome.FromCheck(key.Verify(test.GetHex("msg"), test.GetHex("sig")), "Verify returned false");
     }
 
     private static HashAlgorithmName? Hash(string? wycheproofName) => wycheproofName switch

@@ -34,6 +34,9 @@ internal readonly record struct CaseOutcome(CaseVerdict Verdict, string Detail)
 
     internal static CaseOutcome Crashed(Exception e) => new(CaseVerdict.Crashed, $"unexpected {e.GetType().FullName}: {e.Message}");
 
+    /// <summary>This outcome when it is not Accepted; otherwise the outcome of the next check.</summary>
+    internal CaseOutcome Then(Func<CaseOutcome> next) => Verdict == CaseVerdict.Accepted ? next() : this;
+
     /// <summary>Accepted when <paramref name="ok"/>, otherwise rejected with <paramref name="whyNot"/>.</summary>
     internal static CaseOutcome FromCheck(bool ok, string whyNot) => ok ? Accepted : Rejected(whyNot);
 

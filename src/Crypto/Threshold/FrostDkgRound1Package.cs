@@ -26,7 +26,7 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
     {
         Ciphersuite = ciphersuite;
-        Commitment = new FrostVssCommitment(ciphersuite, commitment);
+        Commitment = FrostVssCommitment.Create(ciphersuite, commitment);
         ProofR = proofR;
         ProofMu = proofMu;
     }

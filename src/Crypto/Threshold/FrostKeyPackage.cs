@@ -24,6 +24,55 @@ public sealed class FrostKeyPackage : IDisposable
     private const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
 
+    /// <summary>
+    /// Builds a key package from its encodings (frost-core <c>KeyPackage::new</c>): the signing share sk_i as the
+    /// ciphersuite serializes a scalar (RFC 9591 SerializeScalar), the verifying share PK_i and the group verifying key
+    /// PK as it serializes an element (SerializeElement). The package is checked as <see cref="FromBytes"/> checks it:
+    /// PK_i must be sk_i B.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <param name="signingShare">The signing share (<see cref="FrostCiphersuite.ScalarLength"/> bytes); copied into memory
+    /// that <see cref="Dispose"/> clears (the caller clears its own copy).</param>
+    /// <param name="verifyingShare">The verifying share PK_i (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="verifyingKey">The group verifying key PK (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="minSigners">The threshold, from 2 to 65535.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/> or <paramref name="identifier"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> belongs to another ciphersuite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minSigners"/> is below 2 or above 65535.</exception>
+    /// <exception cref="FintechCryptoException">
+    /// The signing share is not a canonical scalar, an element is not a valid non-identity element, or the verifying
+    /// share is not the signing share times the generator.
+    /// </exception>
+    public FrostKeyPackage(
+        FrostCiphersuite ciphersuite, FrostIdentifier identifier, ReadOnlySpan<byte> signingShare, ReadOnlySpan<byte> verifyingShare, ReadOnlySpan<byte> verifyingKey, int minSigners)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(identifier);
+        FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(identifier));
+        if (minSigners is < 2 or > ushort.MaxValue)
+        {
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to 65535");
+        }
+
+        GroupElement share = FrostEncoding.DecodeElement(ciphersuite, verifyingShare, "verifying share");
+        GroupElement key = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
+        Scalar secret = FrostEncoding.DecodeScalar(ciphersuite, signingShare, "signing share");
+        try
+        {
+            CheckVerifyingShare(ciphersuite.Suite.Group, secret, share);
+            Identifier = identifier;
+            VerifyingShareElement = share;
+            VerifyingKeyElement = key;
+            MinSigners = minSigners;
+            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, secret, this);
+        }
+        finally
+        {
+            secret.Clear();
+        }
+    }
+
     internal FrostKeyPackage(FrostIdentifier identifier, in Scalar signingShare, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
     {
         if (minSigners is < 2 or > ushort.MaxValue)
@@ -61,6 +110,24 @@ public sealed class FrostKeyPackage : IDisposable
 
     /// <summary>The signing share; the caller clears the copy.</summary>
     internal Scalar GetSigningShare() => _signingShare.Get();
+
+    /// <summary>
+    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
+    /// secret: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public byte[] ExportSigningShare() => _signingShare.Export();
+
+    /// <summary>
+    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
+    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
+    /// </summary>
+    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
+    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
     /// <summary>Decodes a key package from its wire format.</summary>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
@@ -152,15 +219,18 @@ public sealed class FrostKeyPackage : IDisposable
     {
         if (minSigners < 2)
         {
-            throw new FintechCryptoException($"The {What} is malformed: the threshold must be at least 2.");
+            throw Error.Frost_Malformed(What, "the threshold must be at least 2");
         }
 
-        PrimeOrderGroup group = identifier.Ciphersuite.Suite.Group;
+        CheckVerifyingShare(identifier.Ciphersuite.Suite.Group, share, verifyingShare);
+        return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
+    }
+
+    private static void CheckVerifyingShare(PrimeOrderGroup group, in Scalar share, GroupElement verifyingShare)
+    {
         if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
         {
-            throw new FintechCryptoException($"The {What} is inconsistent: the verifying share is not the signing share times the generator.");
+            throw Error.Frost_Inconsistent(What, "the verifying share is not the signing share times the generator");
         }
-
-        return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
     }
 }

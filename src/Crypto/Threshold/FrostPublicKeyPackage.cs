@@ -24,6 +24,68 @@ public sealed class FrostPublicKeyPackage
     private readonly FrostIdentifier[] _identifiers;
     private readonly GroupElement[] _verifyingShares;
 
+    /// <summary>
+    /// Builds a public key package from its encodings (frost-core <c>PublicKeyPackage::new</c>): each participant's
+    /// verifying share PK_i and the group verifying key PK as the ciphersuite serializes an element (RFC 9591
+    /// SerializeElement), and the threshold.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="verifyingShares">1 to 65535 participants' verifying shares (<see cref="FrostCiphersuite.ElementLength"/>
+    /// bytes each), by identifier; any order.</param>
+    /// <param name="verifyingKey">The group verifying key PK (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="minSigners">The threshold, from 2 to the number of participants.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="verifyingShares"/> or one of
+    /// its keys or values is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="verifyingShares"/> is empty, holds more than 65535 entries, or
+    /// an identifier of another ciphersuite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minSigners"/> is below 2 or above the number of
+    /// participants.</exception>
+    /// <exception cref="FintechCryptoException">A verifying share or the verifying key is not a valid non-identity element
+    /// of the ciphersuite's group.</exception>
+    public FrostPublicKeyPackage(FrostCiphersuite ciphersuite, IReadOnlyDictionary<FrostIdentifier, byte[]> verifyingShares, ReadOnlySpan<byte> verifyingKey, int minSigners)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(verifyingShares);
+        if (verifyingShares.Count is 0 or > ushort.MaxValue)
+        {
+            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares", 1, ushort.MaxValue, verifyingShares.Count);
+        }
+
+        if (minSigners < 2 || minSigners > verifyingShares.Count)
+        {
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
+        }
+
+        var identifiers = new FrostIdentifier[verifyingShares.Count];
+        var encodedShares = new byte[verifyingShares.Count][];
+        int n = 0;
+        foreach (KeyValuePair<FrostIdentifier, byte[]> pair in verifyingShares)
+        {
+            FrostIdentifier identifier = pair.Key ?? throw Error.ArgumentNull(nameof(verifyingShares));
+            FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(verifyingShares));
+            identifiers[n] = identifier;
+            encodedShares[n++] = pair.Value ?? throw Error.ArgumentNull(nameof(verifyingShares));
+        }
+
+        Array.Sort(identifiers, encodedShares);
+        if (Problem(identifiers, minSigners) is not null)
+        {
+            throw Error.Frost_Argument(nameof(verifyingShares), "The identifiers of the verifying shares must be distinct");
+        }
+
+        var shares = new GroupElement[identifiers.Length];
+        for (int i = 0; i < shares.Length; i++)
+        {
+            shares[i] = FrostEncoding.DecodeElement(ciphersuite, encodedShares[i], $"verifying share of participant {identifiers[i]}");
+        }
+
+        Ciphersuite = ciphersuite;
+        _identifiers = identifiers;
+        _verifyingShares = shares;
+        VerifyingKeyElement = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
+        MinSigners = minSigners;
+    }
+
     internal FrostPublicKeyPackage(FrostCiphersuite ciphersuite, FrostIdentifier[] sortedIdentifiers, GroupElement[] verifyingShares, GroupElement verifyingKey, int minSigners)
     {
         if (sortedIdentifiers.Length != verifyingShares.Length || sortedIdentifiers.Length is 0 or > ushort.MaxValue)

@@ -79,7 +79,7 @@ public static class FrostRefresh
         try
         {
             // The identity (element 0) has no encoding; frost-core leaves it out of the refreshing shares too.
-            var wireCommitment = new FrostVssCommitment(ciphersuite, commitment[1..]);
+            var wireCommitment = FrostVssCommitment.Create(ciphersuite, commitment[1..]);
             var newShares = new GroupElement[ids.Length];
             for (int k = 0; k < ids.Length; k++)
             {

@@ -26,7 +26,7 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     internal FrostRefreshRound1Package(FrostCiphersuite ciphersuite, GroupElement[] nonConstantCommitment)
     {
         Ciphersuite = ciphersuite;
-        Commitment = new FrostVssCommitment(ciphersuite, nonConstantCommitment);
+        Commitment = FrostVssCommitment.Create(ciphersuite, nonConstantCommitment);
     }
 
     /// <summary>The ciphersuite.</summary>

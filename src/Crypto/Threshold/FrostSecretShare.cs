@@ -23,6 +23,42 @@ public sealed class FrostSecretShare : IDisposable
     private const string What = "FROST secret share";
     private readonly SecretScalar _signingShare;
 
+    /// <summary>
+    /// Builds a dealer's secret share from its encodings (frost-core <c>SecretShare::new</c>): the signing share f(i) as
+    /// the ciphersuite serializes a scalar (RFC 9591 SerializeScalar, <see cref="FrostCiphersuite.ScalarLength"/>
+    /// bytes) and the dealer's commitment. The share is not checked against the commitment here: call
+    /// <see cref="Verify"/> or <see cref="ToKeyPackage"/>.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <param name="signingShare">The signing share; copied into memory that <see cref="Dispose"/> clears (the caller
+    /// clears its own copy).</param>
+    /// <param name="commitment">The dealer's VSS commitment.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="identifier"/> or
+    /// <paramref name="commitment"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> or <paramref name="commitment"/> belongs to
+    /// another ciphersuite.</exception>
+    /// <exception cref="FintechCryptoException"><paramref name="signingShare"/> is not a canonical scalar.</exception>
+    public FrostSecretShare(FrostCiphersuite ciphersuite, FrostIdentifier identifier, ReadOnlySpan<byte> signingShare, FrostVssCommitment commitment)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(identifier);
+        ArgumentNullException.ThrowIfNull(commitment);
+        FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(identifier));
+        FrostEncoding.RequireCiphersuite(ciphersuite, commitment.Ciphersuite, nameof(commitment));
+        Scalar share = FrostEncoding.DecodeScalar(ciphersuite, signingShare, "signing share");
+        try
+        {
+            Identifier = identifier;
+            Commitment = commitment;
+            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, share, this);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
+
     internal FrostSecretShare(FrostIdentifier identifier, in Scalar signingShare, FrostVssCommitment commitment)
     {
         Identifier = identifier;
@@ -41,6 +77,24 @@ public sealed class FrostSecretShare : IDisposable
 
     /// <summary>The signing share; the caller clears the copy.</summary>
     internal Scalar GetSigningShare() => _signingShare.Get();
+
+    /// <summary>
+    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
+    /// secret: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public byte[] ExportSigningShare() => _signingShare.Export();
+
+    /// <summary>
+    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
+    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
+    /// </summary>
+    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
+    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
     /// <summary>
     /// Checks the share against the commitment (RFC 9591 Appendix C.2 vss_verify): f(i) B equals the commitment
@@ -105,7 +159,7 @@ public sealed class FrostSecretShare : IDisposable
         {
             GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(ref reader);
             reader.End();
-            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
+            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
         }
         finally
         {
@@ -132,7 +186,7 @@ public sealed class FrostSecretShare : IDisposable
         Scalar share = reader.GetScalar(reader.Root, "signing_share");
         try
         {
-            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
+            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
         }
         finally
         {

@@ -158,7 +158,7 @@ public static class FrostTrustedDealer
             Internal.Frost.TrustedDealer.SecretShareShard(field, secret, polynomial, ids, shares);
 
             // vss_commitment = vss_commit(coefficients); PK = G.ScalarBaseMult(secret_key)
-            var commitment = new FrostVssCommitment(ciphersuite, Internal.Frost.TrustedDealer.Commit(group, secret, polynomial));
+            var commitment = FrostVssCommitment.Create(ciphersuite, Internal.Frost.TrustedDealer.Commit(group, secret, polynomial));
 
             // derive_group_info(MAX_PARTICIPANTS, MIN_PARTICIPANTS, vss_commitment)
             (GroupElement groupKey, GroupElement[] participantKeys) = Vss.DeriveGroupInfo(group, ids, commitment.Coefficients);

@@ -7,6 +7,7 @@
 // Wire format (docs/frost-wire.md): header(type 7) || count t (2 bytes) || t x element (Ne).
 
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
@@ -21,8 +22,30 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
 {
     private const string What = "FROST VSS commitment";
     private readonly GroupElement[] _coefficients;
+    private ReadOnlyMemory<byte>[]? _encoded;
 
-    internal FrostVssCommitment(FrostCiphersuite ciphersuite, GroupElement[] coefficients)
+    /// <summary>
+    /// Builds a commitment from its elements in the ciphersuite's encoding (RFC 9591 Appendix C.2 vss_commitment:
+    /// SerializeElement of a_0 B, a_1 B, ..., a_(t-1) B, in that order; frost-core
+    /// <c>VerifiableSecretSharingCommitment::deserialize</c>).
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="coefficientCommitments">1 to 65535 elements of <see cref="FrostCiphersuite.ElementLength"/> bytes; the
+    /// first is the group verifying key.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="coefficientCommitments"/> or
+    /// one of its entries is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="coefficientCommitments"/> is empty or holds more than 65535
+    /// entries.</exception>
+    /// <exception cref="FintechCryptoException">An entry is not a valid non-identity element of the ciphersuite's
+    /// group.</exception>
+    public FrostVssCommitment(FrostCiphersuite ciphersuite, IReadOnlyList<byte[]> coefficientCommitments)
+        : this(
+            ciphersuite ?? throw Error.ArgumentNull(nameof(ciphersuite)),
+            FrostEncoding.DecodeElements(ciphersuite, coefficientCommitments, nameof(coefficientCommitments), "VSS commitment coefficient"))
+    {
+    }
+
+    private FrostVssCommitment(FrostCiphersuite ciphersuite, GroupElement[] coefficients)
     {
         if (coefficients.Length is 0 or > ushort.MaxValue)
         {
@@ -36,11 +59,21 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     /// <summary>The ciphersuite.</summary>
     public FrostCiphersuite Ciphersuite { get; }
 
+    /// <summary>A commitment to decoded elements (the library's own, already checked).</summary>
+    internal static FrostVssCommitment Create(FrostCiphersuite ciphersuite, GroupElement[] coefficients) => new(ciphersuite, coefficients);
+
     /// <summary>The threshold t: the number of coefficients, the fewest signers that can sign.</summary>
     public int MinSigners => _coefficients.Length;
 
     /// <summary>The group verifying key PK = a_0 B, the commitment's first element (Ne bytes).</summary>
     public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(_coefficients[0]);
+
+    /// <summary>
+    /// The commitment's elements in the ciphersuite's encoding (<see cref="FrostCiphersuite.ElementLength"/> bytes each),
+    /// in coefficient order: what <see cref="FrostVssCommitment(FrostCiphersuite, IReadOnlyList{byte[]})"/> takes.
+    /// Encoded once, on first read.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> CoefficientCommitments => _encoded ??= EncodeAll();
 
     internal ReadOnlySpan<GroupElement> Coefficients => _coefficients;
 
@@ -80,7 +113,7 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
         var reader = new WireReader(encoded, FrostMessageType.VssCommitment, What);
         GroupElement[] coefficients = ReadCoefficients(ref reader);
         reader.End();
-        return new FrostVssCommitment(reader.Ciphersuite, coefficients);
+        return Create(reader.Ciphersuite, coefficients);
     }
 
     /// <summary>Decodes a commitment from its JSON form.</summary>
@@ -91,7 +124,7 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     public static FrostVssCommitment FromJson(string json)
     {
         using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What, "coefficients");
-        return new FrostVssCommitment(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
+        return Create(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
     }
 
     /// <summary>Encodes the commitment in the versioned wire format.</summary>
@@ -131,6 +164,17 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
+
+    private ReadOnlyMemory<byte>[] EncodeAll()
+    {
+        var encoded = new ReadOnlyMemory<byte>[_coefficients.Length];
+        for (int i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = Ciphersuite.Suite.Group.SerializeElement(_coefficients[i]);
+        }
+
+        return encoded;
+    }
 
     // Shared with FrostSecretShare: the JSON array "coefficients".
     internal void WriteCoefficients(Utf8JsonWriter writer) => FrostJson.WriteElements(writer, "coefficients", Ciphersuite, _coefficients);

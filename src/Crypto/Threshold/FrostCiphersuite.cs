@@ -100,7 +100,7 @@ public sealed class FrostCiphersuite : Algorithm
     /// <returns>True when the signature is valid; false for an invalid signature, a malformed key, or a wrong length.</returns>
     public bool Verify(ReadOnlySpan<byte> groupVerifyingKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (!Suite.Group.TryDeserializeElement(groupVerifyingKey, out Groups.GroupElement key))
+        if (!Suite.Group.TryDeserializeElement(groupVerifyingKey, out Internal.Groups.GroupElement key))
         {
             return false;
         }

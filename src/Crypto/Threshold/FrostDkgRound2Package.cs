@@ -5,7 +5,7 @@
 // Wire format: header(type 11) || f_i(l) (Ns). JSON: { header, "signing_share": hex }.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 

@@ -8,7 +8,7 @@
 
 using System;
 using System.Numerics;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Threshold;
 

@@ -8,7 +8,7 @@
 // JSON: { header, "commitment": [hex, ...] }.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 

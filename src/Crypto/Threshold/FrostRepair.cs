@@ -9,7 +9,7 @@
 
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;

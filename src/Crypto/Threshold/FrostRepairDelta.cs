@@ -5,7 +5,7 @@
 // docs/frost-keygen.md §b. Wire format: header(type 13) || delta (Ns). JSON: { header, "delta": hex }.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 

@@ -5,7 +5,7 @@
 // Wire format: header(type 14) || sigma (Ns). JSON: { header, "sigma": hex }.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 

@@ -5,7 +5,7 @@
 // Wire format (docs/frost-wire.md): header(type 3) || z_i (Ns).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;

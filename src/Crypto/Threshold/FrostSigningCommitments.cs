@@ -6,7 +6,7 @@
 // Wire format (docs/frost-wire.md): header(type 1) || hiding (Ne) || binding (Ne).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;

@@ -4,7 +4,7 @@ using System.IO;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Curve25519;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Suites;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Org.BouncyCastle.Asn1.X9;
 using Xunit;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;

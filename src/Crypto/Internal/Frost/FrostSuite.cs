@@ -9,7 +9,7 @@
 // for compatibility with RFC 8032 verifiers.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

@@ -5,7 +5,7 @@
 // Variable time: commitments and binding factors are public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

@@ -1,7 +1,7 @@
 // SecretScalar: a secret scalar (a signing share, a nonce) held encoded in a pinned array that Dispose clears.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.Frost;

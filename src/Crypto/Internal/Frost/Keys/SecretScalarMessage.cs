@@ -3,7 +3,7 @@
 //   bytes = header(type) || scalar (Ns)        JSON = { header, "<field>": "<hex>" }
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost.Keys;

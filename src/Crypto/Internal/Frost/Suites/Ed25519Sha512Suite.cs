@@ -7,7 +7,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Curve25519;
 
 namespace FintechCrypto.Internal.Frost.Suites;

@@ -9,7 +9,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 
 namespace FintechCrypto.Internal.Frost.Suites;

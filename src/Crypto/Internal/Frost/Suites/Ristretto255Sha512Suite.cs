@@ -5,7 +5,7 @@
 // tag || m). Parameters: Ne = 32, Ns = 32, digest 64 bytes.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Suites;
 

@@ -4,7 +4,7 @@
 // expand_message_xmd(SHA-256), L = 48, and SHA-256) are in Sha256HashToFieldSuite.
 // Parameters: Ne = 33, Ns = 32, digest 32 bytes.
 
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Suites;
 

@@ -16,7 +16,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Integers modulo a prime group order, with the encodings of one ciphersuite.</summary>
 internal sealed class ScalarField

@@ -9,7 +9,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Signed-digit expansions of little-endian scalars for the edwards448 scalar multiplications.</summary>
 internal static class Ed448ScalarRecoding

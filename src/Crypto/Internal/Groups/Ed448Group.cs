@@ -18,7 +18,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The edwards448 prime-order group of RFC 9591 §6.3 (Ne = 57, Ns = 57, little-endian scalars).</summary>
 internal sealed class Ed448Group : PrimeOrderGroup

@@ -10,7 +10,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>A mutable edwards448 point in projective coordinates (X : Y : Z), with the RFC 8032 §5.2.4 formulas.</summary>
 internal sealed class Ed448Point

@@ -3,7 +3,7 @@
 // References: RFC 9591 §6.5 (Group: secp256k1, SEC 1 compressed elements, big-endian scalars); SEC 2 v2 §2.4.1.
 // Parameters: Ne = 33, Ns = 32, order n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141.
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The secp256k1 group (RFC 9591 §6.5), on BouncyCastle's secp256k1 arithmetic.</summary>
 internal sealed class Secp256k1Group : WeierstrassGroup

@@ -8,7 +8,7 @@ using System;
 using System.Collections.Generic;
 using FintechCrypto.Internal.Curve25519;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Groups of prime order L on edwards25519 points.</summary>
 internal abstract class Curve25519Group : PrimeOrderGroup

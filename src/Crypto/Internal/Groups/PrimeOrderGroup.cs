@@ -14,7 +14,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>A prime-order group with its scalar field (RFC 9591 §3.1).</summary>
 internal abstract class PrimeOrderGroup

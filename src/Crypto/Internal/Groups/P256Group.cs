@@ -4,7 +4,7 @@
 // FIPS 186-5 / SP 800-186 §3.2.1.3.
 // Parameters: Ne = 33, Ns = 32, order n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551.
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The P-256 group (RFC 9591 §6.4), on BouncyCastle's secp256r1 arithmetic.</summary>
 internal sealed class P256Group : WeierstrassGroup

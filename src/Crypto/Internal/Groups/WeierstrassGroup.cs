@@ -33,7 +33,7 @@ using Org.BouncyCastle.Math.EC.Multiplier;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 using CryptographicOperations = System.Security.Cryptography.CryptographicOperations;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>
 /// A short Weierstrass curve of prime order over BouncyCastle (RFC 9591 §6.4, §6.5): 33-byte SEC 1 compressed

@@ -19,7 +19,7 @@ namespace FintechCrypto.Threshold;
 /// public, and every participant must receive the same package from each sender: send it over a broadcast channel
 /// (or compare packages pairwise, with <see cref="Equals(FrostDkgRound1Package)"/>).
 /// </summary>
-public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
+public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, IFrostMessage<FrostDkgRound1Package>
 {
     private const string What = "FROST DKG round-1 package";
 
@@ -60,83 +60,55 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound1Package, What);
-        GroupElement[] commitment = FrostVssCommitment.ReadCoefficients(ref reader);
-        GroupElement r = reader.ReadElement("proof of knowledge R");
-        Scalar mu = reader.ReadScalar("proof of knowledge mu");
-        reader.End();
-        if (commitment.Length < 2)
-        {
-            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
-        }
-
-        return new FrostDkgRound1Package(reader.Ciphersuite, commitment, r, mu);
-    }
+    public static FrostDkgRound1Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound1Package>(encoded);
 
     /// <summary>Decodes a package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1Package, What, "commitment", "proof_of_knowledge");
-        GroupElement[] commitment = reader.GetElements(reader.Root, "commitment");
-        if (commitment.Length < 2)
-        {
-            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
-        }
-
-        FrostCiphersuite suite = reader.Ciphersuite;
-        byte[] proof = reader.GetHex(reader.Root, "proof_of_knowledge");
-        if (proof.Length != suite.SignatureLength)
-        {
-            throw reader.Malformed($"'proof_of_knowledge' must be {suite.SignatureLength} bytes (R || mu)");
-        }
-
-        GroupElement r = reader.DecodeElement(proof[..suite.ElementLength], "proof_of_knowledge");
-        if (!suite.Suite.Scalars.TryDecode(proof.AsSpan(suite.ElementLength), out Scalar mu))
-        {
-            throw reader.Malformed("the mu of 'proof_of_knowledge' is not a canonical scalar");
-        }
-
-        return new FrostDkgRound1Package(suite, commitment, r, mu);
-    }
+    public static FrostDkgRound1Package FromJson(string json) => FrostCodec.FromJson<FrostDkgRound1Package>(json);
 
     /// <summary>Encodes the package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
-    {
-        w.WriteElements(Commitment.Coefficients);
-        w.WriteElement(ProofR);
-        w.WriteScalar(ProofMu);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the package as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
-    {
-        FrostJson.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients);
-        FrostJson.WriteHex(w, "proof_of_knowledge", ProofOfKnowledge);
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>True when <paramref name="other"/> holds the same commitment and proof.</summary>
     /// <param name="other">Another package, or null.</param>
     /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostDkgRound1Package? other) =>
-        other is not null && other.Ciphersuite == Ciphersuite && other.Commitment.Equals(Commitment)
-        && Ciphersuite.Suite.Group.ElementEquals(other.ProofR, ProofR) && Ciphersuite.Suite.Scalars.Equal(other.ProofMu, ProofMu);
+    public bool Equals(FrostDkgRound1Package? other) => FrostCodec.FieldsEqual(this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FrostDkgRound1Package);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Commitment, Convert.ToHexString(ProofOfKnowledge));
+    public override int GetHashCode() => FrostCodec.FieldsHash(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
 
     internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
+
+    static FrostMessageType IFrostMessage<FrostDkgRound1Package>.MessageType => FrostMessageType.DkgRound1Package;
+
+    static string IFrostMessage<FrostDkgRound1Package>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        writer.Elements("commitment", Commitment.Coefficients);
+        writer.Proof("proof_of_knowledge", ProofR, ProofMu);
+    }
+
+    static FrostDkgRound1Package IFrostMessage<FrostDkgRound1Package>.ReadFields(FrostFieldReader reader)
+    {
+        GroupElement[] commitment = reader.Elements("commitment");
+        GroupElement r = reader.Proof("proof_of_knowledge", out Scalar mu);
+        return commitment.Length >= 2
+            ? new(reader.Ciphersuite, commitment, r, mu)
+            : throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
+    }
 }

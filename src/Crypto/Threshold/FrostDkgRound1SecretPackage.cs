@@ -29,7 +29,7 @@ namespace FintechCrypto.Threshold;
 /// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="ToString"/> never
 /// shows the coefficients.
 /// </remarks>
-public sealed class FrostDkgRound1SecretPackage : IDisposable
+public sealed class FrostDkgRound1SecretPackage : IDisposable, IFrostMessage<FrostDkgRound1SecretPackage>
 {
     private const string What = "FROST DKG round-1 secret package";
     private readonly KeyGenStateHeader _header;
@@ -69,60 +69,14 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The secret package.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound1SecretPackage, What);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
-        var coefficients = new Scalar[header.StoredCount];
-        try
-        {
-            for (int k = 0; k < coefficients.Length; k++)
-            {
-                coefficients[k] = reader.ReadScalar("polynomial coefficient");
-            }
-
-            reader.End();
-            return Create(header, coefficients, Malformed);
-        }
-        finally
-        {
-            Array.Clear(coefficients);
-        }
-    }
+    public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound1SecretPackage>(encoded);
 
     /// <summary>Decodes a secret package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The secret package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "coefficients"]);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
-        JsonElement array = reader.GetArray(reader.Root, "coefficients", ushort.MaxValue);
-        if (array.GetArrayLength() != header.StoredCount)
-        {
-            throw reader.Malformed($"'coefficients' must hold {header.StoredCount} scalars for this threshold");
-        }
-
-        var coefficients = new List<Scalar>(header.StoredCount);
-        try
-        {
-            foreach (JsonElement item in array.EnumerateArray())
-            {
-                coefficients.Add(reader.DecodeScalarEntry(item, "coefficients"));
-            }
-
-            return Create(header, [.. coefficients], reader.Malformed);
-        }
-        finally
-        {
-            for (int k = 0; k < coefficients.Count; k++)
-            {
-                coefficients[k].Clear();
-            }
-        }
-    }
+    public static FrostDkgRound1SecretPackage FromJson(string json) => FrostCodec.FromJson<FrostDkgRound1SecretPackage>(json);
 
     /// <summary>
     /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
@@ -132,12 +86,8 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
     public byte[] ToBytes()
     {
-        using SecretLease lease = _coefficients.Lease(this);
-        return WireWriter.Encode(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
-        {
-            _header.Write(w);
-            w.WriteBytes(StoredCoefficients());
-        });
+        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
+        return FrostCodec.ToBytes(this);
     }
 
     /// <summary>
@@ -149,30 +99,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     public string ToJson()
     {
         using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
-        ReadOnlySpan<byte> check = StoredCoefficients();
-        int ns = Ciphersuite.ScalarLength;
-        int stored = check.Length / ns;
-        return FrostJson.Write(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
-        {
-            _header.Write(w);
-            w.WriteStartArray("coefficients");
-            ReadOnlySpan<byte> coefficients = StoredCoefficients();
-            char[] hex = new char[2 * ns];
-            try
-            {
-                for (int k = 0; k < stored; k++)
-                {
-                    Convert.TryToHexStringLower(coefficients.Slice(k * ns, ns), hex, out _);
-                    w.WriteStringValue(hex);
-                }
-            }
-            finally
-            {
-                Array.Clear(hex);
-            }
-
-            w.WriteEndArray();
-        });
+        return FrostCodec.ToJson(this);
     }
 
     /// <summary>Clears the coefficients.</summary>
@@ -199,8 +126,6 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         return new DkgRound1Secret(Identifier.Scalar, coefficients, (GroupElement[])_commitment.Clone(), MinSigners, MaxSigners);
     }
 
-    private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
-
     // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.
     // Read under a lease on _coefficients only.
     private ReadOnlySpan<byte> StoredCoefficients()
@@ -210,7 +135,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     }
 
     // Rebuilds the package from decoded coefficients: checks the constant term and recomputes the commitment.
-    private static FrostDkgRound1SecretPackage Create(KeyGenStateHeader header, Scalar[] stored, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound1SecretPackage Create(KeyGenStateHeader header, Scalar[] stored, FrostFieldReader reader)
     {
         FrostSuite suite = header.Identifier.Ciphersuite.Suite;
         Scalar[] coefficients = header.Purpose == KeyGenPurpose.Dkg ? stored : [suite.Scalars.Zero, .. stored];
@@ -218,19 +143,44 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         {
             if (header.Purpose == KeyGenPurpose.Dkg && suite.Scalars.IsZero(coefficients[0]))
             {
-                throw malformed("the DKG secret (coefficient 0) is zero");
+                throw reader.Malformed("the DKG secret (coefficient 0) is zero");
             }
 
             for (int k = 1; k < coefficients.Length; k++)
             {
                 if (suite.Scalars.IsZero(coefficients[k]))
                 {
-                    throw malformed("a polynomial coefficient is zero, so its commitment would be the identity");
+                    throw reader.Malformed("a polynomial coefficient is zero, so its commitment would be the identity");
                 }
             }
 
             GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
             return new FrostDkgRound1SecretPackage(header.Identifier, header.Purpose, coefficients, commitment, header.MinSigners, header.MaxSigners);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
+    }
+
+    static FrostMessageType IFrostMessage<FrostDkgRound1SecretPackage>.MessageType => FrostMessageType.DkgRound1SecretPackage;
+
+    static string IFrostMessage<FrostDkgRound1SecretPackage>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        _header.Write(writer);
+        writer.SecretScalars("coefficients", StoredCoefficients()); // under the caller's lease
+    }
+
+    static FrostDkgRound1SecretPackage IFrostMessage<FrostDkgRound1SecretPackage>.ReadFields(FrostFieldReader reader)
+    {
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
+        var coefficients = new Scalar[header.StoredCount];
+        try
+        {
+            reader.SecretScalars("coefficients", coefficients);
+            return Create(header, coefficients, reader);
         }
         finally
         {

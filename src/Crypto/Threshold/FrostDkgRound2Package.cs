@@ -7,7 +7,6 @@
 using System;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
 
@@ -21,7 +20,7 @@ namespace FintechCrypto.Threshold;
 /// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="ToBytes"/> and
 /// <see cref="ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
 /// </remarks>
-public sealed class FrostDkgRound2Package : IDisposable
+public sealed class FrostDkgRound2Package : IDisposable, IFrostMessage<FrostDkgRound2Package>
 {
     private const string What = "FROST DKG round-2 package";
     private readonly SecretScalar _value;
@@ -41,16 +40,14 @@ public sealed class FrostDkgRound2Package : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded) =>
-        SecretScalarMessage.FromBytes(encoded, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
+    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound2Package>(encoded);
 
     /// <summary>Decodes the message from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostDkgRound2Package FromJson(string json) =>
-        SecretScalarMessage.FromJson(json, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
+    public static FrostDkgRound2Package FromJson(string json) => FrostCodec.FromJson<FrostDkgRound2Package>(json);
 
     /// <summary>
     /// Encodes the message in the versioned wire format. The result holds the secret: clear it
@@ -58,7 +55,7 @@ public sealed class FrostDkgRound2Package : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public byte[] ToBytes() => SecretScalarMessage.ToBytes(FrostMessageType.DkgRound2Package, Ciphersuite, _value);
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>
     /// Encodes the message as JSON. The string holds the secret and cannot be cleared: prefer
@@ -66,7 +63,7 @@ public sealed class FrostDkgRound2Package : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public string ToJson() => SecretScalarMessage.ToJson(FrostMessageType.DkgRound2Package, Ciphersuite, "signing_share", _value);
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the secret.</summary>
     public void Dispose() => _value.Dispose();
@@ -77,4 +74,24 @@ public sealed class FrostDkgRound2Package : IDisposable
 
     /// <summary>The secret scalar; the caller clears the copy.</summary>
     internal Scalar GetValue() => _value.Get();
+
+    static FrostMessageType IFrostMessage<FrostDkgRound2Package>.MessageType => FrostMessageType.DkgRound2Package;
+
+    static string IFrostMessage<FrostDkgRound2Package>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+        => writer.SecretScalar("signing_share", _value);
+
+    static FrostDkgRound2Package IFrostMessage<FrostDkgRound2Package>.ReadFields(FrostFieldReader reader)
+    {
+        Scalar value = reader.Scalar("signing_share");
+        try
+        {
+            return new(reader.Ciphersuite, value);
+        }
+        finally
+        {
+            value.Clear();
+        }
+    }
 }

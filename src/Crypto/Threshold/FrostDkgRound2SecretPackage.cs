@@ -25,7 +25,7 @@ namespace FintechCrypto.Threshold;
 /// SECRET: the share is part of this participant's future signing share. Never send the package or its encodings to
 /// anyone; store them encrypted; dispose the package after part 3. <see cref="ToString"/> never shows the share.
 /// </remarks>
-public sealed class FrostDkgRound2SecretPackage : IDisposable
+public sealed class FrostDkgRound2SecretPackage : IDisposable, IFrostMessage<FrostDkgRound2SecretPackage>
 {
     private const string What = "FROST DKG round-2 secret package";
     private readonly KeyGenStateHeader _header;
@@ -60,43 +60,14 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The secret package.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound2SecretPackage, What);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
-        Scalar share = reader.ReadScalar("secret share");
-        try
-        {
-            GroupElement[] stored = FrostVssCommitment.ReadCoefficients(ref reader);
-            reader.End();
-            return Create(header, stored, share, Malformed);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostDkgRound2SecretPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound2SecretPackage>(encoded);
 
     /// <summary>Decodes a secret package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The secret package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound2SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "secret_share", "commitment"]);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
-        GroupElement[] stored = reader.GetElements(reader.Root, "commitment");
-        Scalar share = reader.GetScalar(reader.Root, "secret_share");
-        try
-        {
-            return Create(header, stored, share, reader.Malformed);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostDkgRound2SecretPackage FromJson(string json) => FrostCodec.FromJson<FrostDkgRound2SecretPackage>(json);
 
     /// <summary>
     /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
@@ -104,12 +75,7 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
-    {
-        _header.Write(w);
-        w.WriteSecretScalar(_ownShare);
-        w.WriteElements(StoredCommitment());
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>
     /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
@@ -117,12 +83,7 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
-    {
-        _header.Write(w);
-        FrostJson.WriteSecretScalar(w, "secret_share", _ownShare);
-        FrostJson.WriteElements(w, "commitment", Ciphersuite, StoredCommitment());
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the share.</summary>
     public void Dispose() => _ownShare.Dispose();
@@ -147,18 +108,41 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
         }
     }
 
-    private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
-
     private ReadOnlySpan<GroupElement> StoredCommitment() => Purpose == KeyGenPurpose.Dkg ? _commitment : _commitment.AsSpan(1);
 
-    private static FrostDkgRound2SecretPackage Create(KeyGenStateHeader header, GroupElement[] stored, in Scalar share, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound2SecretPackage Create(KeyGenStateHeader header, GroupElement[] stored, in Scalar share, FrostFieldReader reader)
     {
         if (stored.Length != header.StoredCount)
         {
-            throw malformed($"the commitment must hold {header.StoredCount} elements for a threshold of {header.MinSigners}");
+            throw reader.Malformed($"the commitment must hold {header.StoredCount} elements for a threshold of {header.MinSigners}");
         }
 
         GroupElement[] commitment = header.Purpose == KeyGenPurpose.Dkg ? stored : [header.Identifier.Ciphersuite.Suite.Group.Identity, .. stored];
         return new FrostDkgRound2SecretPackage(header.Identifier, header.Purpose, commitment, share, header.MinSigners, header.MaxSigners);
+    }
+
+    static FrostMessageType IFrostMessage<FrostDkgRound2SecretPackage>.MessageType => FrostMessageType.DkgRound2SecretPackage;
+
+    static string IFrostMessage<FrostDkgRound2SecretPackage>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        _header.Write(writer);
+        writer.SecretScalar("secret_share", _ownShare);
+        writer.Elements("commitment", StoredCommitment());
+    }
+
+    static FrostDkgRound2SecretPackage IFrostMessage<FrostDkgRound2SecretPackage>.ReadFields(FrostFieldReader reader)
+    {
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
+        Scalar share = reader.Scalar("secret_share");
+        try
+        {
+            return Create(header, reader.Elements("commitment"), share, reader);
+        }
+        finally
+        {
+            share.Clear();
+        }
     }
 }

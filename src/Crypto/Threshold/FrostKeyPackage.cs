@@ -19,7 +19,7 @@ namespace FintechCrypto.Threshold;
 /// <see cref="FrostParticipant.Sign"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostKeyPackage : IDisposable
+public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage>
 {
     private const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
@@ -136,47 +136,14 @@ public sealed class FrostKeyPackage : IDisposable
     /// The bytes are malformed, the threshold is below 2, or the verifying share is not the signing share times the
     /// generator.
     /// </exception>
-    public static FrostKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.KeyPackage, What);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        Scalar share = reader.ReadScalar("signing share");
-        try
-        {
-            GroupElement verifyingShare = reader.ReadElement("verifying share");
-            GroupElement verifyingKey = reader.ReadElement("group verifying key");
-            int minSigners = reader.ReadUInt16();
-            reader.End();
-            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostKeyPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostKeyPackage>(encoded);
 
     /// <summary>Decodes a key package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The key package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostKeyPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.KeyPackage, What, "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers");
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        GroupElement verifyingShare = reader.GetElement(reader.Root, "verifying_share");
-        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        Scalar share = reader.GetScalar(reader.Root, "signing_share");
-        try
-        {
-            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostKeyPackage FromJson(string json) => FrostCodec.FromJson<FrostKeyPackage>(json);
 
     /// <summary>
     /// Encodes the key package in the versioned wire format (for storage). The result holds the secret signing
@@ -184,14 +151,7 @@ public sealed class FrostKeyPackage : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.KeyPackage, Ciphersuite, w =>
-    {
-        w.WriteIdentifier(Identifier);
-        w.WriteSecretScalar(_signingShare);
-        w.WriteElement(VerifyingShareElement);
-        w.WriteElement(VerifyingKeyElement);
-        w.WriteUInt16(MinSigners);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>
     /// Encodes the key package as JSON. The string holds the secret signing share and cannot be cleared: prefer
@@ -199,14 +159,7 @@ public sealed class FrostKeyPackage : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.KeyPackage, Ciphersuite, w =>
-    {
-        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
-        FrostJson.WriteElement(w, "verifying_share", Ciphersuite, VerifyingShareElement);
-        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
-        w.WriteNumber("min_signers", MinSigners);
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
@@ -215,22 +168,47 @@ public sealed class FrostKeyPackage : IDisposable
     /// <returns>The type, suite and identifier.</returns>
     public override string ToString() => $"FrostKeyPackage({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
 
-    private static FrostKeyPackage Create(FrostIdentifier identifier, in Scalar share, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
-    {
-        if (minSigners < 2)
-        {
-            throw Error.Frost_Malformed(What, "the threshold must be at least 2");
-        }
-
-        CheckVerifyingShare(identifier.Ciphersuite.Suite.Group, share, verifyingShare);
-        return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
-    }
-
     private static void CheckVerifyingShare(PrimeOrderGroup group, in Scalar share, GroupElement verifyingShare)
     {
         if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
         {
             throw Error.Frost_Inconsistent(What, "the verifying share is not the signing share times the generator");
+        }
+    }
+
+    static FrostMessageType IFrostMessage<FrostKeyPackage>.MessageType => FrostMessageType.KeyPackage;
+
+    static string IFrostMessage<FrostKeyPackage>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        writer.Identifier("identifier", Identifier);
+        writer.SecretScalar("signing_share", _signingShare);
+        writer.Element("verifying_share", VerifyingShareElement);
+        writer.Element("verifying_key", VerifyingKeyElement);
+        writer.Count("min_signers", MinSigners);
+    }
+
+    static FrostKeyPackage IFrostMessage<FrostKeyPackage>.ReadFields(FrostFieldReader reader)
+    {
+        FrostIdentifier identifier = reader.Identifier("identifier");
+        Scalar share = reader.Scalar("signing_share");
+        try
+        {
+            GroupElement verifyingShare = reader.Element("verifying_share");
+            GroupElement verifyingKey = reader.Element("verifying_key");
+            int minSigners = reader.Count("min_signers");
+            if (minSigners < 2)
+            {
+                throw reader.Malformed("the threshold must be at least 2");
+            }
+
+            CheckVerifyingShare(reader.Ciphersuite.Suite.Group, share, verifyingShare);
+            return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
+        }
+        finally
+        {
+            share.Clear();
         }
     }
 }

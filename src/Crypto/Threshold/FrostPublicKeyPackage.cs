@@ -18,7 +18,7 @@ namespace FintechCrypto.Threshold;
 /// The public key material of a FROST group: every participant's verifying share, the group verifying key, and
 /// the threshold. Public: give it to the coordinator and to verifiers.
 /// </summary>
-public sealed class FrostPublicKeyPackage
+public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
 {
     private const string What = "FROST public key package";
     private readonly FrostIdentifier[] _identifiers;
@@ -68,9 +68,12 @@ public sealed class FrostPublicKeyPackage
         }
 
         Array.Sort(identifiers, encodedShares);
-        if (Problem(identifiers, minSigners) is not null)
+        for (int i = 1; i < identifiers.Length; i++)
         {
-            throw Error.Frost_Argument(nameof(verifyingShares), "The identifiers of the verifying shares must be distinct");
+            if (identifiers[i] == identifiers[i - 1])
+            {
+                throw Error.Frost_Argument(nameof(verifyingShares), $"The identifier {identifiers[i]} appears twice in the verifying shares.");
+            }
         }
 
         var shares = new GroupElement[identifiers.Length];
@@ -158,110 +161,65 @@ public sealed class FrostPublicKeyPackage
     /// The bytes are malformed, the identifiers are not strictly ascending, or the threshold is below 2 or above the
     /// number of participants.
     /// </exception>
-    public static FrostPublicKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.PublicKeyPackage, What);
-        int count = reader.ReadUInt16();
-        var identifiers = new FrostIdentifier[count];
-        var shares = new GroupElement[count];
-        for (int i = 0; i < count; i++)
-        {
-            identifiers[i] = reader.ReadIdentifier();
-            shares[i] = reader.ReadElement("verifying share");
-        }
-
-        GroupElement verifyingKey = reader.ReadElement("group verifying key");
-        int minSigners = reader.ReadUInt16();
-        reader.End();
-        if (Problem(identifiers, minSigners) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners);
-    }
+    public static FrostPublicKeyPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostPublicKeyPackage>(encoded);
 
     /// <summary>Decodes a public key package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The public key package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostPublicKeyPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.PublicKeyPackage, What, "verifying_shares", "verifying_key", "min_signers");
-        var identifiers = new List<FrostIdentifier>();
-        var shares = new List<GroupElement>();
-        foreach (JsonElement item in reader.GetArray(reader.Root, "verifying_shares", ushort.MaxValue).EnumerateArray())
-        {
-            reader.ExpectProperties(item, "identifier", "verifying_share");
-            identifiers.Add(reader.GetIdentifier(item, "identifier"));
-            shares.Add(reader.GetElement(item, "verifying_share"));
-        }
-
-        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        FrostIdentifier[] sorted = [.. identifiers];
-        if (Problem(sorted, minSigners) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostPublicKeyPackage(reader.Ciphersuite, sorted, [.. shares], verifyingKey, minSigners);
-    }
+    public static FrostPublicKeyPackage FromJson(string json) => FrostCodec.FromJson<FrostPublicKeyPackage>(json);
 
     /// <summary>Encodes the public key package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
-    {
-        w.WriteUInt16(_identifiers.Length);
-        for (int i = 0; i < _identifiers.Length; i++)
-        {
-            w.WriteIdentifier(_identifiers[i]);
-            w.WriteElement(_verifyingShares[i]);
-        }
-
-        w.WriteElement(VerifyingKeyElement);
-        w.WriteUInt16(MinSigners);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the public key package as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
-    {
-        w.WriteStartArray("verifying_shares");
-        for (int i = 0; i < _identifiers.Length; i++)
-        {
-            w.WriteStartObject();
-            FrostJson.WriteHex(w, "identifier", _identifiers[i].Encoded);
-            FrostJson.WriteElement(w, "verifying_share", Ciphersuite, _verifyingShares[i]);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
-        w.WriteNumber("min_signers", MinSigners);
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostPublicKeyPackage({Ciphersuite.Name}, {MinSigners} of {MaxSigners})";
 
-    private static string? Problem(FrostIdentifier[] identifiers, int minSigners)
+    static FrostMessageType IFrostMessage<FrostPublicKeyPackage>.MessageType => FrostMessageType.PublicKeyPackage;
+
+    static string IFrostMessage<FrostPublicKeyPackage>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
     {
-        if (identifiers.Length == 0)
+        writer.BeginList("verifying_shares", _identifiers.Length);
+        for (int i = 0; i < _identifiers.Length; i++)
         {
-            return "it lists no participants";
+            writer.BeginEntry();
+            writer.Identifier("identifier", _identifiers[i]);
+            writer.Element("verifying_share", _verifyingShares[i]);
+            writer.EndEntry();
         }
 
-        for (int i = 1; i < identifiers.Length; i++)
+        writer.EndList();
+        writer.Element("verifying_key", VerifyingKeyElement);
+        writer.Count("min_signers", MinSigners);
+    }
+
+    static FrostPublicKeyPackage IFrostMessage<FrostPublicKeyPackage>.ReadFields(FrostFieldReader reader)
+    {
+        int count = reader.BeginList("verifying_shares");
+        var identifiers = new FrostIdentifier[count];
+        var shares = new GroupElement[count];
+        for (int i = 0; i < count; i++)
         {
-            if (identifiers[i].CompareTo(identifiers[i - 1]) <= 0)
-            {
-                return "its identifiers are not strictly ascending (a duplicate or an unsorted list)";
-            }
+            reader.BeginEntry();
+            identifiers[i] = reader.Identifier("identifier");
+            shares[i] = reader.Element("verifying_share");
+            reader.EndEntry();
         }
 
-        return minSigners < 2 || minSigners > identifiers.Length
-            ? "the threshold must be from 2 to the number of participants"
-            : null;
+        reader.EndList();
+        GroupElement verifyingKey = reader.Element("verifying_key");
+        int minSigners = reader.Count("min_signers");
+        reader.RequireAscending(identifiers, "it lists no participants");
+        return minSigners >= 2 && minSigners <= count
+            ? new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners)
+            : throw reader.Malformed("the threshold must be from 2 to the number of participants");
     }
 }

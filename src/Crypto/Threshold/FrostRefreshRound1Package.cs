@@ -19,7 +19,7 @@ namespace FintechCrypto.Threshold;
 /// [a_1 B, ..., a_(t-1) B] to the sender's sharing of zero (its constant term is zero, so element 0 is left out).
 /// Public; every participant must receive the same package from each sender (broadcast).
 /// </summary>
-public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Package>
+public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Package>, IFrostMessage<FrostRefreshRound1Package>
 {
     private const string What = "FROST refresh round-1 package";
 
@@ -45,55 +45,33 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The package.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostRefreshRound1Package FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.RefreshRound1Package, What);
-        GroupElement[] commitment = FrostVssCommitment.ReadCoefficients(ref reader);
-        reader.End();
-        if (commitment.Length >= ushort.MaxValue)
-        {
-            throw reader.Malformed("the threshold would exceed 65535");
-        }
-
-        return new FrostRefreshRound1Package(reader.Ciphersuite, commitment);
-    }
+    public static FrostRefreshRound1Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostRefreshRound1Package>(encoded);
 
     /// <summary>Decodes a package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostRefreshRound1Package FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.RefreshRound1Package, What, "commitment");
-        GroupElement[] commitment = reader.GetElements(reader.Root, "commitment");
-        if (commitment.Length >= ushort.MaxValue)
-        {
-            throw reader.Malformed("the threshold would exceed 65535");
-        }
-
-        return new FrostRefreshRound1Package(reader.Ciphersuite, commitment);
-    }
+    public static FrostRefreshRound1Package FromJson(string json) => FrostCodec.FromJson<FrostRefreshRound1Package>(json);
 
     /// <summary>Encodes the package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.RefreshRound1Package, Ciphersuite, w => w.WriteElements(Commitment.Coefficients));
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the package as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.RefreshRound1Package, Ciphersuite, w =>
-        FrostJson.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients));
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>True when <paramref name="other"/> holds the same commitment.</summary>
     /// <param name="other">Another package, or null.</param>
     /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostRefreshRound1Package? other) => other is not null && other.Commitment.Equals(Commitment);
+    public bool Equals(FrostRefreshRound1Package? other) => FrostCodec.FieldsEqual(this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FrostRefreshRound1Package);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => Commitment.GetHashCode();
+    public override int GetHashCode() => FrostCodec.FieldsHash(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostRefreshRound1Package({Ciphersuite.Name}, threshold {MinSigners})";
@@ -101,4 +79,19 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     /// <summary>The internal message: the identity put back in front of the commitment; no proof.</summary>
     internal DkgRound1Broadcast ToInternal() =>
         new([Ciphersuite.Suite.Group.Identity, .. Commitment.Coefficients], null, Ciphersuite.Suite.Scalars.Zero);
+
+    static FrostMessageType IFrostMessage<FrostRefreshRound1Package>.MessageType => FrostMessageType.RefreshRound1Package;
+
+    static string IFrostMessage<FrostRefreshRound1Package>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+        => writer.Elements("commitment", Commitment.Coefficients);
+
+    static FrostRefreshRound1Package IFrostMessage<FrostRefreshRound1Package>.ReadFields(FrostFieldReader reader)
+    {
+        GroupElement[] commitment = reader.Elements("commitment");
+        return commitment.Length < ushort.MaxValue
+            ? new(reader.Ciphersuite, commitment)
+            : throw reader.Malformed("the threshold would exceed 65535");
+    }
 }

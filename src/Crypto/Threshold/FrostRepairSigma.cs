@@ -7,7 +7,6 @@
 using System;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
 
@@ -20,7 +19,7 @@ namespace FintechCrypto.Threshold;
 /// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="ToBytes"/> and
 /// <see cref="ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
 /// </remarks>
-public sealed class FrostRepairSigma : IDisposable
+public sealed class FrostRepairSigma : IDisposable, IFrostMessage<FrostRepairSigma>
 {
     private const string What = "FROST repair sigma";
     private readonly SecretScalar _value;
@@ -40,16 +39,14 @@ public sealed class FrostRepairSigma : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostRepairSigma FromBytes(ReadOnlySpan<byte> encoded) =>
-        SecretScalarMessage.FromBytes(encoded, FrostMessageType.RepairSigma, What, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
+    public static FrostRepairSigma FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostRepairSigma>(encoded);
 
     /// <summary>Decodes the message from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostRepairSigma FromJson(string json) =>
-        SecretScalarMessage.FromJson(json, FrostMessageType.RepairSigma, What, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
+    public static FrostRepairSigma FromJson(string json) => FrostCodec.FromJson<FrostRepairSigma>(json);
 
     /// <summary>
     /// Encodes the message in the versioned wire format. The result holds the secret: clear it
@@ -57,7 +54,7 @@ public sealed class FrostRepairSigma : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public byte[] ToBytes() => SecretScalarMessage.ToBytes(FrostMessageType.RepairSigma, Ciphersuite, _value);
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>
     /// Encodes the message as JSON. The string holds the secret and cannot be cleared: prefer
@@ -65,7 +62,7 @@ public sealed class FrostRepairSigma : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public string ToJson() => SecretScalarMessage.ToJson(FrostMessageType.RepairSigma, Ciphersuite, "sigma", _value);
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the secret.</summary>
     public void Dispose() => _value.Dispose();
@@ -76,4 +73,24 @@ public sealed class FrostRepairSigma : IDisposable
 
     /// <summary>The secret scalar; the caller clears the copy.</summary>
     internal Scalar GetValue() => _value.Get();
+
+    static FrostMessageType IFrostMessage<FrostRepairSigma>.MessageType => FrostMessageType.RepairSigma;
+
+    static string IFrostMessage<FrostRepairSigma>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+        => writer.SecretScalar("sigma", _value);
+
+    static FrostRepairSigma IFrostMessage<FrostRepairSigma>.ReadFields(FrostFieldReader reader)
+    {
+        Scalar value = reader.Scalar("sigma");
+        try
+        {
+            return new(reader.Ciphersuite, value);
+        }
+        finally
+        {
+            value.Clear();
+        }
+    }
 }

@@ -18,7 +18,7 @@ namespace FintechCrypto.Threshold;
 /// <see cref="Verify"/> and turn it into a <see cref="FrostKeyPackage"/> with <see cref="ToKeyPackage"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostSecretShare : IDisposable
+public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretShare>
 {
     private const string What = "FROST secret share";
     private readonly SecretScalar _signingShare;
@@ -150,49 +150,14 @@ public sealed class FrostSecretShare : IDisposable
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostSecretShare FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SecretShare, What);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        Scalar share = reader.ReadScalar("signing share");
-        try
-        {
-            GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(ref reader);
-            reader.End();
-            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostSecretShare FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSecretShare>(encoded);
 
     /// <summary>Decodes a secret share from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSecretShare FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SecretShare, What, "identifier", "signing_share", "commitment");
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        if (!reader.Root.TryGetProperty("commitment", out System.Text.Json.JsonElement commitmentJson))
-        {
-            throw reader.Malformed("'commitment' is missing");
-        }
-
-        reader.ExpectProperties(commitmentJson, "coefficients");
-        GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(reader, commitmentJson);
-        Scalar share = reader.GetScalar(reader.Root, "signing_share");
-        try
-        {
-            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    public static FrostSecretShare FromJson(string json) => FrostCodec.FromJson<FrostSecretShare>(json);
 
     /// <summary>
     /// Encodes the secret share in the versioned wire format, for the dealer to send over a confidential channel.
@@ -200,12 +165,7 @@ public sealed class FrostSecretShare : IDisposable
     /// </summary>
     /// <returns>The encoding.</returns>
     /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SecretShare, Ciphersuite, w =>
-    {
-        w.WriteIdentifier(Identifier);
-        w.WriteSecretScalar(_signingShare);
-        w.WriteElements(Commitment.Coefficients);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>
     /// Encodes the secret share as JSON. The string holds the secret share and cannot be cleared: prefer
@@ -213,14 +173,7 @@ public sealed class FrostSecretShare : IDisposable
     /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SecretShare, Ciphersuite, w =>
-    {
-        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
-        w.WriteStartObject("commitment");
-        Commitment.WriteCoefficients(w);
-        w.WriteEndObject();
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
@@ -228,4 +181,34 @@ public sealed class FrostSecretShare : IDisposable
     /// <summary>A description without the secret.</summary>
     /// <returns>The type, suite and identifier.</returns>
     public override string ToString() => $"FrostSecretShare({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
+
+    static FrostMessageType IFrostMessage<FrostSecretShare>.MessageType => FrostMessageType.SecretShare;
+
+    static string IFrostMessage<FrostSecretShare>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        writer.Identifier("identifier", Identifier);
+        writer.SecretScalar("signing_share", _signingShare);
+        writer.BeginObject("commitment");
+        writer.Elements("coefficients", Commitment.Coefficients);
+        writer.EndObject();
+    }
+
+    static FrostSecretShare IFrostMessage<FrostSecretShare>.ReadFields(FrostFieldReader reader)
+    {
+        FrostIdentifier identifier = reader.Identifier("identifier");
+        Scalar share = reader.Scalar("signing_share");
+        try
+        {
+            reader.BeginObject("commitment");
+            GroupElement[] coefficients = reader.Elements("coefficients");
+            reader.EndObject();
+            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
 }

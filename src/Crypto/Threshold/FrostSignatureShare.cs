@@ -15,7 +15,7 @@ namespace FintechCrypto.Threshold;
 /// identifier of the authenticated participant it came from, which is the identifier
 /// <see cref="FrostCoordinator.Aggregate"/> names when the share is invalid.
 /// </summary>
-public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>
+public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>, IFrostMessage<FrostSignatureShare>
 {
     private const string What = "FROST signature share";
 
@@ -34,24 +34,14 @@ public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The share.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostSignatureShare FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SignatureShare, What);
-        Scalar share = reader.ReadScalar("signature share");
-        reader.End();
-        return new FrostSignatureShare(reader.Ciphersuite, share);
-    }
+    public static FrostSignatureShare FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSignatureShare>(encoded);
 
     /// <summary>Decodes a share from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The share.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSignatureShare FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SignatureShare, What, "share");
-        return new FrostSignatureShare(reader.Ciphersuite, reader.GetScalar(reader.Root, "share"));
-    }
+    public static FrostSignatureShare FromJson(string json) => FrostCodec.FromJson<FrostSignatureShare>(json);
 
     /// <summary>The share as a bare serialized scalar (RFC 9591 SerializeScalar, as the RFC's vectors print it).</summary>
     /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
@@ -59,24 +49,33 @@ public sealed class FrostSignatureShare : IEquatable<FrostSignatureShare>
 
     /// <summary>Encodes the share in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SignatureShare, Ciphersuite, w => w.WriteScalar(Share));
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the share as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SignatureShare, Ciphersuite, w => FrostJson.WriteScalar(w, "share", Ciphersuite, Share));
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>True when <paramref name="other"/> is the same share of the same ciphersuite.</summary>
     /// <param name="other">Another share, or null.</param>
     /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostSignatureShare? other) =>
-        other is not null && other.Ciphersuite == Ciphersuite && Ciphersuite.Suite.Scalars.Equal(Share, other.Share);
+    public bool Equals(FrostSignatureShare? other) => FrostCodec.FieldsEqual(this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FrostSignatureShare);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Ciphersuite, Convert.ToHexString(ToScalarBytes()));
+    public override int GetHashCode() => FrostCodec.FieldsHash(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostSignatureShare({Ciphersuite.Name})";
+
+    static FrostMessageType IFrostMessage<FrostSignatureShare>.MessageType => FrostMessageType.SignatureShare;
+
+    static string IFrostMessage<FrostSignatureShare>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+        => writer.Scalar("share", Share);
+
+    static FrostSignatureShare IFrostMessage<FrostSignatureShare>.ReadFields(FrostFieldReader reader)
+        => new(reader.Ciphersuite, reader.Scalar("share"));
 }

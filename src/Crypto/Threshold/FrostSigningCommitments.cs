@@ -15,7 +15,7 @@ namespace FintechCrypto.Threshold;
 /// A signer's public round-one commitments (RFC 9591 §5.1), sent to the coordinator, who places them in a
 /// <see cref="FrostSigningPackage"/> under the sender's identifier.
 /// </summary>
-public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments>
+public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments>, IFrostMessage<FrostSigningCommitments>
 {
     private const string What = "FROST signing commitments";
 
@@ -37,56 +37,47 @@ public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The commitments.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed: wrong header, length, or an invalid element.</exception>
-    public static FrostSigningCommitments FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SigningCommitments, What);
-        GroupElement hiding = reader.ReadElement("hiding nonce commitment");
-        GroupElement binding = reader.ReadElement("binding nonce commitment");
-        reader.End();
-        return new FrostSigningCommitments(reader.Ciphersuite, hiding, binding);
-    }
+    public static FrostSigningCommitments FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSigningCommitments>(encoded);
 
     /// <summary>Decodes commitments from their JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The commitments.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSigningCommitments FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningCommitments, What, "hiding", "binding");
-        return new FrostSigningCommitments(reader.Ciphersuite, reader.GetElement(reader.Root, "hiding"), reader.GetElement(reader.Root, "binding"));
-    }
+    public static FrostSigningCommitments FromJson(string json) => FrostCodec.FromJson<FrostSigningCommitments>(json);
 
     /// <summary>Encodes the commitments in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningCommitments, Ciphersuite, w =>
-    {
-        w.WriteElement(Hiding);
-        w.WriteElement(Binding);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the commitments as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SigningCommitments, Ciphersuite, w =>
-    {
-        FrostJson.WriteElement(w, "hiding", Ciphersuite, Hiding);
-        FrostJson.WriteElement(w, "binding", Ciphersuite, Binding);
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>True when <paramref name="other"/> holds the same commitments of the same ciphersuite.</summary>
     /// <param name="other">Other commitments, or null.</param>
     /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostSigningCommitments? other) =>
-        other is not null && other.Ciphersuite == Ciphersuite
-        && Ciphersuite.Suite.Group.ElementEquals(Hiding, other.Hiding)
-        && Ciphersuite.Suite.Group.ElementEquals(Binding, other.Binding);
+    public bool Equals(FrostSigningCommitments? other) => FrostCodec.FieldsEqual(this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FrostSigningCommitments);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Ciphersuite, Convert.ToHexString(Ciphersuite.Suite.Group.SerializeElement(Hiding)));
+    public override int GetHashCode() => FrostCodec.FieldsHash(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostSigningCommitments({Ciphersuite.Name})";
+
+    static FrostMessageType IFrostMessage<FrostSigningCommitments>.MessageType => FrostMessageType.SigningCommitments;
+
+    static string IFrostMessage<FrostSigningCommitments>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    {
+        writer.Element("hiding", Hiding);
+        writer.Element("binding", Binding);
+    }
+
+    static FrostSigningCommitments IFrostMessage<FrostSigningCommitments>.ReadFields(FrostFieldReader reader)
+        => new(reader.Ciphersuite, reader.Element("hiding"), reader.Element("binding"));
 }

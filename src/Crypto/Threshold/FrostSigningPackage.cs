@@ -18,7 +18,7 @@ namespace FintechCrypto.Threshold;
 /// The signing package of one FROST signing session (RFC 9591 §5.2): the message and each chosen signer's
 /// <see cref="FrostSigningCommitments"/>, sorted by identifier.
 /// </summary>
-public sealed class FrostSigningPackage
+public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
 {
     private const string What = "FROST signing package";
     private readonly CommitmentListEntry[] _commitmentList;
@@ -122,106 +122,62 @@ public sealed class FrostSigningPackage
     /// The bytes are malformed, the list is empty, or its identifiers are not strictly ascending (a duplicate or an
     /// unsorted list).
     /// </exception>
-    public static FrostSigningPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SigningPackage, What);
-        int count = reader.ReadUInt16();
-        var entries = new CommitmentListEntry[count];
-        for (int i = 0; i < count; i++)
-        {
-            FrostIdentifier identifier = reader.ReadIdentifier();
-            GroupElement hiding = reader.ReadElement("hiding nonce commitment");
-            GroupElement binding = reader.ReadElement("binding nonce commitment");
-            entries[i] = new CommitmentListEntry(identifier, hiding, binding);
-        }
-
-        byte[] message = reader.ReadByteString().ToArray();
-        reader.End();
-        if (SortProblem(entries) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostSigningPackage(reader.Ciphersuite, entries, message);
-    }
+    public static FrostSigningPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSigningPackage>(encoded);
 
     /// <summary>Decodes a signing package from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The signing package.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed, the list is empty, or its identifiers are not strictly ascending.</exception>
-    public static FrostSigningPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningPackage, What, "commitments", "message");
-        JsonElement list = reader.GetArray(reader.Root, "commitments", ushort.MaxValue);
-        var entries = new List<CommitmentListEntry>();
-        foreach (JsonElement item in list.EnumerateArray())
-        {
-            reader.ExpectProperties(item, "identifier", "hiding", "binding");
-            entries.Add(new CommitmentListEntry(reader.GetIdentifier(item, "identifier"), reader.GetElement(item, "hiding"), reader.GetElement(item, "binding")));
-        }
-
-        byte[] message = reader.GetHex(reader.Root, "message");
-        CommitmentListEntry[] sorted = [.. entries];
-        if (SortProblem(sorted) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostSigningPackage(reader.Ciphersuite, sorted, message);
-    }
+    public static FrostSigningPackage FromJson(string json) => FrostCodec.FromJson<FrostSigningPackage>(json);
 
     /// <summary>Encodes the signing package in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningPackage, Ciphersuite, w =>
-    {
-        w.WriteUInt16(_commitmentList.Length);
-        foreach (CommitmentListEntry entry in _commitmentList)
-        {
-            w.WriteIdentifier(entry.Identifier);
-            w.WriteElement(entry.Hiding);
-            w.WriteElement(entry.Binding);
-        }
-
-        w.WriteByteString(_message);
-    });
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the signing package as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SigningPackage, Ciphersuite, w =>
-    {
-        w.WriteStartArray("commitments");
-        foreach (CommitmentListEntry entry in _commitmentList)
-        {
-            w.WriteStartObject();
-            FrostJson.WriteHex(w, "identifier", entry.Identifier.Encoded);
-            FrostJson.WriteElement(w, "hiding", Ciphersuite, entry.Hiding);
-            FrostJson.WriteElement(w, "binding", Ciphersuite, entry.Binding);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        FrostJson.WriteHex(w, "message", _message);
-    });
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostSigningPackage({Ciphersuite.Name}, {_commitmentList.Length} signers)";
 
-    private static string? SortProblem(CommitmentListEntry[] entries)
+    static FrostMessageType IFrostMessage<FrostSigningPackage>.MessageType => FrostMessageType.SigningPackage;
+
+    static string IFrostMessage<FrostSigningPackage>.What => What;
+
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
     {
-        if (entries.Length == 0)
+        writer.BeginList("commitments", _commitmentList.Length);
+        foreach (CommitmentListEntry entry in _commitmentList)
         {
-            return "it holds no commitments";
+            writer.BeginEntry();
+            writer.Identifier("identifier", entry.Identifier);
+            writer.Element("hiding", entry.Hiding);
+            writer.Element("binding", entry.Binding);
+            writer.EndEntry();
         }
 
-        for (int i = 1; i < entries.Length; i++)
+        writer.EndList();
+        writer.Bytes("message", _message);
+    }
+
+    static FrostSigningPackage IFrostMessage<FrostSigningPackage>.ReadFields(FrostFieldReader reader)
+    {
+        int count = reader.BeginList("commitments");
+        var entries = new CommitmentListEntry[count];
+        var identifiers = new FrostIdentifier[count];
+        for (int i = 0; i < count; i++)
         {
-            if (entries[i].Identifier.CompareTo(entries[i - 1].Identifier) <= 0)
-            {
-                return "its identifiers are not strictly ascending (a duplicate or an unsorted list)";
-            }
+            reader.BeginEntry();
+            identifiers[i] = reader.Identifier("identifier");
+            entries[i] = new CommitmentListEntry(identifiers[i], reader.Element("hiding"), reader.Element("binding"));
+            reader.EndEntry();
         }
 
-        return null;
+        reader.EndList();
+        byte[] message = reader.Bytes("message");
+        reader.RequireAscending(identifiers, "it holds no commitments");
+        return new FrostSigningPackage(reader.Ciphersuite, entries, message);
     }
 }

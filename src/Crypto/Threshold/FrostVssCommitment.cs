@@ -18,7 +18,7 @@ namespace FintechCrypto.Threshold;
 /// A verifiable secret sharing commitment (RFC 9591 Appendix C.2): one group element per coefficient of the
 /// sharing polynomial, so <see cref="MinSigners"/> elements. Public.
 /// </summary>
-public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
+public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostMessage<FrostVssCommitment>
 {
     private const string What = "FROST VSS commitment";
     private readonly GroupElement[] _coefficients;
@@ -108,59 +108,33 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
     /// <returns>The commitment.</returns>
     /// <exception cref="FintechCryptoException">The bytes are malformed, hold no coefficient, or hold an invalid element.</exception>
-    public static FrostVssCommitment FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.VssCommitment, What);
-        GroupElement[] coefficients = ReadCoefficients(ref reader);
-        reader.End();
-        return Create(reader.Ciphersuite, coefficients);
-    }
+    public static FrostVssCommitment FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostVssCommitment>(encoded);
 
     /// <summary>Decodes a commitment from its JSON form.</summary>
     /// <param name="json">The text <see cref="ToJson"/> produced.</param>
     /// <returns>The commitment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostVssCommitment FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What, "coefficients");
-        return Create(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
-    }
+    public static FrostVssCommitment FromJson(string json) => FrostCodec.FromJson<FrostVssCommitment>(json);
 
     /// <summary>Encodes the commitment in the versioned wire format.</summary>
     /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.VssCommitment, Ciphersuite, w => w.WriteElements(_coefficients));
+    public byte[] ToBytes() => FrostCodec.ToBytes(this);
 
     /// <summary>Encodes the commitment as JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.VssCommitment, Ciphersuite, WriteCoefficients);
+    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>True when <paramref name="other"/> holds the same elements of the same ciphersuite.</summary>
     /// <param name="other">Another commitment, or null.</param>
     /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostVssCommitment? other)
-    {
-        if (other is null || other.Ciphersuite != Ciphersuite || other._coefficients.Length != _coefficients.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < _coefficients.Length; i++)
-        {
-            if (!Ciphersuite.Suite.Group.ElementEquals(_coefficients[i], other._coefficients[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool Equals(FrostVssCommitment? other) => FrostCodec.FieldsEqual(this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FrostVssCommitment);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Ciphersuite, _coefficients.Length, Convert.ToHexString(GroupVerifyingKey));
+    public override int GetHashCode() => FrostCodec.FieldsHash(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
@@ -176,25 +150,13 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
         return encoded;
     }
 
-    // Shared with FrostSecretShare: the JSON array "coefficients".
-    internal void WriteCoefficients(Utf8JsonWriter writer) => FrostJson.WriteElements(writer, "coefficients", Ciphersuite, _coefficients);
+    static FrostMessageType IFrostMessage<FrostVssCommitment>.MessageType => FrostMessageType.VssCommitment;
 
-    internal static GroupElement[] ReadCoefficients(ref WireReader reader)
-    {
-        int count = reader.ReadUInt16();
-        if (count == 0)
-        {
-            throw reader.Malformed("the VSS commitment has no coefficients");
-        }
+    static string IFrostMessage<FrostVssCommitment>.What => What;
 
-        var coefficients = new GroupElement[count];
-        for (int i = 0; i < count; i++)
-        {
-            coefficients[i] = reader.ReadElement("VSS commitment coefficient");
-        }
+    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+        => writer.Elements("coefficients", _coefficients);
 
-        return coefficients;
-    }
-
-    internal static GroupElement[] ReadCoefficients(FrostJson.Reader reader, JsonElement obj) => reader.GetElements(obj, "coefficients");
+    static FrostVssCommitment IFrostMessage<FrostVssCommitment>.ReadFields(FrostFieldReader reader)
+        => new(reader.Ciphersuite, reader.Elements("coefficients"));
 }

@@ -82,7 +82,7 @@ internal sealed class FrostSigningSetup : IDisposable
 
     public FrostPublicKeyPackage PublicKeyPackage => _dealt.PublicKeyPackage;
 
-    public byte[] GroupPublicKey => _dealt.PublicKeyPackage.GroupVerifyingKey;
+    public ReadOnlySpan<byte> GroupPublicKey => _dealt.PublicKeyPackage.GroupVerifyingKey.Span;
 
     /// <summary>Participant 1's key package (a signer).</summary>
     public FrostKeyPackage FirstSigner => _signers[0];

@@ -22,6 +22,7 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, IFrostMessage<FrostDkgRound1Package>
 {
     private const string What = "FROST DKG round-1 package";
+    private byte[]? _proof;
 
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
     {
@@ -40,19 +41,18 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, I
     /// </summary>
     public FrostVssCommitment Commitment { get; }
 
-    /// <summary>The proof of knowledge of a_0, serialized as a Schnorr signature R || mu (Ne + Ns bytes).</summary>
-    public byte[] ProofOfKnowledge
-    {
-        get
-        {
-            byte[] proof = new byte[Ciphersuite.SignatureLength];
-            Ciphersuite.Suite.Group.SerializeElement(ProofR, proof.AsSpan(0, Ciphersuite.ElementLength));
-            Ciphersuite.Suite.Scalars.Encode(ProofMu, proof.AsSpan(Ciphersuite.ElementLength));
-            return proof;
-        }
-    }
+    /// <summary>The proof of knowledge of a_0, serialized as a Schnorr signature R || mu (Ne + Ns bytes), encoded once.</summary>
+    public ReadOnlyMemory<byte> ProofOfKnowledge => _proof ??= EncodeProof();
 
     internal GroupElement ProofR { get; }
+
+    private byte[] EncodeProof()
+    {
+        byte[] proof = new byte[Ciphersuite.SignatureLength];
+        Ciphersuite.Suite.Group.SerializeElement(ProofR, proof.AsSpan(0, Ciphersuite.ElementLength));
+        Ciphersuite.Suite.Scalars.Encode(ProofMu, proof.AsSpan(Ciphersuite.ElementLength));
+        return proof;
+    }
 
     internal Scalar ProofMu { get; }
 

@@ -23,6 +23,8 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
 {
     private const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
+    private byte[]? _verifyingShare;
+    private byte[]? _verifyingKey;
 
     /// <summary>
     /// Builds a key package from its encodings (frost-core <c>KeyPackage::new</c>): the signing share sk_i as the
@@ -97,10 +99,10 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
     public int MinSigners { get; }
 
     /// <summary>The participant's verifying share PK_i = sk_i B (Ne bytes).</summary>
-    public byte[] VerifyingShare => Ciphersuite.Suite.Group.SerializeElement(VerifyingShareElement);
+    public ReadOnlyMemory<byte> VerifyingShare => _verifyingShare ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingShareElement);
 
     /// <summary>The group verifying key PK (Ne bytes), under which group signatures verify.</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => _verifyingKey ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
 
     internal GroupElement VerifyingShareElement { get; }
 

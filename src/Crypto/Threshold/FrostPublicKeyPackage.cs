@@ -23,6 +23,8 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
     private const string What = "FROST public key package";
     private readonly FrostIdentifier[] _identifiers;
     private readonly GroupElement[] _verifyingShares;
+    private IReadOnlyList<FrostIdentifier>? _identifierList;
+    private byte[]? _verifyingKey;
 
     /// <summary>
     /// Builds a public key package from its encodings (frost-core <c>PublicKeyPackage::new</c>): each participant's
@@ -112,7 +114,7 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
     public FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The participants' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers => [.. _identifiers];
+    public IReadOnlyList<FrostIdentifier> Identifiers => _identifierList ??= Array.AsReadOnly(_identifiers);
 
     /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
     public int MinSigners { get; }
@@ -121,7 +123,7 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
     public int MaxSigners => _identifiers.Length;
 
     /// <summary>The group verifying key PK (Ne bytes).</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => _verifyingKey ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
 
     internal GroupElement VerifyingKeyElement { get; }
 

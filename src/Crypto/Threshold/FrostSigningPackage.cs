@@ -23,6 +23,7 @@ public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
     private const string What = "FROST signing package";
     private readonly CommitmentListEntry[] _commitmentList;
     private readonly byte[] _message;
+    private IReadOnlyList<FrostIdentifier>? _identifiers;
 
     /// <summary>Creates a signing package from the commitments the coordinator received and the message.</summary>
     /// <param name="commitments">Each chosen signer's identifier and round-one commitments, in any order.</param>
@@ -83,19 +84,7 @@ public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
     public ReadOnlyMemory<byte> Message => _message;
 
     /// <summary>The signers' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers
-    {
-        get
-        {
-            var identifiers = new FrostIdentifier[_commitmentList.Length];
-            for (int i = 0; i < identifiers.Length; i++)
-            {
-                identifiers[i] = _commitmentList[i].Identifier;
-            }
-
-            return identifiers;
-        }
-    }
+    public IReadOnlyList<FrostIdentifier> Identifiers => _identifiers ??= Array.AsReadOnly(Array.ConvertAll(_commitmentList, e => e.Identifier));
 
     /// <summary>The number of signers.</summary>
     public int Count => _commitmentList.Length;

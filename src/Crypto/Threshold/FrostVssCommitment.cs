@@ -66,7 +66,7 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostM
     public int MinSigners => _coefficients.Length;
 
     /// <summary>The group verifying key PK = a_0 B, the commitment's first element (Ne bytes).</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(_coefficients[0]);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => CoefficientCommitments[0];
 
     /// <summary>
     /// The commitment's elements in the ciphersuite's encoding (<see cref="FrostCiphersuite.ElementLength"/> bytes each),

@@ -40,7 +40,7 @@ public sealed class FrostEncodingConstructorTests
             verifyingShares[id] = dealt.PublicKeyPackage.GetVerifyingShare(id)!;
         }
 
-        var publicKeys = new FrostPublicKeyPackage(suite, verifyingShares, dealt.PublicKeyPackage.GroupVerifyingKey, 2);
+        var publicKeys = new FrostPublicKeyPackage(suite, verifyingShares, dealt.PublicKeyPackage.GroupVerifyingKey.Span, 2);
         Assert.Equal(dealt.PublicKeyPackage.ToBytes(), publicKeys.ToBytes());
 
         byte[] written = new byte[suite.ScalarLength + 3];
@@ -55,10 +55,28 @@ public sealed class FrostEncodingConstructorTests
             Assert.Equal(original.ToBytes(), rebuilt.ToBytes());
 
             using FrostKeyPackage expected = original.ToKeyPackage();
-            using var keyPackage = new FrostKeyPackage(suite, original.Identifier, share, expected.VerifyingShare, expected.GroupVerifyingKey, 2);
+            using var keyPackage = new FrostKeyPackage(suite, original.Identifier, share, expected.VerifyingShare.Span, expected.GroupVerifyingKey.Span, 2);
             Assert.Equal(expected.ToBytes(), keyPackage.ToBytes());
             Assert.Equal(share, keyPackage.ExportSigningShare());
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void PublicKeyProperties_AreEncodedOnce(string suiteName)
+    {
+        FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
+        using FrostTrustedDealerResult dealt = FrostTrustedDealer.Generate(suite, 2, 3);
+        using FrostKeyPackage kp = dealt.SecretShares[0].ToKeyPackage();
+
+        // ReadOnlyMemory<byte>.Equals is true only for the same array: no read allocates a new one.
+        Assert.True(kp.GroupVerifyingKey.Equals(kp.GroupVerifyingKey));
+        Assert.True(kp.VerifyingShare.Equals(kp.VerifyingShare));
+        Assert.True(dealt.PublicKeyPackage.GroupVerifyingKey.Equals(dealt.PublicKeyPackage.GroupVerifyingKey));
+        Assert.True(dealt.Commitment.GroupVerifyingKey.Equals(dealt.Commitment.GroupVerifyingKey));
+        Assert.Same(dealt.PublicKeyPackage.Identifiers, dealt.PublicKeyPackage.Identifiers);
+        Assert.Equal(suite.ElementLength, kp.GroupVerifyingKey.Length);
+        Assert.Equal(kp.GroupVerifyingKey.ToArray(), dealt.Commitment.GroupVerifyingKey.ToArray());
     }
 
     [Theory]
@@ -79,9 +97,9 @@ public sealed class FrostEncodingConstructorTests
         {
             FintechCryptoException e = Assert.Throws<FintechCryptoException>(() => new FrostVssCommitment(suite, [dealt.Commitment.CoefficientCommitments[0].ToArray(), bad]));
             Assert.Contains("element", e.Message, StringComparison.Ordinal);
-            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, share, bad, kp.GroupVerifyingKey, 2));
-            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, share, kp.VerifyingShare, bad, 2));
-            Assert.Throws<FintechCryptoException>(() => new FrostPublicKeyPackage(suite, new Dictionary<FrostIdentifier, byte[]> { [kp.Identifier] = bad, [dealt.SecretShares[1].Identifier] = kp.VerifyingShare.ToArray() }, kp.GroupVerifyingKey, 2));
+            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, share, bad, kp.GroupVerifyingKey.Span, 2));
+            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, share, kp.VerifyingShare.Span, bad, 2));
+            Assert.Throws<FintechCryptoException>(() => new FrostPublicKeyPackage(suite, new Dictionary<FrostIdentifier, byte[]> { [kp.Identifier] = bad, [dealt.SecretShares[1].Identifier] = kp.VerifyingShare.ToArray() }, kp.GroupVerifyingKey.Span, 2));
             Assert.Throws<FintechCryptoException>(() => new FrostPublicKeyPackage(suite, new Dictionary<FrostIdentifier, byte[]> { [kp.Identifier] = kp.VerifyingShare.ToArray(), [dealt.SecretShares[1].Identifier] = kp.VerifyingShare.ToArray() }, bad, 2));
         }
 
@@ -89,11 +107,11 @@ public sealed class FrostEncodingConstructorTests
         {
             FintechCryptoException e = Assert.Throws<FintechCryptoException>(() => new FrostSecretShare(suite, original.Identifier, bad, dealt.Commitment));
             Assert.Contains("scalar", e.Message, StringComparison.Ordinal);
-            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, bad, kp.VerifyingShare, kp.GroupVerifyingKey, 2));
+            Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, bad, kp.VerifyingShare.Span, kp.GroupVerifyingKey.Span, 2));
         }
 
         // Another participant's share under this verifying share: inconsistent (sk_i B != PK_i).
-        FintechCryptoException mismatch = Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, otherShare, kp.VerifyingShare, kp.GroupVerifyingKey, 2));
+        FintechCryptoException mismatch = Assert.Throws<FintechCryptoException>(() => new FrostKeyPackage(suite, kp.Identifier, otherShare, kp.VerifyingShare.Span, kp.GroupVerifyingKey.Span, 2));
         Assert.Contains("inconsistent", mismatch.Message, StringComparison.Ordinal);
 
         // A secret share that decodes but does not match the commitment is built, and fails Verify.

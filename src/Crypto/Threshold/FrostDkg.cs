@@ -25,14 +25,14 @@ namespace FintechCrypto.Threshold;
 /// <remarks>
 /// <para>
 /// The round-1 packages must reach every participant identically (a broadcast channel, or an echo check comparing
-/// packages with <see cref="FrostDkgRound1Package.Equals(FrostDkgRound1Package)"/>); the round-2 packages are secret
+/// packages with <see cref="FrostPublicMessage{TSelf}.Equals(TSelf)"/>); the round-2 packages are secret
 /// and each goes to one participant over a confidential, authenticated channel. The maps passed to
 /// <see cref="Part2"/> and <see cref="Part3"/> are keyed by the identifier of the authenticated sender.
 /// </para>
 /// <para>
 /// A participant whose proof of knowledge or share fails is named in <see cref="FrostProtocolException.Culprits"/>.
-/// The secret packages can be saved between parts (<see cref="FrostDkgRound1SecretPackage.ToBytes"/>,
-/// <see cref="FrostDkgRound2SecretPackage.ToBytes"/>); those encodings are secret.
+/// The secret packages can be saved between parts (<see cref="FrostMessage{TSelf}.ToBytes"/>,
+/// <see cref="FrostMessage{TSelf}.ToBytes"/>); those encodings are secret.
 /// </para>
 /// </remarks>
 public static class FrostDkg

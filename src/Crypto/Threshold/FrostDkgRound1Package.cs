@@ -17,11 +17,11 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG round-1 package: a participant's VSS commitment and its proof of knowledge of the committed secret. It is
 /// public, and every participant must receive the same package from each sender: send it over a broadcast channel
-/// (or compare packages pairwise, with <see cref="Equals(FrostDkgRound1Package)"/>).
+/// (or compare packages pairwise, with <see cref="FrostPublicMessage{TSelf}.Equals(TSelf)"/>).
 /// </summary>
-public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, IFrostMessage<FrostDkgRound1Package>
+public sealed class FrostDkgRound1Package : FrostPublicMessage<FrostDkgRound1Package>
 {
-    private const string What = "FROST DKG round-1 package";
+    internal const string What = "FROST DKG round-1 package";
     private byte[]? _proof;
 
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
@@ -33,7 +33,7 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, I
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>
     /// The sender's VSS commitment C_i = [a_0 B, ..., a_(t-1) B]; its length is the threshold, and its first element
@@ -56,54 +56,18 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>, I
 
     internal Scalar ProofMu { get; }
 
-    /// <summary>Decodes a package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound1Package>(encoded);
-
-    /// <summary>Decodes a package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromJson(string json) => FrostCodec.FromJson<FrostDkgRound1Package>(json);
-
-    /// <summary>Encodes the package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>Encodes the package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostCodec.ToJson(this);
-
-    /// <summary>True when <paramref name="other"/> holds the same commitment and proof.</summary>
-    /// <param name="other">Another package, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostDkgRound1Package? other) => FrostCodec.FieldsEqual(this, other);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostDkgRound1Package);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => FrostCodec.FieldsHash(this);
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
 
     internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
 
-    static FrostMessageType IFrostMessage<FrostDkgRound1Package>.MessageType => FrostMessageType.DkgRound1Package;
-
-    static string IFrostMessage<FrostDkgRound1Package>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         writer.Elements("commitment", Commitment.Coefficients);
         writer.Proof("proof_of_knowledge", ProofR, ProofMu);
     }
 
-    static FrostDkgRound1Package IFrostMessage<FrostDkgRound1Package>.ReadFields(FrostFieldReader reader)
+    internal static FrostDkgRound1Package ReadFields(FrostFieldReader reader)
     {
         GroupElement[] commitment = reader.Elements("commitment");
         GroupElement r = reader.Proof("proof_of_knowledge", out Scalar mu);

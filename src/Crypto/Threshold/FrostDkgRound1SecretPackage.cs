@@ -22,16 +22,16 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG participant's secret state between <see cref="FrostDkg.Part1"/> and <see cref="FrostDkg.Part2"/> (or
 /// between <see cref="FrostRefresh.DkgPart1"/> and <see cref="FrostRefresh.DkgPart2"/>): the coefficients of its
-/// secret polynomial. Save it with <see cref="ToBytes"/> to run the parts in different processes.
+/// secret polynomial. Save it with <see cref="FrostMessage{TSelf}.ToBytes"/> to run the parts in different processes.
 /// </summary>
 /// <remarks>
 /// SECRET: the coefficients determine this participant's contribution to the group key. Never send the package or
 /// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="ToString"/> never
 /// shows the coefficients.
 /// </remarks>
-public sealed class FrostDkgRound1SecretPackage : IDisposable, IFrostMessage<FrostDkgRound1SecretPackage>
+public sealed class FrostDkgRound1SecretPackage : FrostMessage<FrostDkgRound1SecretPackage>, IDisposable
 {
-    private const string What = "FROST DKG round-1 secret package";
+    internal const string What = "FROST DKG round-1 secret package";
     private readonly KeyGenStateHeader _header;
     private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
     private readonly GroupElement[] _commitment;
@@ -49,7 +49,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable, IFrostMessage<Fro
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>This participant's identifier.</summary>
     public FrostIdentifier Identifier => _header.Identifier;
@@ -64,43 +64,6 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable, IFrostMessage<Fro
     public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
 
     internal KeyGenPurpose Purpose => _header.Purpose;
-
-    /// <summary>Decodes a secret package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound1SecretPackage>(encoded);
-
-    /// <summary>Decodes a secret package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromJson(string json) => FrostCodec.FromJson<FrostDkgRound1SecretPackage>(json);
-
-    /// <summary>
-    /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
-    /// it encrypted, never send it, and clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes()
-    {
-        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
-        return FrostCodec.ToBytes(this);
-    }
-
-    /// <summary>
-    /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
-    /// <see cref="ToBytes"/>.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson()
-    {
-        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
-        return FrostCodec.ToJson(this);
-    }
 
     /// <summary>Clears the coefficients.</summary>
     public void Dispose() => _coefficients.Dispose();
@@ -163,17 +126,14 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable, IFrostMessage<Fro
         }
     }
 
-    static FrostMessageType IFrostMessage<FrostDkgRound1SecretPackage>.MessageType => FrostMessageType.DkgRound1SecretPackage;
-
-    static string IFrostMessage<FrostDkgRound1SecretPackage>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
+        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
         _header.Write(writer);
-        writer.SecretScalars("coefficients", StoredCoefficients()); // under the caller's lease
+        writer.SecretScalars("coefficients", StoredCoefficients());
     }
 
-    static FrostDkgRound1SecretPackage IFrostMessage<FrostDkgRound1SecretPackage>.ReadFields(FrostFieldReader reader)
+    internal static FrostDkgRound1SecretPackage ReadFields(FrostFieldReader reader)
     {
         KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
         var coefficients = new Scalar[header.StoredCount];

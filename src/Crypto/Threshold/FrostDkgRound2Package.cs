@@ -17,12 +17,12 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 /// <remarks>
 /// The package carries no identifiers: the recipient files it under the authenticated sender it came from.
-/// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="ToBytes"/> and
-/// <see cref="ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
+/// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="FrostMessage{TSelf}.ToBytes"/> and
+/// <see cref="FrostMessage{TSelf}.ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
 /// </remarks>
-public sealed class FrostDkgRound2Package : IDisposable, IFrostMessage<FrostDkgRound2Package>
+public sealed class FrostDkgRound2Package : FrostMessage<FrostDkgRound2Package>, IDisposable
 {
-    private const string What = "FROST DKG round-2 package";
+    internal const string What = "FROST DKG round-2 package";
     private readonly SecretScalar _value;
 
     internal FrostDkgRound2Package(FrostCiphersuite ciphersuite, in Scalar value)
@@ -32,38 +32,9 @@ public sealed class FrostDkgRound2Package : IDisposable, IFrostMessage<FrostDkgR
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     internal bool IsDisposed => _value.IsDisposed;
-
-    /// <summary>Decodes the message from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound2Package>(encoded);
-
-    /// <summary>Decodes the message from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostDkgRound2Package FromJson(string json) => FrostCodec.FromJson<FrostDkgRound2Package>(json);
-
-    /// <summary>
-    /// Encodes the message in the versioned wire format. The result holds the secret: clear it
-    /// (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) once sent.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>
-    /// Encodes the message as JSON. The string holds the secret and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the secret.</summary>
     public void Dispose() => _value.Dispose();
@@ -75,14 +46,10 @@ public sealed class FrostDkgRound2Package : IDisposable, IFrostMessage<FrostDkgR
     /// <summary>The secret scalar; the caller clears the copy.</summary>
     internal Scalar GetValue() => _value.Get();
 
-    static FrostMessageType IFrostMessage<FrostDkgRound2Package>.MessageType => FrostMessageType.DkgRound2Package;
-
-    static string IFrostMessage<FrostDkgRound2Package>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
         => writer.SecretScalar("signing_share", _value);
 
-    static FrostDkgRound2Package IFrostMessage<FrostDkgRound2Package>.ReadFields(FrostFieldReader reader)
+    internal static FrostDkgRound2Package ReadFields(FrostFieldReader reader)
     {
         Scalar value = reader.Scalar("signing_share");
         try

@@ -19,15 +19,15 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG participant's secret state between <see cref="FrostDkg.Part2"/> and <see cref="FrostDkg.Part3"/> (or
 /// between <see cref="FrostRefresh.DkgPart2"/> and <see cref="FrostRefresh.DkgPart3"/>): its share of its own
-/// polynomial and its commitment. Save it with <see cref="ToBytes"/> to run the parts in different processes.
+/// polynomial and its commitment. Save it with <see cref="FrostMessage{TSelf}.ToBytes"/> to run the parts in different processes.
 /// </summary>
 /// <remarks>
 /// SECRET: the share is part of this participant's future signing share. Never send the package or its encodings to
 /// anyone; store them encrypted; dispose the package after part 3. <see cref="ToString"/> never shows the share.
 /// </remarks>
-public sealed class FrostDkgRound2SecretPackage : IDisposable, IFrostMessage<FrostDkgRound2SecretPackage>
+public sealed class FrostDkgRound2SecretPackage : FrostMessage<FrostDkgRound2SecretPackage>, IDisposable
 {
-    private const string What = "FROST DKG round-2 secret package";
+    internal const string What = "FROST DKG round-2 secret package";
     private readonly KeyGenStateHeader _header;
     private readonly SecretScalar _ownShare;
     private readonly GroupElement[] _commitment; // whole: element 0 is the identity for a refresh
@@ -40,7 +40,7 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable, IFrostMessage<Fro
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>This participant's identifier.</summary>
     public FrostIdentifier Identifier => _header.Identifier;
@@ -55,35 +55,6 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable, IFrostMessage<Fro
     public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
 
     internal KeyGenPurpose Purpose => _header.Purpose;
-
-    /// <summary>Decodes a secret package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostDkgRound2SecretPackage>(encoded);
-
-    /// <summary>Decodes a secret package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromJson(string json) => FrostCodec.FromJson<FrostDkgRound2SecretPackage>(json);
-
-    /// <summary>
-    /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
-    /// it encrypted, never send it, and clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>
-    /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
-    /// <see cref="ToBytes"/>.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the share.</summary>
     public void Dispose() => _ownShare.Dispose();
@@ -121,18 +92,14 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable, IFrostMessage<Fro
         return new FrostDkgRound2SecretPackage(header.Identifier, header.Purpose, commitment, share, header.MinSigners, header.MaxSigners);
     }
 
-    static FrostMessageType IFrostMessage<FrostDkgRound2SecretPackage>.MessageType => FrostMessageType.DkgRound2SecretPackage;
-
-    static string IFrostMessage<FrostDkgRound2SecretPackage>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         _header.Write(writer);
         writer.SecretScalar("secret_share", _ownShare);
         writer.Elements("commitment", StoredCommitment());
     }
 
-    static FrostDkgRound2SecretPackage IFrostMessage<FrostDkgRound2SecretPackage>.ReadFields(FrostFieldReader reader)
+    internal static FrostDkgRound2SecretPackage ReadFields(FrostFieldReader reader)
     {
         KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
         Scalar share = reader.Scalar("secret_share");

@@ -19,9 +19,9 @@ namespace FintechCrypto.Threshold;
 /// <see cref="FrostParticipant.Sign"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage>
+public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 {
-    private const string What = "FROST key package";
+    internal const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
     private byte[]? _verifyingShare;
     private byte[]? _verifyingKey;
@@ -29,7 +29,7 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
     /// <summary>
     /// Builds a key package from its encodings (frost-core <c>KeyPackage::new</c>): the signing share sk_i as the
     /// ciphersuite serializes a scalar (RFC 9591 SerializeScalar), the verifying share PK_i and the group verifying key
-    /// PK as it serializes an element (SerializeElement). The package is checked as <see cref="FromBytes"/> checks it:
+    /// PK as it serializes an element (SerializeElement). The package is checked as <see cref="FrostMessage{TSelf}.FromBytes"/> checks it:
     /// PK_i must be sk_i B.
     /// </summary>
     /// <param name="ciphersuite">The ciphersuite.</param>
@@ -90,7 +90,7 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>The participant's identifier.</summary>
     public FrostIdentifier Identifier { get; }
@@ -131,38 +131,6 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
     /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
     public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
-    /// <summary>Decodes a key package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The key package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the threshold is below 2, or the verifying share is not the signing share times the
-    /// generator.
-    /// </exception>
-    public static FrostKeyPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostKeyPackage>(encoded);
-
-    /// <summary>Decodes a key package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The key package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostKeyPackage FromJson(string json) => FrostCodec.FromJson<FrostKeyPackage>(json);
-
-    /// <summary>
-    /// Encodes the key package in the versioned wire format (for storage). The result holds the secret signing
-    /// share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>
-    /// Encodes the key package as JSON. The string holds the secret signing share and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public string ToJson() => FrostCodec.ToJson(this);
-
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
 
@@ -178,11 +146,7 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
         }
     }
 
-    static FrostMessageType IFrostMessage<FrostKeyPackage>.MessageType => FrostMessageType.KeyPackage;
-
-    static string IFrostMessage<FrostKeyPackage>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         writer.Identifier("identifier", Identifier);
         writer.SecretScalar("signing_share", _signingShare);
@@ -191,7 +155,7 @@ public sealed class FrostKeyPackage : IDisposable, IFrostMessage<FrostKeyPackage
         writer.Count("min_signers", MinSigners);
     }
 
-    static FrostKeyPackage IFrostMessage<FrostKeyPackage>.ReadFields(FrostFieldReader reader)
+    internal static FrostKeyPackage ReadFields(FrostFieldReader reader)
     {
         FrostIdentifier identifier = reader.Identifier("identifier");
         Scalar share = reader.Scalar("signing_share");

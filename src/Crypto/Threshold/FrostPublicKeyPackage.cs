@@ -18,9 +18,9 @@ namespace FintechCrypto.Threshold;
 /// The public key material of a FROST group: every participant's verifying share, the group verifying key, and
 /// the threshold. Public: give it to the coordinator and to verifiers.
 /// </summary>
-public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
+public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPackage>
 {
-    private const string What = "FROST public key package";
+    internal const string What = "FROST public key package";
     private readonly FrostIdentifier[] _identifiers;
     private readonly GroupElement[] _verifyingShares;
     private IReadOnlyList<FrostIdentifier>? _identifierList;
@@ -111,7 +111,7 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The participants' identifiers in ascending order.</summary>
     public IReadOnlyList<FrostIdentifier> Identifiers => _identifierList ??= Array.AsReadOnly(_identifiers);
@@ -156,38 +156,10 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
         return index >= 0 ? _verifyingShares[index] : null;
     }
 
-    /// <summary>Decodes a public key package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The public key package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the identifiers are not strictly ascending, or the threshold is below 2 or above the
-    /// number of participants.
-    /// </exception>
-    public static FrostPublicKeyPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostPublicKeyPackage>(encoded);
-
-    /// <summary>Decodes a public key package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The public key package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostPublicKeyPackage FromJson(string json) => FrostCodec.FromJson<FrostPublicKeyPackage>(json);
-
-    /// <summary>Encodes the public key package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>Encodes the public key package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostCodec.ToJson(this);
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostPublicKeyPackage({Ciphersuite.Name}, {MinSigners} of {MaxSigners})";
 
-    static FrostMessageType IFrostMessage<FrostPublicKeyPackage>.MessageType => FrostMessageType.PublicKeyPackage;
-
-    static string IFrostMessage<FrostPublicKeyPackage>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         writer.BeginList("verifying_shares", _identifiers.Length);
         for (int i = 0; i < _identifiers.Length; i++)
@@ -203,7 +175,7 @@ public sealed class FrostPublicKeyPackage : IFrostMessage<FrostPublicKeyPackage>
         writer.Count("min_signers", MinSigners);
     }
 
-    static FrostPublicKeyPackage IFrostMessage<FrostPublicKeyPackage>.ReadFields(FrostFieldReader reader)
+    internal static FrostPublicKeyPackage ReadFields(FrostFieldReader reader)
     {
         int count = reader.BeginList("verifying_shares");
         var identifiers = new FrostIdentifier[count];

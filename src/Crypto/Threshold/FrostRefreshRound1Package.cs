@@ -19,9 +19,9 @@ namespace FintechCrypto.Threshold;
 /// [a_1 B, ..., a_(t-1) B] to the sender's sharing of zero (its constant term is zero, so element 0 is left out).
 /// Public; every participant must receive the same package from each sender (broadcast).
 /// </summary>
-public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Package>, IFrostMessage<FrostRefreshRound1Package>
+public sealed class FrostRefreshRound1Package : FrostPublicMessage<FrostRefreshRound1Package>
 {
-    private const string What = "FROST refresh round-1 package";
+    internal const string What = "FROST refresh round-1 package";
 
     internal FrostRefreshRound1Package(FrostCiphersuite ciphersuite, GroupElement[] nonConstantCommitment)
     {
@@ -30,7 +30,7 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>
     /// The commitments to coefficients 1..t-1 of the sender's sharing of zero (t - 1 elements; the commitment to the
@@ -41,38 +41,6 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     /// <summary>The threshold t of the refresh: one more than the number of commitment elements.</summary>
     public int MinSigners => Commitment.MinSigners + 1;
 
-    /// <summary>Decodes a package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The package.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostRefreshRound1Package FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostRefreshRound1Package>(encoded);
-
-    /// <summary>Decodes a package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostRefreshRound1Package FromJson(string json) => FrostCodec.FromJson<FrostRefreshRound1Package>(json);
-
-    /// <summary>Encodes the package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>Encodes the package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostCodec.ToJson(this);
-
-    /// <summary>True when <paramref name="other"/> holds the same commitment.</summary>
-    /// <param name="other">Another package, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostRefreshRound1Package? other) => FrostCodec.FieldsEqual(this, other);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostRefreshRound1Package);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => FrostCodec.FieldsHash(this);
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostRefreshRound1Package({Ciphersuite.Name}, threshold {MinSigners})";
 
@@ -80,14 +48,10 @@ public sealed class FrostRefreshRound1Package : IEquatable<FrostRefreshRound1Pac
     internal DkgRound1Broadcast ToInternal() =>
         new([Ciphersuite.Suite.Group.Identity, .. Commitment.Coefficients], null, Ciphersuite.Suite.Scalars.Zero);
 
-    static FrostMessageType IFrostMessage<FrostRefreshRound1Package>.MessageType => FrostMessageType.RefreshRound1Package;
-
-    static string IFrostMessage<FrostRefreshRound1Package>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
         => writer.Elements("commitment", Commitment.Coefficients);
 
-    static FrostRefreshRound1Package IFrostMessage<FrostRefreshRound1Package>.ReadFields(FrostFieldReader reader)
+    internal static FrostRefreshRound1Package ReadFields(FrostFieldReader reader)
     {
         GroupElement[] commitment = reader.Elements("commitment");
         return commitment.Length < ushort.MaxValue

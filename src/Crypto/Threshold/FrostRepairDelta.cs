@@ -16,12 +16,12 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 /// <remarks>
 /// Each delta alone is uniformly random and reveals nothing of the helper's share.
-/// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="ToBytes"/> and
-/// <see cref="ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
+/// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="FrostMessage{TSelf}.ToBytes"/> and
+/// <see cref="FrostMessage{TSelf}.ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
 /// </remarks>
-public sealed class FrostRepairDelta : IDisposable, IFrostMessage<FrostRepairDelta>
+public sealed class FrostRepairDelta : FrostMessage<FrostRepairDelta>, IDisposable
 {
-    private const string What = "FROST repair delta";
+    internal const string What = "FROST repair delta";
     private readonly SecretScalar _value;
 
     internal FrostRepairDelta(FrostCiphersuite ciphersuite, in Scalar value)
@@ -31,38 +31,9 @@ public sealed class FrostRepairDelta : IDisposable, IFrostMessage<FrostRepairDel
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     internal bool IsDisposed => _value.IsDisposed;
-
-    /// <summary>Decodes the message from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostRepairDelta FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostRepairDelta>(encoded);
-
-    /// <summary>Decodes the message from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostRepairDelta FromJson(string json) => FrostCodec.FromJson<FrostRepairDelta>(json);
-
-    /// <summary>
-    /// Encodes the message in the versioned wire format. The result holds the secret: clear it
-    /// (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) once sent.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>
-    /// Encodes the message as JSON. The string holds the secret and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public string ToJson() => FrostCodec.ToJson(this);
 
     /// <summary>Clears the secret.</summary>
     public void Dispose() => _value.Dispose();
@@ -74,14 +45,10 @@ public sealed class FrostRepairDelta : IDisposable, IFrostMessage<FrostRepairDel
     /// <summary>The secret scalar; the caller clears the copy.</summary>
     internal Scalar GetValue() => _value.Get();
 
-    static FrostMessageType IFrostMessage<FrostRepairDelta>.MessageType => FrostMessageType.RepairDelta;
-
-    static string IFrostMessage<FrostRepairDelta>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
         => writer.SecretScalar("delta", _value);
 
-    static FrostRepairDelta IFrostMessage<FrostRepairDelta>.ReadFields(FrostFieldReader reader)
+    internal static FrostRepairDelta ReadFields(FrostFieldReader reader)
     {
         Scalar value = reader.Scalar("delta");
         try

@@ -18,9 +18,9 @@ namespace FintechCrypto.Threshold;
 /// <see cref="Verify"/> and turn it into a <see cref="FrostKeyPackage"/> with <see cref="ToKeyPackage"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretShare>
+public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposable
 {
-    private const string What = "FROST secret share";
+    internal const string What = "FROST secret share";
     private readonly SecretScalar _signingShare;
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretSha
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>The participant's identifier.</summary>
     public FrostIdentifier Identifier { get; }
@@ -146,35 +146,6 @@ public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretSha
         }
     }
 
-    /// <summary>Decodes a secret share from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostSecretShare FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSecretShare>(encoded);
-
-    /// <summary>Decodes a secret share from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSecretShare FromJson(string json) => FrostCodec.FromJson<FrostSecretShare>(json);
-
-    /// <summary>
-    /// Encodes the secret share in the versioned wire format, for the dealer to send over a confidential channel.
-    /// The result holds the secret share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>
-    /// Encodes the secret share as JSON. The string holds the secret share and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public string ToJson() => FrostCodec.ToJson(this);
-
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
 
@@ -182,11 +153,7 @@ public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretSha
     /// <returns>The type, suite and identifier.</returns>
     public override string ToString() => $"FrostSecretShare({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
 
-    static FrostMessageType IFrostMessage<FrostSecretShare>.MessageType => FrostMessageType.SecretShare;
-
-    static string IFrostMessage<FrostSecretShare>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         writer.Identifier("identifier", Identifier);
         writer.SecretScalar("signing_share", _signingShare);
@@ -195,7 +162,7 @@ public sealed class FrostSecretShare : IDisposable, IFrostMessage<FrostSecretSha
         writer.EndObject();
     }
 
-    static FrostSecretShare IFrostMessage<FrostSecretShare>.ReadFields(FrostFieldReader reader)
+    internal static FrostSecretShare ReadFields(FrostFieldReader reader)
     {
         FrostIdentifier identifier = reader.Identifier("identifier");
         Scalar share = reader.Scalar("signing_share");

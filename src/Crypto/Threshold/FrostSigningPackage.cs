@@ -18,9 +18,9 @@ namespace FintechCrypto.Threshold;
 /// The signing package of one FROST signing session (RFC 9591 §5.2): the message and each chosen signer's
 /// <see cref="FrostSigningCommitments"/>, sorted by identifier.
 /// </summary>
-public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
+public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage>
 {
-    private const string What = "FROST signing package";
+    internal const string What = "FROST signing package";
     private readonly CommitmentListEntry[] _commitmentList;
     private readonly byte[] _message;
     private IReadOnlyList<FrostIdentifier>? _identifiers;
@@ -78,7 +78,7 @@ public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The message to sign.</summary>
     public ReadOnlyMemory<byte> Message => _message;
@@ -104,38 +104,10 @@ public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
         return index < 0 ? null : new FrostSigningCommitments(Ciphersuite, _commitmentList[index].Hiding, _commitmentList[index].Binding);
     }
 
-    /// <summary>Decodes a signing package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The signing package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the list is empty, or its identifiers are not strictly ascending (a duplicate or an
-    /// unsorted list).
-    /// </exception>
-    public static FrostSigningPackage FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostSigningPackage>(encoded);
-
-    /// <summary>Decodes a signing package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The signing package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed, the list is empty, or its identifiers are not strictly ascending.</exception>
-    public static FrostSigningPackage FromJson(string json) => FrostCodec.FromJson<FrostSigningPackage>(json);
-
-    /// <summary>Encodes the signing package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>Encodes the signing package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostCodec.ToJson(this);
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostSigningPackage({Ciphersuite.Name}, {_commitmentList.Length} signers)";
 
-    static FrostMessageType IFrostMessage<FrostSigningPackage>.MessageType => FrostMessageType.SigningPackage;
-
-    static string IFrostMessage<FrostSigningPackage>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
         writer.BeginList("commitments", _commitmentList.Length);
         foreach (CommitmentListEntry entry in _commitmentList)
@@ -151,7 +123,7 @@ public sealed class FrostSigningPackage : IFrostMessage<FrostSigningPackage>
         writer.Bytes("message", _message);
     }
 
-    static FrostSigningPackage IFrostMessage<FrostSigningPackage>.ReadFields(FrostFieldReader reader)
+    internal static FrostSigningPackage ReadFields(FrostFieldReader reader)
     {
         int count = reader.BeginList("commitments");
         var entries = new CommitmentListEntry[count];

@@ -18,9 +18,9 @@ namespace FintechCrypto.Threshold;
 /// A verifiable secret sharing commitment (RFC 9591 Appendix C.2): one group element per coefficient of the
 /// sharing polynomial, so <see cref="MinSigners"/> elements. Public.
 /// </summary>
-public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostMessage<FrostVssCommitment>
+public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
 {
-    private const string What = "FROST VSS commitment";
+    internal const string What = "FROST VSS commitment";
     private readonly GroupElement[] _coefficients;
     private ReadOnlyMemory<byte>[]? _encoded;
 
@@ -57,7 +57,7 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostM
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>A commitment to decoded elements (the library's own, already checked).</summary>
     internal static FrostVssCommitment Create(FrostCiphersuite ciphersuite, GroupElement[] coefficients) => new(ciphersuite, coefficients);
@@ -104,38 +104,6 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostM
         return Vss.Evaluate(Ciphersuite.Suite.Group, identifier.Scalar, _coefficients);
     }
 
-    /// <summary>Decodes a commitment from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The commitment.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed, hold no coefficient, or hold an invalid element.</exception>
-    public static FrostVssCommitment FromBytes(ReadOnlySpan<byte> encoded) => FrostCodec.FromBytes<FrostVssCommitment>(encoded);
-
-    /// <summary>Decodes a commitment from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The commitment.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostVssCommitment FromJson(string json) => FrostCodec.FromJson<FrostVssCommitment>(json);
-
-    /// <summary>Encodes the commitment in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => FrostCodec.ToBytes(this);
-
-    /// <summary>Encodes the commitment as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostCodec.ToJson(this);
-
-    /// <summary>True when <paramref name="other"/> holds the same elements of the same ciphersuite.</summary>
-    /// <param name="other">Another commitment, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostVssCommitment? other) => FrostCodec.FieldsEqual(this, other);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostVssCommitment);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => FrostCodec.FieldsHash(this);
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
 
@@ -150,13 +118,9 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>, IFrostM
         return encoded;
     }
 
-    static FrostMessageType IFrostMessage<FrostVssCommitment>.MessageType => FrostMessageType.VssCommitment;
-
-    static string IFrostMessage<FrostVssCommitment>.What => What;
-
-    void IFrostMessage.WriteFields(FrostFieldWriter writer)
+    internal override void WriteFields(FrostFieldWriter writer)
         => writer.Elements("coefficients", _coefficients);
 
-    static FrostVssCommitment IFrostMessage<FrostVssCommitment>.ReadFields(FrostFieldReader reader)
+    internal static FrostVssCommitment ReadFields(FrostFieldReader reader)
         => new(reader.Ciphersuite, reader.Elements("coefficients"));
 }

@@ -14,7 +14,8 @@ namespace FintechCrypto.Internal.Frost;
 /// <summary>Compares and hashes public messages field by field.</summary>
 internal static class FieldComparison
 {
-    internal static bool Equal(IFrostMessage a, IFrostMessage b)
+    internal static bool Equal<T>(FrostMessage<T> a, FrostMessage<T> b)
+        where T : FrostMessage<T>
     {
         if (a.Ciphersuite != b.Ciphersuite)
         {
@@ -48,10 +49,11 @@ internal static class FieldComparison
 
     /// <summary>Hashes the type, the suite and every field but elements beyond the first (elements hash by encoding,
     /// which costs a serialization each).</summary>
-    internal static int Hash(FrostMessageType type, IFrostMessage message)
+    internal static int Hash<T>(FrostMessage<T> message)
+        where T : FrostMessage<T>
     {
         var hash = default(HashCode);
-        hash.Add(type);
+        hash.Add(typeof(T));
         hash.Add(message.Ciphersuite);
         bool elementHashed = false;
         foreach (object field in Collect(message))
@@ -76,7 +78,8 @@ internal static class FieldComparison
         return hash.ToHashCode();
     }
 
-    private static List<object> Collect(IFrostMessage message)
+    private static List<object> Collect<T>(FrostMessage<T> message)
+        where T : FrostMessage<T>
     {
         var collector = new Collector(message.Ciphersuite);
         message.WriteFields(collector);

@@ -9,9 +9,6 @@
 // The commitment is not stored: it is recomputed from the coefficients when the package is decoded.
 
 using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text.Json;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;

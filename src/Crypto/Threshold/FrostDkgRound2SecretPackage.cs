@@ -9,7 +9,6 @@
 // JSON: { header, "purpose", "identifier", "min_signers", "max_signers", "secret_share", "commitment": [hex] }.
 
 using System;
-using System.Security.Cryptography;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;

@@ -5,7 +5,6 @@
 // encodings inside.
 
 using System;
-using System.Security.Cryptography;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -19,7 +18,7 @@ namespace FintechCrypto.Threshold;
 /// <remarks>
 /// The encodings of a message that holds a secret (a secret share, a key package, a DKG secret package, a round-2
 /// package, a repair delta or sigma) hold the secret too: clear the bytes
-/// (<see cref="CryptographicOperations.ZeroMemory"/>) once sent or stored, and prefer them to the JSON string, which
+/// (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) once sent or stored, and prefer them to the JSON string, which
 /// cannot be cleared.
 /// </remarks>
 public abstract class FrostMessage<TSelf>

@@ -7,7 +7,6 @@
 //   t x commitment element (Ne). The encoding holds the secret share: the caller clears it after sending.
 
 using System;
-using System.Security.Cryptography;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
@@ -80,7 +79,7 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
 
     /// <summary>
     /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
-    /// secret: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// secret: clear it (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) after use.
     /// </summary>
     /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
     /// <exception cref="ObjectDisposedException">The object was disposed.</exception>

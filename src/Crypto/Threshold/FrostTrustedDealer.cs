@@ -6,7 +6,6 @@
 
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 

@@ -8,7 +8,6 @@
 
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 

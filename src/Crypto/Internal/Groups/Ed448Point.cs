@@ -51,12 +51,7 @@ internal sealed class Ed448Point
     }
 
     /// <summary>this = p.</summary>
-    internal void CopyFrom(Ed448Point p)
-    {
-        Ed448Field.Copy(p.X, X);
-        Ed448Field.Copy(p.Y, Y);
-        Ed448Field.Copy(p.Z, Z);
-    }
+    internal void CopyFrom(Ed448Point p) => ConditionalMove(-1, p);
 
     /// <summary>this = (0 : 1 : 1), the identity.</summary>
     internal void SetIdentity()
@@ -77,9 +72,8 @@ internal sealed class Ed448Point
     /// <summary>this = -p: -(x, y) = (-x, y) on an Edwards curve.</summary>
     internal void SetNegation(Ed448Point p)
     {
-        Ed448Field.Negate(p.X, X);
-        Ed448Field.Copy(p.Y, Y);
-        Ed448Field.Copy(p.Z, Z);
+        CopyFrom(p);
+        Ed448Field.Negate(X, X);
     }
 
     /// <summary>Overwrites the coordinates with zeros (points derived from secrets).</summary>

@@ -23,19 +23,18 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 /// <remarks>
 /// SECRET: the coefficients determine this participant's contribution to the group key. Never send the package or
-/// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="ToString"/> never
+/// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="FrostDkgSecretPackage{TSelf}.ToString"/> never
 /// shows the coefficients.
 /// </remarks>
-public sealed class FrostDkgRound1SecretPackage : FrostMessage<FrostDkgRound1SecretPackage>, IDisposable
+public sealed class FrostDkgRound1SecretPackage : FrostDkgSecretPackage<FrostDkgRound1SecretPackage>
 {
     internal const string What = "FROST DKG round-1 secret package";
-    private readonly KeyGenStateHeader _header;
     private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
     private readonly GroupElement[] _commitment;
 
     internal FrostDkgRound1SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, ReadOnlySpan<Scalar> coefficients, GroupElement[] commitment, int minSigners, int maxSigners)
+        : base(new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners))
     {
-        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         ScalarField field = identifier.Ciphersuite.Suite.Scalars;
         _coefficients = new SecretBytes(coefficients.Length * field.Length);
@@ -45,30 +44,8 @@ public sealed class FrostDkgRound1SecretPackage : FrostMessage<FrostDkgRound1Sec
         }
     }
 
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier => _header.Identifier;
-
-    /// <summary>The threshold t.</summary>
-    public int MinSigners => _header.MinSigners;
-
-    /// <summary>The number of participants n.</summary>
-    public int MaxSigners => _header.MaxSigners;
-
-    /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart1"/>), false for a DKG.</summary>
-    public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
-
-    internal KeyGenPurpose Purpose => _header.Purpose;
-
     /// <summary>Clears the coefficients.</summary>
-    public void Dispose() => _coefficients.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite, participant and counts.</returns>
-    public override string ToString() =>
-        $"FrostDkgRound1SecretPackage({Ciphersuite.Name}, participant {Identifier}, {MinSigners} of {MaxSigners}{(IsRefresh ? ", refresh" : "")}, <redacted>)";
+    public override void Dispose() => _coefficients.Dispose();
 
     /// <summary>The internal state; the caller clears it (<see cref="DkgRound1Secret.Clear"/>).</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
@@ -126,7 +103,7 @@ public sealed class FrostDkgRound1SecretPackage : FrostMessage<FrostDkgRound1Sec
     internal override void WriteFields(FrostFieldWriter writer)
     {
         using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
-        _header.Write(writer);
+        Header.Write(writer);
         writer.SecretScalars("coefficients", StoredCoefficients());
     }
 

@@ -22,46 +22,23 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 /// <remarks>
 /// SECRET: the share is part of this participant's future signing share. Never send the package or its encodings to
-/// anyone; store them encrypted; dispose the package after part 3. <see cref="ToString"/> never shows the share.
+/// anyone; store them encrypted; dispose the package after part 3. <see cref="FrostDkgSecretPackage{TSelf}.ToString"/> never shows the share.
 /// </remarks>
-public sealed class FrostDkgRound2SecretPackage : FrostMessage<FrostDkgRound2SecretPackage>, IDisposable
+public sealed class FrostDkgRound2SecretPackage : FrostDkgSecretPackage<FrostDkgRound2SecretPackage>
 {
     internal const string What = "FROST DKG round-2 secret package";
-    private readonly KeyGenStateHeader _header;
     private readonly SecretScalar _ownShare;
     private readonly GroupElement[] _commitment; // whole: element 0 is the identity for a refresh
 
     internal FrostDkgRound2SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, GroupElement[] commitment, in Scalar ownShare, int minSigners, int maxSigners)
+        : base(new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners))
     {
-        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         _ownShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, ownShare, this);
     }
 
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier => _header.Identifier;
-
-    /// <summary>The threshold t.</summary>
-    public int MinSigners => _header.MinSigners;
-
-    /// <summary>The number of participants n.</summary>
-    public int MaxSigners => _header.MaxSigners;
-
-    /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart2"/>), false for a DKG.</summary>
-    public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
-
-    internal KeyGenPurpose Purpose => _header.Purpose;
-
     /// <summary>Clears the share.</summary>
-    public void Dispose() => _ownShare.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite, participant and counts.</returns>
-    public override string ToString() =>
-        $"FrostDkgRound2SecretPackage({Ciphersuite.Name}, participant {Identifier}, {MinSigners} of {MaxSigners}{(IsRefresh ? ", refresh" : "")}, <redacted>)";
+    public override void Dispose() => _ownShare.Dispose();
 
     /// <summary>The internal state; the caller clears it (<see cref="DkgRound2Secret.Clear"/>).</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
@@ -93,7 +70,7 @@ public sealed class FrostDkgRound2SecretPackage : FrostMessage<FrostDkgRound2Sec
 
     internal override void WriteFields(FrostFieldWriter writer)
     {
-        _header.Write(writer);
+        Header.Write(writer);
         writer.SecretScalar("secret_share", _ownShare);
         writer.Elements("commitment", StoredCommitment());
     }

@@ -91,21 +91,13 @@ public static class FrostRepair
     public static FrostRepairSigma Part2(IReadOnlyList<FrostRepairDelta> deltas)
     {
         FrostCiphersuite ciphersuite = CommonSuite(deltas, d => d.Ciphersuite, nameof(deltas));
-        Scalar[] values = new Scalar[deltas.Count];
-        Scalar sigma = default;
+        Scalar sigma = FrostRepairDelta.Sum(deltas, ciphersuite, Repair.Part2);
         try
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                values[k] = deltas[k].GetValue();
-            }
-
-            sigma = Repair.Part2(ciphersuite.Suite.Scalars, values);
             return new FrostRepairSigma(ciphersuite, sigma);
         }
         finally
         {
-            Array.Clear(values);
             sigma.Clear();
         }
     }
@@ -141,16 +133,9 @@ public static class FrostRepair
         }
 
         PrimeOrderGroup group = ciphersuite.Suite.Group;
-        Scalar[] values = new Scalar[sigmas.Count];
-        Scalar share = default;
+        Scalar share = FrostRepairSigma.Sum(sigmas, ciphersuite, Repair.Part3);
         try
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                values[k] = sigmas[k].GetValue();
-            }
-
-            share = Repair.Part3(ciphersuite.Suite.Scalars, values);
             GroupElement verifyingShare = group.MultiplyBase(share);
             if (!group.ElementEquals(verifyingShare, expected))
             {
@@ -161,7 +146,6 @@ public static class FrostRepair
         }
         finally
         {
-            Array.Clear(values);
             share.Clear();
         }
     }

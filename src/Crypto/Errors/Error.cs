@@ -112,4 +112,36 @@ internal static class Error
     /// <summary>Any other FROST argument error; <paramref name="requirement"/> is a sentence saying what is required.</summary>
     internal static ArgumentException Frost_Argument(string paramName, string requirement) =>
         new(requirement, paramName);
+
+    /// <summary>An entry of a list or map argument that is null; <paramref name="entry"/> says which kind.</summary>
+    internal static ArgumentNullException Frost_NullEntry(string paramName, string entry) =>
+        new(paramName, $"{entry} in '{paramName}' is null.");
+
+    /// <summary>A list argument that must not be empty.</summary>
+    internal static ArgumentException Frost_Empty(string paramName, string needs) =>
+        new($"'{paramName}' is empty; {needs}.", paramName);
+
+    /// <summary>An identifier that appears twice in a list argument (RFC 9591 §4.3: participant lists are sets).</summary>
+    internal static ArgumentException Frost_DuplicateIdentifier(string paramName, string identifier) =>
+        new($"The identifier {identifier} appears twice in '{paramName}'.", paramName);
+
+    /// <summary>A participant that the public key package does not list.</summary>
+    internal static ArgumentException Frost_NotAParticipant(string paramName, string identifier) =>
+        new($"Participant {identifier} is not in the public key package.", paramName);
+
+    /// <summary>Arguments that mix ciphersuites.</summary>
+    internal static ArgumentException Frost_MixedCiphersuites(string paramName, string what) =>
+        new($"{what} belong to different ciphersuites.", paramName);
+
+    /// <summary>A group element of another group than the one asked to use it.</summary>
+    internal static ArgumentException Frost_ForeignElement(string paramName, string group) =>
+        new($"The element does not belong to the group {group}.", paramName);
+
+    /// <summary>Lists that must pair up one to one (scalars and elements, shares and identifiers).</summary>
+    internal static ArgumentException Frost_LengthMismatch(string paramName, string pairing) =>
+        new($"{pairing}: the lists differ in length.", paramName);
+
+    /// <summary>A map argument that changed while it was read (a concurrent writer).</summary>
+    internal static ArgumentException Frost_ChangedWhileRead(string paramName) =>
+        new("The map changed while it was read.", paramName);
 }

@@ -78,7 +78,7 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
     {
         if (minSigners is < 2 or > ushort.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to 65535.");
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to 65535");
         }
 
         Identifier = identifier;

@@ -94,12 +94,12 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
     {
         if (sortedIdentifiers.Length != verifyingShares.Length || sortedIdentifiers.Length is 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException("One verifying share per identifier, 1 to 65535 of them.", nameof(verifyingShares));
+            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares, one per identifier", 1, ushort.MaxValue, verifyingShares.Length);
         }
 
         if (minSigners < 2 || minSigners > sortedIdentifiers.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to the number of participants.");
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
         }
 
         Ciphersuite = ciphersuite;

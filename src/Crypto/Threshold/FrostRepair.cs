@@ -50,7 +50,7 @@ public static class FrostRepair
         KeyGenInputs.RequireSuite(ciphersuite, participant.Ciphersuite, nameof(participant));
         for (int k = 0; k < helpers.Count; k++)
         {
-            FrostIdentifier helper = helpers[k] ?? throw new ArgumentNullException(nameof(helpers), "A helper identifier is null.");
+            FrostIdentifier helper = helpers[k] ?? throw Error.Frost_NullEntry(nameof(helpers), "A helper identifier");
             KeyGenInputs.RequireSuite(ciphersuite, helper.Ciphersuite, nameof(helpers));
         }
 
@@ -126,7 +126,7 @@ public static class FrostRepair
         KeyGenInputs.RequireSuite(ciphersuite, participant.Ciphersuite, nameof(participant));
         KeyGenInputs.RequireSuite(ciphersuite, publicKeyPackage.Ciphersuite, nameof(publicKeyPackage));
         GroupElement expected = publicKeyPackage.FindVerifyingShare(participant)
-            ?? throw new ArgumentException($"Participant {participant} is not in the public key package.", nameof(participant));
+            ?? throw Error.Frost_NotAParticipant(nameof(participant), participant.ToString());
         if (sigmas.Count < publicKeyPackage.MinSigners)
         {
             throw new FrostProtocolException($"A repair needs a sigma from each of at least {publicKeyPackage.MinSigners} helpers (the threshold), but {sigmas.Count} were given.");
@@ -160,7 +160,7 @@ public static class FrostRepair
 
         if (items.Count == 0)
         {
-            throw new ArgumentException("The list is empty.", paramName);
+            throw Error.Frost_Empty(paramName, "a repair needs one entry from each helper");
         }
 
         FrostCiphersuite? ciphersuite = null;
@@ -168,7 +168,7 @@ public static class FrostRepair
         {
             if (item is null)
             {
-                throw new ArgumentNullException(paramName, "An entry of the list is null.");
+                throw Error.Frost_NullEntry(paramName, "An entry");
             }
 
             ciphersuite ??= suiteOf(item);

@@ -37,13 +37,13 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
         {
             if (pair.Key is null || pair.Value is null)
             {
-                throw new ArgumentNullException(nameof(commitments), "An identifier or a commitment in the list is null.");
+                throw Error.Frost_NullEntry(nameof(commitments), "An identifier or a commitment");
             }
 
             suite ??= pair.Key.Ciphersuite;
             if (pair.Key.Ciphersuite != suite || pair.Value.Ciphersuite != suite)
             {
-                throw new ArgumentException("The commitments mix ciphersuites.", nameof(commitments));
+                throw Error.Frost_MixedCiphersuites(nameof(commitments), "The commitments");
             }
 
             entries.Add(new CommitmentListEntry(pair.Key, pair.Value.Hiding, pair.Value.Binding));
@@ -51,7 +51,7 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
 
         if (suite is null)
         {
-            throw new ArgumentException("A signing package needs at least one signer's commitments.", nameof(commitments));
+            throw Error.Frost_Empty(nameof(commitments), "a signing package needs at least one signer's commitments");
         }
 
         entries.Sort((a, b) => a.Identifier.CompareTo(b.Identifier));
@@ -59,7 +59,7 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
         {
             if (entries[i].Identifier == entries[i - 1].Identifier)
             {
-                throw new ArgumentException($"The identifier {entries[i].Identifier} appears twice in the commitments.", nameof(commitments));
+                throw Error.Frost_DuplicateIdentifier(nameof(commitments), entries[i].Identifier.ToString());
             }
         }
 

@@ -130,15 +130,15 @@ public static class FrostTrustedDealer
         var seen = new HashSet<FrostIdentifier>();
         for (int i = 0; i < ids.Length; i++)
         {
-            FrostIdentifier id = identifiers[i] ?? throw new ArgumentNullException(nameof(identifiers), "An identifier is null.");
+            FrostIdentifier id = identifiers[i] ?? throw Error.Frost_NullEntry(nameof(identifiers), "An identifier");
             if (id.Ciphersuite != ciphersuite)
             {
-                throw new ArgumentException("An identifier belongs to another ciphersuite.", nameof(identifiers));
+                throw Error.Frost_CiphersuiteMismatch(nameof(identifiers), id.Ciphersuite.Name, ciphersuite.Name);
             }
 
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"The identifier {id} appears twice.", nameof(identifiers));
+                throw Error.Frost_DuplicateIdentifier(nameof(identifiers), id.ToString());
             }
 
             ids[i] = id.Scalar;

@@ -48,7 +48,7 @@ public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
     {
         if (coefficients.Length is 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException("A VSS commitment has 1 to 65535 coefficients.", nameof(coefficients));
+            throw Error.Frost_Count(nameof(coefficients), "coefficients", 1, ushort.MaxValue, coefficients.Length);
         }
 
         Ciphersuite = ciphersuite;
@@ -97,7 +97,7 @@ public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
     {
         if (identifier.Ciphersuite != Ciphersuite)
         {
-            throw new ArgumentException("The identifier belongs to another ciphersuite.", nameof(identifier));
+            throw Error.Frost_CiphersuiteMismatch(nameof(identifier), identifier.Ciphersuite.Name, Ciphersuite.Name);
         }
 
         return Vss.Evaluate(Ciphersuite.Suite.Group, identifier.Scalar, _coefficients);

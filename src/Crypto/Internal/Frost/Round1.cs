@@ -24,7 +24,7 @@ internal static class Round1
     {
         if (randomBytes.Length != RandomnessLength)
         {
-            throw new ArgumentException($"nonce_generate takes {RandomnessLength} random bytes.", nameof(randomBytes));
+            throw Error.Argument_Length(nameof(randomBytes), RandomnessLength, randomBytes.Length);
         }
 
         int ns = suite.Scalars.Length;

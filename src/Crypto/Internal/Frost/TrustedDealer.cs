@@ -28,7 +28,7 @@ internal static class TrustedDealer
     {
         if (shares.Length != identifiers.Length)
         {
-            throw new ArgumentException("One share per identifier.", nameof(shares));
+            throw Error.Frost_LengthMismatch(nameof(shares), "One share per identifier");
         }
 
         // coefficients = [s] + coefficients

@@ -60,7 +60,7 @@ internal abstract class PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         GroupElement sum = Identity;

@@ -130,7 +130,7 @@ internal sealed class WeierstrassGroup : PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         if (scalars.Length == 0)
@@ -164,7 +164,7 @@ internal sealed class WeierstrassGroup : PrimeOrderGroup
     {
         if (destination.Length != ElementLength)
         {
-            throw new ArgumentException($"A {Name} element encoding is {ElementLength} bytes.", nameof(destination));
+            throw Error.Argument_Length(nameof(destination), ElementLength, destination.Length);
         }
 
         ECPoint point = Unwrap(a);
@@ -225,7 +225,7 @@ internal sealed class WeierstrassGroup : PrimeOrderGroup
         ArgumentNullException.ThrowIfNull(a);
         if (a is not WeierstrassElement element || !ReferenceEquals(element.Group, this))
         {
-            throw new ArgumentException($"The element does not belong to the group {Name}.", nameof(a));
+            throw Error.Frost_ForeignElement(nameof(a), Name);
         }
 
         return element.Point;

@@ -57,7 +57,7 @@ internal static class Dkg
         ValidateSignerCounts(minSigners, maxSigners);
         if (field.IsZero(identifier))
         {
-            throw new ArgumentException("A participant identifier must not be zero.", nameof(identifier));
+            throw Error.Frost_Argument(nameof(identifier), "A participant identifier must not be zero (RFC 9591 §3.2).");
         }
     }
 
@@ -115,12 +115,12 @@ internal static class Dkg
         ValidatePart1Inputs(field, identifier, minSigners, maxSigners);
         if (coefficients.Length != minSigners)
         {
-            throw new ArgumentException($"A threshold of {minSigners} needs {minSigners} coefficients.", nameof(coefficients));
+            throw Error.Frost_Count(nameof(coefficients), "coefficients (one per degree below the threshold)", minSigners, minSigners, coefficients.Length);
         }
 
         if (field.IsZero(coefficients[0]))
         {
-            throw new ArgumentException("The DKG secret (coefficient 0) must not be zero.", nameof(coefficients));
+            throw Error.Frost_Argument(nameof(coefficients), "The DKG secret (coefficient 0) must not be zero.");
         }
 
         // Round 1, step 3: C_i = [a_{ik} B] (frost-core generate_secret_polynomial).

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Benchmarks.Threshold;
@@ -82,7 +82,7 @@ internal sealed class FrostSigningSetup : IDisposable
 
     public FrostPublicKeyPackage PublicKeyPackage => _dealt.PublicKeyPackage;
 
-    public byte[] GroupPublicKey => _dealt.PublicKeyPackage.GroupVerifyingKey;
+    public ReadOnlySpan<byte> GroupPublicKey => _dealt.PublicKeyPackage.GroupVerifyingKey.Span;
 
     /// <summary>Participant 1's key package (a signer).</summary>
     public FrostKeyPackage FirstSigner => _signers[0];

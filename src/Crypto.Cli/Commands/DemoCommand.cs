@@ -232,7 +232,7 @@ internal static class DemoCommand
                 keyPackages.Add(share.ToKeyPackage()); // checks the share against the dealer's VSS commitment
             }
 
-            byte[] groupKey = dealt.PublicKeyPackage.GroupVerifyingKey;
+            byte[] groupKey = dealt.PublicKeyPackage.GroupVerifyingKey.ToArray();
             log.WriteLine($"   the dealer split a group key {Fingerprint(groupKey)} into 3 shares, any 2 of which sign");
 
             // Approvers 1 and 3 sign; approver 2 takes no part.

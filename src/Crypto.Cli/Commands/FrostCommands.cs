@@ -105,7 +105,7 @@ internal static class FrostCommands
 
             JsonOutput.WriteObject(stdout, w =>
             {
-                w.WriteHex("groupPublicKey", publicKeys.GroupVerifyingKey);
+                w.WriteHex("groupPublicKey", publicKeys.GroupVerifyingKey.Span);
                 w.WriteNumber("threshold", publicKeys.MinSigners);
                 w.WriteStartArray("commitments");
                 foreach (byte[] element in commitments)

@@ -75,4 +75,73 @@ internal static class Error
 
     /// <summary>The name of a cause's exception type, without its message (which may quote input).</summary>
     private static string CauseName(Exception cause) => cause.GetType().Name;
+
+    // FROST
+
+    /// <summary>A FROST scalar encoding (a signing share, a nonce, an identifier) that is not canonical (RFC 9591
+    /// DeserializeScalar). The message never holds the bytes: they may be a secret share.</summary>
+    internal static FintechCryptoException Frost_InvalidScalar(string ciphersuite, string field, int length) =>
+        new($"The {field} is not a canonical {length}-byte {ciphersuite} scalar (RFC 9591 DeserializeScalar).");
+
+    /// <summary>A FROST element encoding that does not decode to a non-identity element (RFC 9591 DeserializeElement).</summary>
+    internal static FintechCryptoException Frost_InvalidElement(string group, string field, int length) =>
+        new($"The {field} is not the {length}-byte encoding of a non-identity element of {group} (RFC 9591 DeserializeElement).");
+
+    /// <summary>A FROST message or key whose parts do not fit together (a verifying share that is not the signing share
+    /// times the generator, ...).</summary>
+    internal static FintechCryptoException Frost_Inconsistent(string what, string reason) =>
+        new($"The {what} is inconsistent: {reason}.");
+
+    /// <summary>A FROST message that does not decode; <paramref name="reason"/> names counts and the format's own
+    /// names only, never input bytes (issue 11).</summary>
+    internal static FintechCryptoException Frost_Malformed(string what, string reason) =>
+        new($"The {what} is malformed: {reason}.");
+
+    /// <summary>The JSON form of a FROST message that does not decode; as <see cref="Frost_Malformed"/>.</summary>
+    internal static FintechCryptoException Frost_MalformedJson(string what, string reason) =>
+        new($"The {what} JSON is malformed: {reason}.");
+
+    /// <summary>An argument (an identifier, a commitment, a package) of another ciphersuite than the call's.</summary>
+    internal static ArgumentException Frost_CiphersuiteMismatch(string paramName, string actual, string expected) =>
+        new($"'{paramName}' belongs to the ciphersuite {actual}, but {expected} is required.", paramName);
+
+    /// <summary>A list argument with too few or too many entries.</summary>
+    internal static ArgumentException Frost_Count(string paramName, string entries, int minimum, int maximum, int actual) =>
+        new($"'{paramName}' must hold {minimum} to {maximum} {entries}, but it holds {actual}.", paramName);
+
+    /// <summary>Any other FROST argument error; <paramref name="requirement"/> is a sentence saying what is required.</summary>
+    internal static ArgumentException Frost_Argument(string paramName, string requirement) =>
+        new(requirement, paramName);
+
+    /// <summary>An entry of a list or map argument that is null; <paramref name="entry"/> says which kind.</summary>
+    internal static ArgumentNullException Frost_NullEntry(string paramName, string entry) =>
+        new(paramName, $"{entry} in '{paramName}' is null.");
+
+    /// <summary>A list argument that must not be empty.</summary>
+    internal static ArgumentException Frost_Empty(string paramName, string needs) =>
+        new($"'{paramName}' is empty; {needs}.", paramName);
+
+    /// <summary>An identifier that appears twice in a list argument (RFC 9591 §4.3: participant lists are sets).</summary>
+    internal static ArgumentException Frost_DuplicateIdentifier(string paramName, string identifier) =>
+        new($"The identifier {identifier} appears twice in '{paramName}'.", paramName);
+
+    /// <summary>A participant that the public key package does not list.</summary>
+    internal static ArgumentException Frost_NotAParticipant(string paramName, string identifier) =>
+        new($"Participant {identifier} is not in the public key package.", paramName);
+
+    /// <summary>Arguments that mix ciphersuites.</summary>
+    internal static ArgumentException Frost_MixedCiphersuites(string paramName, string what) =>
+        new($"{what} belong to different ciphersuites.", paramName);
+
+    /// <summary>A group element of another group than the one asked to use it.</summary>
+    internal static ArgumentException Frost_ForeignElement(string paramName, string group) =>
+        new($"The element does not belong to the group {group}.", paramName);
+
+    /// <summary>Lists that must pair up one to one (scalars and elements, shares and identifiers).</summary>
+    internal static ArgumentException Frost_LengthMismatch(string paramName, string pairing) =>
+        new($"{pairing}: the lists differ in length.", paramName);
+
+    /// <summary>A map argument that changed while it was read (a concurrent writer).</summary>
+    internal static ArgumentException Frost_ChangedWhileRead(string paramName) =>
+        new("The map changed while it was read.", paramName);
 }

@@ -39,20 +39,20 @@ public sealed class FrostCiphersuite : Algorithm
 
     /// <summary>FROST(Ed25519, SHA-512), context string <c>FROST-ED25519-SHA512-v1</c> (RFC 9591 §6.1); its group
     /// signatures are RFC 8032 Ed25519 signatures under the group verifying key.</summary>
-    public static FrostCiphersuite Ed25519 { get; } = new(Ed25519Sha512Suite.Instance);
+    public static FrostCiphersuite Ed25519 { get; } = new(Sha512Suite.Ed25519);
 
     /// <summary>FROST(ristretto255, SHA-512), context string <c>FROST-RISTRETTO255-SHA512-v1</c> (RFC 9591 §6.2).</summary>
-    public static FrostCiphersuite Ristretto255 { get; } = new(Ristretto255Sha512Suite.Instance);
+    public static FrostCiphersuite Ristretto255 { get; } = new(Sha512Suite.Ristretto255);
 
     /// <summary>FROST(Ed448, SHAKE256), context string <c>FROST-ED448-SHAKE256-v1</c> (RFC 9591 §6.3); its group
     /// signatures are RFC 8032 Ed448 signatures (empty context) under the group verifying key.</summary>
     public static FrostCiphersuite Ed448 { get; } = new(Ed448Shake256Suite.Instance);
 
     /// <summary>FROST(P-256, SHA-256), context string <c>FROST-P256-SHA256-v1</c> (RFC 9591 §6.4).</summary>
-    public static FrostCiphersuite P256 { get; } = new(P256Sha256Suite.Instance);
+    public static FrostCiphersuite P256 { get; } = new(Sha256Suite.P256);
 
     /// <summary>FROST(secp256k1, SHA-256), context string <c>FROST-secp256k1-SHA256-v1</c> (RFC 9591 §6.5).</summary>
-    public static FrostCiphersuite Secp256k1 { get; } = new(Secp256k1Sha256Suite.Instance);
+    public static FrostCiphersuite Secp256k1 { get; } = new(Sha256Suite.Secp256k1);
 
     /// <summary>Ne: the length in bytes of a serialized group element (a commitment, a verifying key).</summary>
     public int ElementLength => Suite.Group.ElementLength;
@@ -100,7 +100,7 @@ public sealed class FrostCiphersuite : Algorithm
     /// <returns>True when the signature is valid; false for an invalid signature, a malformed key, or a wrong length.</returns>
     public bool Verify(ReadOnlySpan<byte> groupVerifyingKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (!Suite.Group.TryDeserializeElement(groupVerifyingKey, out Groups.GroupElement key))
+        if (!Suite.Group.TryDeserializeElement(groupVerifyingKey, out Internal.Groups.GroupElement key))
         {
             return false;
         }

@@ -8,7 +8,7 @@
 
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -45,7 +45,7 @@ public static class FrostCoordinator
         FrostCiphersuite suite = signingPackage.Ciphersuite;
         if (publicKeyPackage.Ciphersuite != suite)
         {
-            throw new ArgumentException("The signing package and the public key package belong to different ciphersuites.", nameof(publicKeyPackage));
+            throw Error.Frost_MixedCiphersuites(nameof(publicKeyPackage), "The signing package and the public key package");
         }
 
         ReadOnlySpan<CommitmentListEntry> commitmentList = signingPackage.CommitmentList;
@@ -61,12 +61,12 @@ public static class FrostCoordinator
         {
             if (pair.Key is null || pair.Value is null)
             {
-                throw new ArgumentNullException(nameof(signatureShares), "An identifier or a signature share is null.");
+                throw Error.Frost_NullEntry(nameof(signatureShares), "An identifier or a signature share");
             }
 
             if (pair.Key.Ciphersuite != suite || pair.Value.Ciphersuite != suite)
             {
-                throw new ArgumentException("A signature share or identifier belongs to another ciphersuite.", nameof(signatureShares));
+                throw Error.Frost_MixedCiphersuites(nameof(signatureShares), "The signature shares, their identifiers and the signing package");
             }
 
             int index = CommitmentList.IndexOf(commitmentList, pair.Key);
@@ -159,7 +159,7 @@ public static class FrostCoordinator
         FrostCiphersuite suite = signingPackage.Ciphersuite;
         if (publicKeyPackage.Ciphersuite != suite || identifier.Ciphersuite != suite || signatureShare.Ciphersuite != suite)
         {
-            throw new ArgumentException("The arguments belong to different ciphersuites.", nameof(signatureShare));
+            throw Error.Frost_MixedCiphersuites(nameof(signatureShare), "The arguments");
         }
 
         int index = CommitmentList.IndexOf(signingPackage.CommitmentList, identifier);

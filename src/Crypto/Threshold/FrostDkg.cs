@@ -13,7 +13,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
@@ -25,14 +25,14 @@ namespace FintechCrypto.Threshold;
 /// <remarks>
 /// <para>
 /// The round-1 packages must reach every participant identically (a broadcast channel, or an echo check comparing
-/// packages with <see cref="FrostDkgRound1Package.Equals(FrostDkgRound1Package)"/>); the round-2 packages are secret
+/// packages with <see cref="FrostPublicMessage{TSelf}.Equals(TSelf)"/>); the round-2 packages are secret
 /// and each goes to one participant over a confidential, authenticated channel. The maps passed to
 /// <see cref="Part2"/> and <see cref="Part3"/> are keyed by the identifier of the authenticated sender.
 /// </para>
 /// <para>
 /// A participant whose proof of knowledge or share fails is named in <see cref="FrostProtocolException.Culprits"/>.
-/// The secret packages can be saved between parts (<see cref="FrostDkgRound1SecretPackage.ToBytes"/>,
-/// <see cref="FrostDkgRound2SecretPackage.ToBytes"/>); those encodings are secret.
+/// The secret packages can be saved between parts (<see cref="FrostMessage{TSelf}.ToBytes"/>,
+/// <see cref="FrostMessage{TSelf}.ToBytes"/>); those encodings are secret.
 /// </para>
 /// </remarks>
 public static class FrostDkg
@@ -89,11 +89,7 @@ public static class FrostDkg
         FrostDkgRound1SecretPackage secretPackage,
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages)
     {
-        ArgumentNullException.ThrowIfNull(secretPackage);
-        RequirePurpose(secretPackage.Purpose, KeyGenPurpose.Dkg, nameof(secretPackage));
-        FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
-        (FrostIdentifier[] senders, FrostDkgRound1Package[] packages) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
-        DkgRound1Broadcast[] messages = packages.Select(p => p.ToInternal()).ToArray();
+        (FrostCiphersuite ciphersuite, FrostIdentifier[] senders, DkgRound1Broadcast[] messages) = DkgRound1Inputs(secretPackage, round1Packages);
         return Part2Core(secretPackage, senders, messages, (DkgRound1Secret secret, Scalar[] ids, out Scalar[] outgoing) => Dkg.Part2(ciphersuite.Suite, secret, ids, messages, out outgoing));
     }
 
@@ -122,13 +118,21 @@ public static class FrostDkg
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages,
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound2Package> round2Packages)
     {
+        (FrostCiphersuite ciphersuite, FrostIdentifier[] senders1, DkgRound1Broadcast[] messages) = DkgRound1Inputs(secretPackage, round1Packages);
+        return Part3Core(secretPackage, round2Packages, (secret, senders2, shares) =>
+            Dkg.Part3(ciphersuite.Suite, secret, KeyGenInputs.Scalars(senders1), messages, senders2, shares));
+    }
+
+    // The checks parts 2 and 3 of a DKG share: a DKG (not refresh) state, round-1 packages of its suite.
+    private static (FrostCiphersuite Ciphersuite, FrostIdentifier[] Senders, DkgRound1Broadcast[] Messages) DkgRound1Inputs<TState>(
+        FrostDkgSecretPackage<TState> secretPackage, IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages)
+        where TState : FrostDkgSecretPackage<TState>
+    {
         ArgumentNullException.ThrowIfNull(secretPackage);
         RequirePurpose(secretPackage.Purpose, KeyGenPurpose.Dkg, nameof(secretPackage));
         FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
-        (FrostIdentifier[] senders1, FrostDkgRound1Package[] packages1) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
-        DkgRound1Broadcast[] messages = packages1.Select(p => p.ToInternal()).ToArray();
-        return Part3Core(secretPackage, round2Packages, (secret, senders2, shares) =>
-            Dkg.Part3(ciphersuite.Suite, secret, KeyGenInputs.Scalars(senders1), messages, senders2, shares));
+        (FrostIdentifier[] senders, FrostDkgRound1Package[] packages) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
+        return (ciphersuite, senders, packages.Select(p => p.ToInternal()).ToArray());
     }
 
     internal delegate DkgRound2Secret Part2Step(DkgRound1Secret secret, Scalar[] recipients, out Scalar[] outgoing);
@@ -200,11 +204,11 @@ public static class FrostDkg
     {
         if (actual != expected)
         {
-            throw new ArgumentException(
+            throw Error.Frost_Argument(
+                paramName,
                 expected == KeyGenPurpose.Dkg
                     ? "This secret package belongs to a share refresh: continue it with FrostRefresh."
-                    : "This secret package belongs to a DKG: continue it with FrostDkg.",
-                paramName);
+                    : "This secret package belongs to a DKG: continue it with FrostDkg.");
         }
     }
 

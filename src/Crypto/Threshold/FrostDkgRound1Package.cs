@@ -8,7 +8,7 @@
 // JSON: { header, "commitment": [hex, ...], "proof_of_knowledge": hex(R || mu) }.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 
@@ -17,22 +17,23 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG round-1 package: a participant's VSS commitment and its proof of knowledge of the committed secret. It is
 /// public, and every participant must receive the same package from each sender: send it over a broadcast channel
-/// (or compare packages pairwise, with <see cref="Equals(FrostDkgRound1Package)"/>).
+/// (or compare packages pairwise, with <see cref="FrostPublicMessage{TSelf}.Equals(TSelf)"/>).
 /// </summary>
-public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
+public sealed class FrostDkgRound1Package : FrostPublicMessage<FrostDkgRound1Package>
 {
-    private const string What = "FROST DKG round-1 package";
+    internal const string What = "FROST DKG round-1 package";
+    private byte[]? _proof;
 
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
     {
         Ciphersuite = ciphersuite;
-        Commitment = new FrostVssCommitment(ciphersuite, commitment);
+        Commitment = FrostVssCommitment.Create(ciphersuite, commitment);
         ProofR = proofR;
         ProofMu = proofMu;
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>
     /// The sender's VSS commitment C_i = [a_0 B, ..., a_(t-1) B]; its length is the threshold, and its first element
@@ -40,103 +41,38 @@ public sealed class FrostDkgRound1Package : IEquatable<FrostDkgRound1Package>
     /// </summary>
     public FrostVssCommitment Commitment { get; }
 
-    /// <summary>The proof of knowledge of a_0, serialized as a Schnorr signature R || mu (Ne + Ns bytes).</summary>
-    public byte[] ProofOfKnowledge
-    {
-        get
-        {
-            byte[] proof = new byte[Ciphersuite.SignatureLength];
-            Ciphersuite.Suite.Group.SerializeElement(ProofR, proof.AsSpan(0, Ciphersuite.ElementLength));
-            Ciphersuite.Suite.Scalars.Encode(ProofMu, proof.AsSpan(Ciphersuite.ElementLength));
-            return proof;
-        }
-    }
+    /// <summary>The proof of knowledge of a_0, serialized as a Schnorr signature R || mu (Ne + Ns bytes), encoded once.</summary>
+    public ReadOnlyMemory<byte> ProofOfKnowledge => _proof ??= EncodeProof();
 
     internal GroupElement ProofR { get; }
 
+    private byte[] EncodeProof()
+    {
+        byte[] proof = new byte[Ciphersuite.SignatureLength];
+        Ciphersuite.Suite.Group.SerializeElement(ProofR, proof.AsSpan(0, Ciphersuite.ElementLength));
+        Ciphersuite.Suite.Scalars.Encode(ProofMu, proof.AsSpan(Ciphersuite.ElementLength));
+        return proof;
+    }
+
     internal Scalar ProofMu { get; }
-
-    /// <summary>Decodes a package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound1Package, What);
-        GroupElement[] commitment = FrostVssCommitment.ReadCoefficients(ref reader);
-        GroupElement r = reader.ReadElement("proof of knowledge R");
-        Scalar mu = reader.ReadScalar("proof of knowledge mu");
-        reader.End();
-        if (commitment.Length < 2)
-        {
-            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
-        }
-
-        return new FrostDkgRound1Package(reader.Ciphersuite, commitment, r, mu);
-    }
-
-    /// <summary>Decodes a package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The package (its proof is checked in <see cref="FrostDkg.Part2"/>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed, or the commitment has fewer than two elements.</exception>
-    public static FrostDkgRound1Package FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1Package, What, "commitment", "proof_of_knowledge");
-        GroupElement[] commitment = reader.GetElements(reader.Root, "commitment");
-        if (commitment.Length < 2)
-        {
-            throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
-        }
-
-        FrostCiphersuite suite = reader.Ciphersuite;
-        byte[] proof = reader.GetHex(reader.Root, "proof_of_knowledge");
-        if (proof.Length != suite.SignatureLength)
-        {
-            throw reader.Malformed($"'proof_of_knowledge' must be {suite.SignatureLength} bytes (R || mu)");
-        }
-
-        GroupElement r = reader.DecodeElement(proof[..suite.ElementLength], "proof_of_knowledge");
-        if (!suite.Suite.Scalars.TryDecode(proof.AsSpan(suite.ElementLength), out Scalar mu))
-        {
-            throw reader.Malformed("the mu of 'proof_of_knowledge' is not a canonical scalar");
-        }
-
-        return new FrostDkgRound1Package(suite, commitment, r, mu);
-    }
-
-    /// <summary>Encodes the package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
-    {
-        w.WriteElements(Commitment.Coefficients);
-        w.WriteElement(ProofR);
-        w.WriteScalar(ProofMu);
-    });
-
-    /// <summary>Encodes the package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound1Package, Ciphersuite, w =>
-    {
-        FrostJson.WriteElements(w, "commitment", Ciphersuite, Commitment.Coefficients);
-        FrostJson.WriteHex(w, "proof_of_knowledge", ProofOfKnowledge);
-    });
-
-    /// <summary>True when <paramref name="other"/> holds the same commitment and proof.</summary>
-    /// <param name="other">Another package, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostDkgRound1Package? other) =>
-        other is not null && other.Ciphersuite == Ciphersuite && other.Commitment.Equals(Commitment)
-        && Ciphersuite.Suite.Group.ElementEquals(other.ProofR, ProofR) && Ciphersuite.Suite.Scalars.Equal(other.ProofMu, ProofMu);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostDkgRound1Package);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Commitment, Convert.ToHexString(ProofOfKnowledge));
 
     /// <inheritdoc/>
     public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
 
     internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
+
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        writer.Elements("commitment", Commitment.Coefficients);
+        writer.Proof("proof_of_knowledge", ProofR, ProofMu);
+    }
+
+    internal static FrostDkgRound1Package ReadFields(FrostFieldReader reader)
+    {
+        GroupElement[] commitment = reader.Elements("commitment");
+        GroupElement r = reader.Proof("proof_of_knowledge", out Scalar mu);
+        return commitment.Length >= 2
+            ? new(reader.Ciphersuite, commitment, r, mu)
+            : throw reader.Malformed("the commitment must have at least two elements (a threshold of at least 2)");
+    }
 }

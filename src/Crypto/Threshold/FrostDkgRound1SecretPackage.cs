@@ -9,10 +9,7 @@
 // The commitment is not stored: it is recomputed from the coefficients when the package is decoded.
 
 using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 using FintechCrypto.Internal.Memory;
@@ -22,23 +19,22 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG participant's secret state between <see cref="FrostDkg.Part1"/> and <see cref="FrostDkg.Part2"/> (or
 /// between <see cref="FrostRefresh.DkgPart1"/> and <see cref="FrostRefresh.DkgPart2"/>): the coefficients of its
-/// secret polynomial. Save it with <see cref="ToBytes"/> to run the parts in different processes.
+/// secret polynomial. Save it with <see cref="FrostMessage{TSelf}.ToBytes"/> to run the parts in different processes.
 /// </summary>
 /// <remarks>
 /// SECRET: the coefficients determine this participant's contribution to the group key. Never send the package or
-/// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="ToString"/> never
+/// its encodings to anyone; store them encrypted; dispose the package after part 2. <see cref="FrostDkgSecretPackage{TSelf}.ToString"/> never
 /// shows the coefficients.
 /// </remarks>
-public sealed class FrostDkgRound1SecretPackage : IDisposable
+public sealed class FrostDkgRound1SecretPackage : FrostDkgSecretPackage<FrostDkgRound1SecretPackage>
 {
-    private const string What = "FROST DKG round-1 secret package";
-    private readonly KeyGenStateHeader _header;
+    internal const string What = "FROST DKG round-1 secret package";
     private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
     private readonly GroupElement[] _commitment;
 
     internal FrostDkgRound1SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, ReadOnlySpan<Scalar> coefficients, GroupElement[] commitment, int minSigners, int maxSigners)
+        : base(new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners))
     {
-        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         ScalarField field = identifier.Ciphersuite.Suite.Scalars;
         _coefficients = new SecretBytes(coefficients.Length * field.Length);
@@ -48,140 +44,8 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         }
     }
 
-    /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier => _header.Identifier;
-
-    /// <summary>The threshold t.</summary>
-    public int MinSigners => _header.MinSigners;
-
-    /// <summary>The number of participants n.</summary>
-    public int MaxSigners => _header.MaxSigners;
-
-    /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart1"/>), false for a DKG.</summary>
-    public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
-
-    internal KeyGenPurpose Purpose => _header.Purpose;
-
-    /// <summary>Decodes a secret package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound1SecretPackage, What);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
-        var coefficients = new Scalar[header.StoredCount];
-        try
-        {
-            for (int k = 0; k < coefficients.Length; k++)
-            {
-                coefficients[k] = reader.ReadScalar("polynomial coefficient");
-            }
-
-            reader.End();
-            return Create(header, coefficients, Malformed);
-        }
-        finally
-        {
-            Array.Clear(coefficients);
-        }
-    }
-
-    /// <summary>Decodes a secret package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or the counts or coefficients are inconsistent.</exception>
-    public static FrostDkgRound1SecretPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound1SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "coefficients"]);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
-        JsonElement array = reader.GetArray(reader.Root, "coefficients", ushort.MaxValue);
-        if (array.GetArrayLength() != header.StoredCount)
-        {
-            throw reader.Malformed($"'coefficients' must hold {header.StoredCount} scalars for this threshold");
-        }
-
-        var coefficients = new List<Scalar>(header.StoredCount);
-        try
-        {
-            foreach (JsonElement item in array.EnumerateArray())
-            {
-                coefficients.Add(reader.DecodeScalarEntry(item, "coefficients"));
-            }
-
-            return Create(header, [.. coefficients], reader.Malformed);
-        }
-        finally
-        {
-            for (int k = 0; k < coefficients.Count; k++)
-            {
-                coefficients[k].Clear();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
-    /// it encrypted, never send it, and clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes()
-    {
-        using SecretLease lease = _coefficients.Lease(this);
-        return WireWriter.Encode(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
-        {
-            _header.Write(w);
-            w.WriteBytes(StoredCoefficients());
-        });
-    }
-
-    /// <summary>
-    /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
-    /// <see cref="ToBytes"/>.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson()
-    {
-        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
-        ReadOnlySpan<byte> check = StoredCoefficients();
-        int ns = Ciphersuite.ScalarLength;
-        int stored = check.Length / ns;
-        return FrostJson.Write(FrostMessageType.DkgRound1SecretPackage, Ciphersuite, w =>
-        {
-            _header.Write(w);
-            w.WriteStartArray("coefficients");
-            ReadOnlySpan<byte> coefficients = StoredCoefficients();
-            char[] hex = new char[2 * ns];
-            try
-            {
-                for (int k = 0; k < stored; k++)
-                {
-                    Convert.TryToHexStringLower(coefficients.Slice(k * ns, ns), hex, out _);
-                    w.WriteStringValue(hex);
-                }
-            }
-            finally
-            {
-                Array.Clear(hex);
-            }
-
-            w.WriteEndArray();
-        });
-    }
-
     /// <summary>Clears the coefficients.</summary>
-    public void Dispose() => _coefficients.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite, participant and counts.</returns>
-    public override string ToString() =>
-        $"FrostDkgRound1SecretPackage({Ciphersuite.Name}, participant {Identifier}, {MinSigners} of {MaxSigners}{(IsRefresh ? ", refresh" : "")}, <redacted>)";
+    public override void Dispose() => _coefficients.Dispose();
 
     /// <summary>The internal state; the caller clears it (<see cref="DkgRound1Secret.Clear"/>).</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
@@ -199,8 +63,6 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         return new DkgRound1Secret(Identifier.Scalar, coefficients, (GroupElement[])_commitment.Clone(), MinSigners, MaxSigners);
     }
 
-    private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
-
     // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.
     // Read under a lease on _coefficients only.
     private ReadOnlySpan<byte> StoredCoefficients()
@@ -210,7 +72,7 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
     }
 
     // Rebuilds the package from decoded coefficients: checks the constant term and recomputes the commitment.
-    private static FrostDkgRound1SecretPackage Create(KeyGenStateHeader header, Scalar[] stored, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound1SecretPackage Create(KeyGenStateHeader header, Scalar[] stored, FrostFieldReader reader)
     {
         FrostSuite suite = header.Identifier.Ciphersuite.Suite;
         Scalar[] coefficients = header.Purpose == KeyGenPurpose.Dkg ? stored : [suite.Scalars.Zero, .. stored];
@@ -218,19 +80,41 @@ public sealed class FrostDkgRound1SecretPackage : IDisposable
         {
             if (header.Purpose == KeyGenPurpose.Dkg && suite.Scalars.IsZero(coefficients[0]))
             {
-                throw malformed("the DKG secret (coefficient 0) is zero");
+                throw reader.Malformed("the DKG secret (coefficient 0) is zero");
             }
 
             for (int k = 1; k < coefficients.Length; k++)
             {
                 if (suite.Scalars.IsZero(coefficients[k]))
                 {
-                    throw malformed("a polynomial coefficient is zero, so its commitment would be the identity");
+                    throw reader.Malformed("a polynomial coefficient is zero, so its commitment would be the identity");
                 }
             }
 
             GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
             return new FrostDkgRound1SecretPackage(header.Identifier, header.Purpose, coefficients, commitment, header.MinSigners, header.MaxSigners);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
+    }
+
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        using SecretLease lease = _coefficients.Lease(this); // throws when disposed, before any output
+        Header.Write(writer);
+        writer.SecretScalars("coefficients", StoredCoefficients());
+    }
+
+    internal static FrostDkgRound1SecretPackage ReadFields(FrostFieldReader reader)
+    {
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
+        var coefficients = new Scalar[header.StoredCount];
+        try
+        {
+            reader.SecretScalars("coefficients", coefficients);
+            return Create(header, coefficients, reader);
         }
         finally
         {

@@ -4,10 +4,8 @@
 // References: FROST paper (eprint 2020/852) Figure 1, round 2 step 1; frost-core round2::Package; docs/frost-keygen.md.
 // Wire format: header(type 11) || f_i(l) (Ns). JSON: { header, "signing_share": hex }.
 
-using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
 
@@ -18,63 +16,20 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 /// <remarks>
 /// The package carries no identifiers: the recipient files it under the authenticated sender it came from.
-/// Holds a secret: dispose it when done; <see cref="ToString"/> never shows it. <see cref="ToBytes"/> and
-/// <see cref="ToJson"/> carry the secret too: send them only over a confidential, authenticated channel.
 /// </remarks>
-public sealed class FrostDkgRound2Package : IDisposable
+public sealed class FrostDkgRound2Package : FrostSecretScalarMessage<FrostDkgRound2Package>
 {
-    private const string What = "FROST DKG round-2 package";
-    private readonly SecretScalar _value;
+    internal const string What = "FROST DKG round-2 package";
 
     internal FrostDkgRound2Package(FrostCiphersuite ciphersuite, in Scalar value)
+        : base(ciphersuite, value, "signing_share")
     {
-        Ciphersuite = ciphersuite;
-        _value = new SecretScalar(ciphersuite.Suite.Scalars, value, this);
     }
 
-    /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    private FrostDkgRound2Package(FrostFieldReader reader)
+        : base(reader, "signing_share")
+    {
+    }
 
-    internal bool IsDisposed => _value.IsDisposed;
-
-    /// <summary>Decodes the message from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostDkgRound2Package FromBytes(ReadOnlySpan<byte> encoded) =>
-        SecretScalarMessage.FromBytes(encoded, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
-
-    /// <summary>Decodes the message from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The message.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostDkgRound2Package FromJson(string json) =>
-        SecretScalarMessage.FromJson(json, FrostMessageType.DkgRound2Package, What, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
-
-    /// <summary>
-    /// Encodes the message in the versioned wire format. The result holds the secret: clear it
-    /// (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) once sent.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public byte[] ToBytes() => SecretScalarMessage.ToBytes(FrostMessageType.DkgRound2Package, Ciphersuite, _value);
-
-    /// <summary>
-    /// Encodes the message as JSON. The string holds the secret and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The message was disposed.</exception>
-    public string ToJson() => SecretScalarMessage.ToJson(FrostMessageType.DkgRound2Package, Ciphersuite, "signing_share", _value);
-
-    /// <summary>Clears the secret.</summary>
-    public void Dispose() => _value.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type and suite.</returns>
-    public override string ToString() => $"FrostDkgRound2Package({Ciphersuite.Name}, <redacted>)";
-
-    /// <summary>The secret scalar; the caller clears the copy.</summary>
-    internal Scalar GetValue() => _value.Get();
+    internal static FrostDkgRound2Package ReadFields(FrostFieldReader reader) => new(reader);
 }

@@ -9,8 +9,7 @@
 // JSON: { header, "purpose", "identifier", "min_signers", "max_signers", "secret_share", "commitment": [hex] }.
 
 using System;
-using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
 
@@ -19,118 +18,27 @@ namespace FintechCrypto.Threshold;
 /// <summary>
 /// A DKG participant's secret state between <see cref="FrostDkg.Part2"/> and <see cref="FrostDkg.Part3"/> (or
 /// between <see cref="FrostRefresh.DkgPart2"/> and <see cref="FrostRefresh.DkgPart3"/>): its share of its own
-/// polynomial and its commitment. Save it with <see cref="ToBytes"/> to run the parts in different processes.
+/// polynomial and its commitment. Save it with <see cref="FrostMessage{TSelf}.ToBytes"/> to run the parts in different processes.
 /// </summary>
 /// <remarks>
 /// SECRET: the share is part of this participant's future signing share. Never send the package or its encodings to
-/// anyone; store them encrypted; dispose the package after part 3. <see cref="ToString"/> never shows the share.
+/// anyone; store them encrypted; dispose the package after part 3. <see cref="FrostDkgSecretPackage{TSelf}.ToString"/> never shows the share.
 /// </remarks>
-public sealed class FrostDkgRound2SecretPackage : IDisposable
+public sealed class FrostDkgRound2SecretPackage : FrostDkgSecretPackage<FrostDkgRound2SecretPackage>
 {
-    private const string What = "FROST DKG round-2 secret package";
-    private readonly KeyGenStateHeader _header;
+    internal const string What = "FROST DKG round-2 secret package";
     private readonly SecretScalar _ownShare;
     private readonly GroupElement[] _commitment; // whole: element 0 is the identity for a refresh
 
     internal FrostDkgRound2SecretPackage(FrostIdentifier identifier, KeyGenPurpose purpose, GroupElement[] commitment, in Scalar ownShare, int minSigners, int maxSigners)
+        : base(new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners))
     {
-        _header = new KeyGenStateHeader(purpose, identifier, minSigners, maxSigners);
         _commitment = commitment;
         _ownShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, ownShare, this);
     }
 
-    /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>This participant's identifier.</summary>
-    public FrostIdentifier Identifier => _header.Identifier;
-
-    /// <summary>The threshold t.</summary>
-    public int MinSigners => _header.MinSigners;
-
-    /// <summary>The number of participants n.</summary>
-    public int MaxSigners => _header.MaxSigners;
-
-    /// <summary>True for the state of a share refresh (<see cref="FrostRefresh.DkgPart2"/>), false for a DKG.</summary>
-    public bool IsRefresh => Purpose == KeyGenPurpose.Refresh;
-
-    internal KeyGenPurpose Purpose => _header.Purpose;
-
-    /// <summary>Decodes a secret package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.DkgRound2SecretPackage, What);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(ref reader);
-        Scalar share = reader.ReadScalar("secret share");
-        try
-        {
-            GroupElement[] stored = FrostVssCommitment.ReadCoefficients(ref reader);
-            reader.End();
-            return Create(header, stored, share, Malformed);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
-
-    /// <summary>Decodes a secret package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or the counts are inconsistent.</exception>
-    public static FrostDkgRound2SecretPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.DkgRound2SecretPackage, What, [.. KeyGenStateHeader.JsonProperties, "secret_share", "commitment"]);
-        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
-        GroupElement[] stored = reader.GetElements(reader.Root, "commitment");
-        Scalar share = reader.GetScalar(reader.Root, "secret_share");
-        try
-        {
-            return Create(header, stored, share, reader.Malformed);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
-
-    /// <summary>
-    /// Encodes the secret package in the versioned wire format, to resume the DKG later. The result is SECRET: store
-    /// it encrypted, never send it, and clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
-    {
-        _header.Write(w);
-        w.WriteSecretScalar(_ownShare);
-        w.WriteElements(StoredCommitment());
-    });
-
-    /// <summary>
-    /// Encodes the secret package as JSON. The string is SECRET and cannot be cleared from memory: prefer
-    /// <see cref="ToBytes"/>.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.DkgRound2SecretPackage, Ciphersuite, w =>
-    {
-        _header.Write(w);
-        FrostJson.WriteSecretScalar(w, "secret_share", _ownShare);
-        FrostJson.WriteElements(w, "commitment", Ciphersuite, StoredCommitment());
-    });
-
     /// <summary>Clears the share.</summary>
-    public void Dispose() => _ownShare.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite, participant and counts.</returns>
-    public override string ToString() =>
-        $"FrostDkgRound2SecretPackage({Ciphersuite.Name}, participant {Identifier}, {MinSigners} of {MaxSigners}{(IsRefresh ? ", refresh" : "")}, <redacted>)";
+    public override void Dispose() => _ownShare.Dispose();
 
     /// <summary>The internal state; the caller clears it (<see cref="DkgRound2Secret.Clear"/>).</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
@@ -147,18 +55,37 @@ public sealed class FrostDkgRound2SecretPackage : IDisposable
         }
     }
 
-    private static FintechCryptoException Malformed(string reason) => new($"The {What} is malformed: {reason}.");
-
     private ReadOnlySpan<GroupElement> StoredCommitment() => Purpose == KeyGenPurpose.Dkg ? _commitment : _commitment.AsSpan(1);
 
-    private static FrostDkgRound2SecretPackage Create(KeyGenStateHeader header, GroupElement[] stored, in Scalar share, Func<string, FintechCryptoException> malformed)
+    private static FrostDkgRound2SecretPackage Create(KeyGenStateHeader header, GroupElement[] stored, in Scalar share, FrostFieldReader reader)
     {
         if (stored.Length != header.StoredCount)
         {
-            throw malformed($"the commitment must hold {header.StoredCount} elements for a threshold of {header.MinSigners}");
+            throw reader.Malformed($"the commitment must hold {header.StoredCount} elements for a threshold of {header.MinSigners}");
         }
 
         GroupElement[] commitment = header.Purpose == KeyGenPurpose.Dkg ? stored : [header.Identifier.Ciphersuite.Suite.Group.Identity, .. stored];
         return new FrostDkgRound2SecretPackage(header.Identifier, header.Purpose, commitment, share, header.MinSigners, header.MaxSigners);
+    }
+
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        Header.Write(writer);
+        writer.SecretScalar("secret_share", _ownShare);
+        writer.Elements("commitment", StoredCommitment());
+    }
+
+    internal static FrostDkgRound2SecretPackage ReadFields(FrostFieldReader reader)
+    {
+        KeyGenStateHeader header = KeyGenStateHeader.Read(reader);
+        Scalar share = reader.Scalar("secret_share");
+        try
+        {
+            return Create(header, reader.Elements("commitment"), share, reader);
+        }
+        finally
+        {
+            share.Clear();
+        }
     }
 }

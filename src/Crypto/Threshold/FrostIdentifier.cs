@@ -8,7 +8,7 @@
 
 using System;
 using System.Numerics;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Threshold;
 
@@ -125,7 +125,7 @@ public sealed class FrostIdentifier : IEquatable<FrostIdentifier>, IComparable<F
 
         if (other.Ciphersuite != Ciphersuite)
         {
-            throw new ArgumentException("Identifiers of different ciphersuites do not compare.", nameof(other));
+            throw Error.Frost_MixedCiphersuites(nameof(other), "The identifiers compared");
         }
 
         return _value.CompareTo(other._value);

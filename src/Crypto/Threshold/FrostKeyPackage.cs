@@ -7,8 +7,7 @@
 //   group verifying key (Ne) || min signers (2 bytes). The encoding holds the secret share.
 
 using System;
-using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -19,16 +18,67 @@ namespace FintechCrypto.Threshold;
 /// <see cref="FrostParticipant.Sign"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostKeyPackage : IDisposable
+public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 {
-    private const string What = "FROST key package";
+    internal const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
+    private byte[]? _verifyingShare;
+    private byte[]? _verifyingKey;
+
+    /// <summary>
+    /// Builds a key package from its encodings (frost-core <c>KeyPackage::new</c>): the signing share sk_i as the
+    /// ciphersuite serializes a scalar (RFC 9591 SerializeScalar), the verifying share PK_i and the group verifying key
+    /// PK as it serializes an element (SerializeElement). The package is checked as <see cref="FrostMessage{TSelf}.FromBytes"/> checks it:
+    /// PK_i must be sk_i B.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <param name="signingShare">The signing share (<see cref="FrostCiphersuite.ScalarLength"/> bytes); copied into memory
+    /// that <see cref="Dispose"/> clears (the caller clears its own copy).</param>
+    /// <param name="verifyingShare">The verifying share PK_i (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="verifyingKey">The group verifying key PK (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="minSigners">The threshold, from 2 to 65535.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/> or <paramref name="identifier"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> belongs to another ciphersuite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minSigners"/> is below 2 or above 65535.</exception>
+    /// <exception cref="FintechCryptoException">
+    /// The signing share is not a canonical scalar, an element is not a valid non-identity element, or the verifying
+    /// share is not the signing share times the generator.
+    /// </exception>
+    public FrostKeyPackage(
+        FrostCiphersuite ciphersuite, FrostIdentifier identifier, ReadOnlySpan<byte> signingShare, ReadOnlySpan<byte> verifyingShare, ReadOnlySpan<byte> verifyingKey, int minSigners)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(identifier);
+        FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(identifier));
+        if (minSigners is < 2 or > ushort.MaxValue)
+        {
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to 65535");
+        }
+
+        GroupElement share = FrostEncoding.DecodeElement(ciphersuite, verifyingShare, "verifying share");
+        GroupElement key = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
+        Scalar secret = FrostEncoding.DecodeScalar(ciphersuite, signingShare, "signing share");
+        try
+        {
+            CheckVerifyingShare(ciphersuite.Suite.Group, secret, share);
+            Identifier = identifier;
+            VerifyingShareElement = share;
+            VerifyingKeyElement = key;
+            MinSigners = minSigners;
+            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, secret, this);
+        }
+        finally
+        {
+            secret.Clear();
+        }
+    }
 
     internal FrostKeyPackage(FrostIdentifier identifier, in Scalar signingShare, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
     {
         if (minSigners is < 2 or > ushort.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to 65535.");
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to 65535");
         }
 
         Identifier = identifier;
@@ -39,7 +89,7 @@ public sealed class FrostKeyPackage : IDisposable
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>The participant's identifier.</summary>
     public FrostIdentifier Identifier { get; }
@@ -48,10 +98,10 @@ public sealed class FrostKeyPackage : IDisposable
     public int MinSigners { get; }
 
     /// <summary>The participant's verifying share PK_i = sk_i B (Ne bytes).</summary>
-    public byte[] VerifyingShare => Ciphersuite.Suite.Group.SerializeElement(VerifyingShareElement);
+    public ReadOnlyMemory<byte> VerifyingShare => _verifyingShare ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingShareElement);
 
     /// <summary>The group verifying key PK (Ne bytes), under which group signatures verify.</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => _verifyingKey ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
 
     internal GroupElement VerifyingShareElement { get; }
 
@@ -62,84 +112,23 @@ public sealed class FrostKeyPackage : IDisposable
     /// <summary>The signing share; the caller clears the copy.</summary>
     internal Scalar GetSigningShare() => _signingShare.Get();
 
-    /// <summary>Decodes a key package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The key package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the threshold is below 2, or the verifying share is not the signing share times the
-    /// generator.
-    /// </exception>
-    public static FrostKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.KeyPackage, What);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        Scalar share = reader.ReadScalar("signing share");
-        try
-        {
-            GroupElement verifyingShare = reader.ReadElement("verifying share");
-            GroupElement verifyingKey = reader.ReadElement("group verifying key");
-            int minSigners = reader.ReadUInt16();
-            reader.End();
-            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
-
-    /// <summary>Decodes a key package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The key package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostKeyPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.KeyPackage, What, "identifier", "signing_share", "verifying_share", "verifying_key", "min_signers");
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        GroupElement verifyingShare = reader.GetElement(reader.Root, "verifying_share");
-        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        Scalar share = reader.GetScalar(reader.Root, "signing_share");
-        try
-        {
-            return Create(identifier, share, verifyingShare, verifyingKey, minSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    /// <summary>
+    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
+    /// secret: clear it (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public byte[] ExportSigningShare() => _signingShare.Export();
 
     /// <summary>
-    /// Encodes the key package in the versioned wire format (for storage). The result holds the secret signing
-    /// share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
+    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
+    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
     /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.KeyPackage, Ciphersuite, w =>
-    {
-        w.WriteIdentifier(Identifier);
-        w.WriteSecretScalar(_signingShare);
-        w.WriteElement(VerifyingShareElement);
-        w.WriteElement(VerifyingKeyElement);
-        w.WriteUInt16(MinSigners);
-    });
-
-    /// <summary>
-    /// Encodes the key package as JSON. The string holds the secret signing share and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The key package was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.KeyPackage, Ciphersuite, w =>
-    {
-        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
-        FrostJson.WriteElement(w, "verifying_share", Ciphersuite, VerifyingShareElement);
-        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
-        w.WriteNumber("min_signers", MinSigners);
-    });
+    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
+    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
@@ -148,19 +137,43 @@ public sealed class FrostKeyPackage : IDisposable
     /// <returns>The type, suite and identifier.</returns>
     public override string ToString() => $"FrostKeyPackage({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
 
-    private static FrostKeyPackage Create(FrostIdentifier identifier, in Scalar share, GroupElement verifyingShare, GroupElement verifyingKey, int minSigners)
+    private static void CheckVerifyingShare(PrimeOrderGroup group, in Scalar share, GroupElement verifyingShare)
     {
-        if (minSigners < 2)
-        {
-            throw new FintechCryptoException($"The {What} is malformed: the threshold must be at least 2.");
-        }
-
-        PrimeOrderGroup group = identifier.Ciphersuite.Suite.Group;
         if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
         {
-            throw new FintechCryptoException($"The {What} is inconsistent: the verifying share is not the signing share times the generator.");
+            throw Error.Frost_Inconsistent(What, "the verifying share is not the signing share times the generator");
         }
+    }
 
-        return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        writer.Identifier("identifier", Identifier);
+        writer.SecretScalar("signing_share", _signingShare);
+        writer.Element("verifying_share", VerifyingShareElement);
+        writer.Element("verifying_key", VerifyingKeyElement);
+        writer.Count("min_signers", MinSigners);
+    }
+
+    internal static FrostKeyPackage ReadFields(FrostFieldReader reader)
+    {
+        FrostIdentifier identifier = reader.Identifier("identifier");
+        Scalar share = reader.Scalar("signing_share");
+        try
+        {
+            GroupElement verifyingShare = reader.Element("verifying_share");
+            GroupElement verifyingKey = reader.Element("verifying_key");
+            int minSigners = reader.Count("min_signers");
+            if (minSigners < 2)
+            {
+                throw reader.Malformed("the threshold must be at least 2");
+            }
+
+            CheckVerifyingShare(reader.Ciphersuite.Suite.Group, share, verifyingShare);
+            return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
+        }
+        finally
+        {
+            share.Clear();
+        }
     }
 }

@@ -5,7 +5,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -74,7 +74,7 @@ public static class FrostParticipant
         FrostCiphersuite suite = keyPackage.Ciphersuite;
         if (signingPackage.Ciphersuite != suite || nonces.Ciphersuite != suite)
         {
-            throw new ArgumentException("The signing package, nonces and key package belong to different ciphersuites.", nameof(signingPackage));
+            throw Error.Frost_MixedCiphersuites(nameof(signingPackage), "The signing package, nonces and key package");
         }
 
         ObjectDisposedException.ThrowIf(keyPackage.IsDisposed, keyPackage);

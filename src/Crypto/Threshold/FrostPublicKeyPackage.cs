@@ -8,8 +8,7 @@
 
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -18,22 +17,89 @@ namespace FintechCrypto.Threshold;
 /// The public key material of a FROST group: every participant's verifying share, the group verifying key, and
 /// the threshold. Public: give it to the coordinator and to verifiers.
 /// </summary>
-public sealed class FrostPublicKeyPackage
+public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPackage>
 {
-    private const string What = "FROST public key package";
+    internal const string What = "FROST public key package";
     private readonly FrostIdentifier[] _identifiers;
     private readonly GroupElement[] _verifyingShares;
+    private IReadOnlyList<FrostIdentifier>? _identifierList;
+    private byte[]? _verifyingKey;
+
+    /// <summary>
+    /// Builds a public key package from its encodings (frost-core <c>PublicKeyPackage::new</c>): each participant's
+    /// verifying share PK_i and the group verifying key PK as the ciphersuite serializes an element (RFC 9591
+    /// SerializeElement), and the threshold.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="verifyingShares">1 to 65535 participants' verifying shares (<see cref="FrostCiphersuite.ElementLength"/>
+    /// bytes each), by identifier; any order.</param>
+    /// <param name="verifyingKey">The group verifying key PK (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
+    /// <param name="minSigners">The threshold, from 2 to the number of participants.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="verifyingShares"/> or one of
+    /// its keys or values is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="verifyingShares"/> is empty, holds more than 65535 entries, or
+    /// an identifier of another ciphersuite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minSigners"/> is below 2 or above the number of
+    /// participants.</exception>
+    /// <exception cref="FintechCryptoException">A verifying share or the verifying key is not a valid non-identity element
+    /// of the ciphersuite's group.</exception>
+    public FrostPublicKeyPackage(FrostCiphersuite ciphersuite, IReadOnlyDictionary<FrostIdentifier, byte[]> verifyingShares, ReadOnlySpan<byte> verifyingKey, int minSigners)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(verifyingShares);
+        if (verifyingShares.Count is 0 or > ushort.MaxValue)
+        {
+            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares", 1, ushort.MaxValue, verifyingShares.Count);
+        }
+
+        if (minSigners < 2 || minSigners > verifyingShares.Count)
+        {
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
+        }
+
+        var identifiers = new FrostIdentifier[verifyingShares.Count];
+        var encodedShares = new byte[verifyingShares.Count][];
+        int n = 0;
+        foreach (KeyValuePair<FrostIdentifier, byte[]> pair in verifyingShares)
+        {
+            FrostIdentifier identifier = pair.Key ?? throw Error.ArgumentNull(nameof(verifyingShares));
+            FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(verifyingShares));
+            identifiers[n] = identifier;
+            encodedShares[n++] = pair.Value ?? throw Error.ArgumentNull(nameof(verifyingShares));
+        }
+
+        Array.Sort(identifiers, encodedShares);
+        for (int i = 1; i < identifiers.Length; i++)
+        {
+            if (identifiers[i] == identifiers[i - 1])
+            {
+                throw Error.Frost_Argument(nameof(verifyingShares), $"The identifier {identifiers[i]} appears twice in the verifying shares.");
+            }
+        }
+
+        var shares = new GroupElement[identifiers.Length];
+        for (int i = 0; i < shares.Length; i++)
+        {
+            shares[i] = FrostEncoding.DecodeElement(ciphersuite, encodedShares[i], $"verifying share of participant {identifiers[i]}");
+        }
+
+        Ciphersuite = ciphersuite;
+        _identifiers = identifiers;
+        _verifyingShares = shares;
+        VerifyingKeyElement = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
+        MinSigners = minSigners;
+    }
 
     internal FrostPublicKeyPackage(FrostCiphersuite ciphersuite, FrostIdentifier[] sortedIdentifiers, GroupElement[] verifyingShares, GroupElement verifyingKey, int minSigners)
     {
         if (sortedIdentifiers.Length != verifyingShares.Length || sortedIdentifiers.Length is 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException("One verifying share per identifier, 1 to 65535 of them.", nameof(verifyingShares));
+            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares, one per identifier", 1, ushort.MaxValue, verifyingShares.Length);
         }
 
         if (minSigners < 2 || minSigners > sortedIdentifiers.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(minSigners), "The threshold is from 2 to the number of participants.");
+            throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
         }
 
         Ciphersuite = ciphersuite;
@@ -44,10 +110,10 @@ public sealed class FrostPublicKeyPackage
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The participants' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers => [.. _identifiers];
+    public IReadOnlyList<FrostIdentifier> Identifiers => _identifierList ??= Array.AsReadOnly(_identifiers);
 
     /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
     public int MinSigners { get; }
@@ -56,7 +122,7 @@ public sealed class FrostPublicKeyPackage
     public int MaxSigners => _identifiers.Length;
 
     /// <summary>The group verifying key PK (Ne bytes).</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => _verifyingKey ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
 
     internal GroupElement VerifyingKeyElement { get; }
 
@@ -89,117 +155,44 @@ public sealed class FrostPublicKeyPackage
         return index >= 0 ? _verifyingShares[index] : null;
     }
 
-    /// <summary>Decodes a public key package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The public key package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the identifiers are not strictly ascending, or the threshold is below 2 or above the
-    /// number of participants.
-    /// </exception>
-    public static FrostPublicKeyPackage FromBytes(ReadOnlySpan<byte> encoded)
+    /// <inheritdoc/>
+    public override string ToString() => $"FrostPublicKeyPackage({Ciphersuite.Name}, {MinSigners} of {MaxSigners})";
+
+    internal override void WriteFields(FrostFieldWriter writer)
     {
-        var reader = new WireReader(encoded, FrostMessageType.PublicKeyPackage, What);
-        int count = reader.ReadUInt16();
+        writer.BeginList("verifying_shares", _identifiers.Length);
+        for (int i = 0; i < _identifiers.Length; i++)
+        {
+            writer.BeginEntry();
+            writer.Identifier("identifier", _identifiers[i]);
+            writer.Element("verifying_share", _verifyingShares[i]);
+            writer.EndEntry();
+        }
+
+        writer.EndList();
+        writer.Element("verifying_key", VerifyingKeyElement);
+        writer.Count("min_signers", MinSigners);
+    }
+
+    internal static FrostPublicKeyPackage ReadFields(FrostFieldReader reader)
+    {
+        int count = reader.BeginList("verifying_shares");
         var identifiers = new FrostIdentifier[count];
         var shares = new GroupElement[count];
         for (int i = 0; i < count; i++)
         {
-            identifiers[i] = reader.ReadIdentifier();
-            shares[i] = reader.ReadElement("verifying share");
+            reader.BeginEntry();
+            identifiers[i] = reader.Identifier("identifier");
+            shares[i] = reader.Element("verifying_share");
+            reader.EndEntry();
         }
 
-        GroupElement verifyingKey = reader.ReadElement("group verifying key");
-        int minSigners = reader.ReadUInt16();
-        reader.End();
-        if (Problem(identifiers, minSigners) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners);
-    }
-
-    /// <summary>Decodes a public key package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The public key package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed or inconsistent (see <see cref="FromBytes"/>).</exception>
-    public static FrostPublicKeyPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.PublicKeyPackage, What, "verifying_shares", "verifying_key", "min_signers");
-        var identifiers = new List<FrostIdentifier>();
-        var shares = new List<GroupElement>();
-        foreach (JsonElement item in reader.GetArray(reader.Root, "verifying_shares", ushort.MaxValue).EnumerateArray())
-        {
-            reader.ExpectProperties(item, "identifier", "verifying_share");
-            identifiers.Add(reader.GetIdentifier(item, "identifier"));
-            shares.Add(reader.GetElement(item, "verifying_share"));
-        }
-
-        GroupElement verifyingKey = reader.GetElement(reader.Root, "verifying_key");
-        int minSigners = reader.GetInt(reader.Root, "min_signers", 0, ushort.MaxValue);
-        FrostIdentifier[] sorted = [.. identifiers];
-        if (Problem(sorted, minSigners) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostPublicKeyPackage(reader.Ciphersuite, sorted, [.. shares], verifyingKey, minSigners);
-    }
-
-    /// <summary>Encodes the public key package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
-    {
-        w.WriteUInt16(_identifiers.Length);
-        for (int i = 0; i < _identifiers.Length; i++)
-        {
-            w.WriteIdentifier(_identifiers[i]);
-            w.WriteElement(_verifyingShares[i]);
-        }
-
-        w.WriteElement(VerifyingKeyElement);
-        w.WriteUInt16(MinSigners);
-    });
-
-    /// <summary>Encodes the public key package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.PublicKeyPackage, Ciphersuite, w =>
-    {
-        w.WriteStartArray("verifying_shares");
-        for (int i = 0; i < _identifiers.Length; i++)
-        {
-            w.WriteStartObject();
-            FrostJson.WriteHex(w, "identifier", _identifiers[i].Encoded);
-            FrostJson.WriteElement(w, "verifying_share", Ciphersuite, _verifyingShares[i]);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        FrostJson.WriteElement(w, "verifying_key", Ciphersuite, VerifyingKeyElement);
-        w.WriteNumber("min_signers", MinSigners);
-    });
-
-    /// <inheritdoc/>
-    public override string ToString() => $"FrostPublicKeyPackage({Ciphersuite.Name}, {MinSigners} of {MaxSigners})";
-
-    private static string? Problem(FrostIdentifier[] identifiers, int minSigners)
-    {
-        if (identifiers.Length == 0)
-        {
-            return "it lists no participants";
-        }
-
-        for (int i = 1; i < identifiers.Length; i++)
-        {
-            if (identifiers[i].CompareTo(identifiers[i - 1]) <= 0)
-            {
-                return "its identifiers are not strictly ascending (a duplicate or an unsorted list)";
-            }
-        }
-
-        return minSigners < 2 || minSigners > identifiers.Length
-            ? "the threshold must be from 2 to the number of participants"
-            : null;
+        reader.EndList();
+        GroupElement verifyingKey = reader.Element("verifying_key");
+        int minSigners = reader.Count("min_signers");
+        reader.RequireAscending(identifiers, "it lists no participants");
+        return minSigners >= 2 && minSigners <= count
+            ? new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners)
+            : throw reader.Malformed("the threshold must be from 2 to the number of participants");
     }
 }

@@ -12,7 +12,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
@@ -57,15 +57,15 @@ public static class FrostRefresh
         var seen = new HashSet<FrostIdentifier>();
         for (int k = 0; k < identifiers.Count; k++)
         {
-            FrostIdentifier id = identifiers[k] ?? throw new ArgumentNullException(nameof(identifiers), "An identifier is null.");
+            FrostIdentifier id = identifiers[k] ?? throw Error.Frost_NullEntry(nameof(identifiers), "An identifier");
             KeyGenInputs.RequireSuite(ciphersuite, id.Ciphersuite, nameof(identifiers));
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"The identifier {id} appears twice.", nameof(identifiers));
+                throw Error.Frost_DuplicateIdentifier(nameof(identifiers), id.ToString());
             }
 
             oldShares[k] = publicKeyPackage.FindVerifyingShare(id)
-                ?? throw new ArgumentException($"Participant {id} is not in the public key package.", nameof(identifiers));
+                ?? throw Error.Frost_NotAParticipant(nameof(identifiers), id.ToString());
         }
 
         if (identifiers.Count < publicKeyPackage.MinSigners)
@@ -79,7 +79,7 @@ public static class FrostRefresh
         try
         {
             // The identity (element 0) has no encoding; frost-core leaves it out of the refreshing shares too.
-            var wireCommitment = new FrostVssCommitment(ciphersuite, commitment[1..]);
+            var wireCommitment = FrostVssCommitment.Create(ciphersuite, commitment[1..]);
             var newShares = new GroupElement[ids.Length];
             for (int k = 0; k < ids.Length; k++)
             {
@@ -128,7 +128,7 @@ public static class FrostRefresh
         KeyGenInputs.RequireSuite(ciphersuite, refreshingShare.Ciphersuite, nameof(refreshingShare));
         if (refreshingShare.Identifier != keyPackage.Identifier)
         {
-            throw new ArgumentException($"The refreshing share is for participant {refreshingShare.Identifier}, not {keyPackage.Identifier}.", nameof(refreshingShare));
+            throw Error.Frost_Argument(nameof(refreshingShare), $"The refreshing share is for participant {refreshingShare.Identifier}, not {keyPackage.Identifier}.");
         }
 
         PrimeOrderGroup group = ciphersuite.Suite.Group;
@@ -237,12 +237,12 @@ public static class FrostRefresh
         KeyGenInputs.RequireSuite(ciphersuite, keyPackage.Ciphersuite, nameof(keyPackage));
         if (keyPackage.Identifier != secretPackage.Identifier)
         {
-            throw new ArgumentException($"The key package is participant {keyPackage.Identifier}'s, not {secretPackage.Identifier}'s.", nameof(keyPackage));
+            throw Error.Frost_Argument(nameof(keyPackage), $"The key package is participant {keyPackage.Identifier}'s, not {secretPackage.Identifier}'s.");
         }
 
         if (!ciphersuite.Suite.Group.ElementEquals(keyPackage.VerifyingKeyElement, publicKeyPackage.VerifyingKeyElement))
         {
-            throw new ArgumentException("The key package and the public key package have different group verifying keys.", nameof(keyPackage));
+            throw Error.Frost_Argument(nameof(keyPackage), "The key package and the public key package have different group verifying keys.");
         }
 
         (FrostIdentifier[] senders1, FrostRefreshRound1Package[] packages1) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));

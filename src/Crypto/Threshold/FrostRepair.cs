@@ -9,7 +9,7 @@
 
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
@@ -50,7 +50,7 @@ public static class FrostRepair
         KeyGenInputs.RequireSuite(ciphersuite, participant.Ciphersuite, nameof(participant));
         for (int k = 0; k < helpers.Count; k++)
         {
-            FrostIdentifier helper = helpers[k] ?? throw new ArgumentNullException(nameof(helpers), "A helper identifier is null.");
+            FrostIdentifier helper = helpers[k] ?? throw Error.Frost_NullEntry(nameof(helpers), "A helper identifier");
             KeyGenInputs.RequireSuite(ciphersuite, helper.Ciphersuite, nameof(helpers));
         }
 
@@ -91,21 +91,13 @@ public static class FrostRepair
     public static FrostRepairSigma Part2(IReadOnlyList<FrostRepairDelta> deltas)
     {
         FrostCiphersuite ciphersuite = CommonSuite(deltas, d => d.Ciphersuite, nameof(deltas));
-        Scalar[] values = new Scalar[deltas.Count];
-        Scalar sigma = default;
+        Scalar sigma = FrostRepairDelta.Sum(deltas, ciphersuite, Repair.Part2);
         try
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                values[k] = deltas[k].GetValue();
-            }
-
-            sigma = Repair.Part2(ciphersuite.Suite.Scalars, values);
             return new FrostRepairSigma(ciphersuite, sigma);
         }
         finally
         {
-            Array.Clear(values);
             sigma.Clear();
         }
     }
@@ -134,23 +126,16 @@ public static class FrostRepair
         KeyGenInputs.RequireSuite(ciphersuite, participant.Ciphersuite, nameof(participant));
         KeyGenInputs.RequireSuite(ciphersuite, publicKeyPackage.Ciphersuite, nameof(publicKeyPackage));
         GroupElement expected = publicKeyPackage.FindVerifyingShare(participant)
-            ?? throw new ArgumentException($"Participant {participant} is not in the public key package.", nameof(participant));
+            ?? throw Error.Frost_NotAParticipant(nameof(participant), participant.ToString());
         if (sigmas.Count < publicKeyPackage.MinSigners)
         {
             throw new FrostProtocolException($"A repair needs a sigma from each of at least {publicKeyPackage.MinSigners} helpers (the threshold), but {sigmas.Count} were given.");
         }
 
         PrimeOrderGroup group = ciphersuite.Suite.Group;
-        Scalar[] values = new Scalar[sigmas.Count];
-        Scalar share = default;
+        Scalar share = FrostRepairSigma.Sum(sigmas, ciphersuite, Repair.Part3);
         try
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                values[k] = sigmas[k].GetValue();
-            }
-
-            share = Repair.Part3(ciphersuite.Suite.Scalars, values);
             GroupElement verifyingShare = group.MultiplyBase(share);
             if (!group.ElementEquals(verifyingShare, expected))
             {
@@ -161,7 +146,6 @@ public static class FrostRepair
         }
         finally
         {
-            Array.Clear(values);
             share.Clear();
         }
     }
@@ -176,7 +160,7 @@ public static class FrostRepair
 
         if (items.Count == 0)
         {
-            throw new ArgumentException("The list is empty.", paramName);
+            throw Error.Frost_Empty(paramName, "a repair needs one entry from each helper");
         }
 
         FrostCiphersuite? ciphersuite = null;
@@ -184,7 +168,7 @@ public static class FrostRepair
         {
             if (item is null)
             {
-                throw new ArgumentNullException(paramName, "An entry of the list is null.");
+                throw Error.Frost_NullEntry(paramName, "An entry");
             }
 
             ciphersuite ??= suiteOf(item);

@@ -7,8 +7,7 @@
 //   t x commitment element (Ne). The encoding holds the secret share: the caller clears it after sending.
 
 using System;
-using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -18,10 +17,46 @@ namespace FintechCrypto.Threshold;
 /// <see cref="Verify"/> and turn it into a <see cref="FrostKeyPackage"/> with <see cref="ToKeyPackage"/>.
 /// </summary>
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostSecretShare : IDisposable
+public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposable
 {
-    private const string What = "FROST secret share";
+    internal const string What = "FROST secret share";
     private readonly SecretScalar _signingShare;
+
+    /// <summary>
+    /// Builds a dealer's secret share from its encodings (frost-core <c>SecretShare::new</c>): the signing share f(i) as
+    /// the ciphersuite serializes a scalar (RFC 9591 SerializeScalar, <see cref="FrostCiphersuite.ScalarLength"/>
+    /// bytes) and the dealer's commitment. The share is not checked against the commitment here: call
+    /// <see cref="Verify"/> or <see cref="ToKeyPackage"/>.
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="identifier">The participant's identifier.</param>
+    /// <param name="signingShare">The signing share; copied into memory that <see cref="Dispose"/> clears (the caller
+    /// clears its own copy).</param>
+    /// <param name="commitment">The dealer's VSS commitment.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="identifier"/> or
+    /// <paramref name="commitment"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> or <paramref name="commitment"/> belongs to
+    /// another ciphersuite.</exception>
+    /// <exception cref="FintechCryptoException"><paramref name="signingShare"/> is not a canonical scalar.</exception>
+    public FrostSecretShare(FrostCiphersuite ciphersuite, FrostIdentifier identifier, ReadOnlySpan<byte> signingShare, FrostVssCommitment commitment)
+    {
+        ArgumentNullException.ThrowIfNull(ciphersuite);
+        ArgumentNullException.ThrowIfNull(identifier);
+        ArgumentNullException.ThrowIfNull(commitment);
+        FrostEncoding.RequireCiphersuite(ciphersuite, identifier.Ciphersuite, nameof(identifier));
+        FrostEncoding.RequireCiphersuite(ciphersuite, commitment.Ciphersuite, nameof(commitment));
+        Scalar share = FrostEncoding.DecodeScalar(ciphersuite, signingShare, "signing share");
+        try
+        {
+            Identifier = identifier;
+            Commitment = commitment;
+            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, share, this);
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
 
     internal FrostSecretShare(FrostIdentifier identifier, in Scalar signingShare, FrostVssCommitment commitment)
     {
@@ -31,7 +66,7 @@ public sealed class FrostSecretShare : IDisposable
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
+    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
 
     /// <summary>The participant's identifier.</summary>
     public FrostIdentifier Identifier { get; }
@@ -41,6 +76,24 @@ public sealed class FrostSecretShare : IDisposable
 
     /// <summary>The signing share; the caller clears the copy.</summary>
     internal Scalar GetSigningShare() => _signingShare.Get();
+
+    /// <summary>
+    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
+    /// secret: clear it (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) after use.
+    /// </summary>
+    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public byte[] ExportSigningShare() => _signingShare.Export();
+
+    /// <summary>
+    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
+    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
+    /// </summary>
+    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
+    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
+    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
     /// <summary>
     /// Checks the share against the commitment (RFC 9591 Appendix C.2 vss_verify): f(i) B equals the commitment
@@ -92,86 +145,36 @@ public sealed class FrostSecretShare : IDisposable
         }
     }
 
-    /// <summary>Decodes a secret share from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed.</exception>
-    public static FrostSecretShare FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SecretShare, What);
-        FrostIdentifier identifier = reader.ReadIdentifier();
-        Scalar share = reader.ReadScalar("signing share");
-        try
-        {
-            GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(ref reader);
-            reader.End();
-            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
-
-    /// <summary>Decodes a secret share from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The secret share (not yet verified: call <see cref="Verify"/>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSecretShare FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SecretShare, What, "identifier", "signing_share", "commitment");
-        FrostIdentifier identifier = reader.GetIdentifier(reader.Root, "identifier");
-        if (!reader.Root.TryGetProperty("commitment", out System.Text.Json.JsonElement commitmentJson))
-        {
-            throw reader.Malformed("'commitment' is missing");
-        }
-
-        reader.ExpectProperties(commitmentJson, "coefficients");
-        GroupElement[] coefficients = FrostVssCommitment.ReadCoefficients(reader, commitmentJson);
-        Scalar share = reader.GetScalar(reader.Root, "signing_share");
-        try
-        {
-            return new FrostSecretShare(identifier, share, new FrostVssCommitment(reader.Ciphersuite, coefficients));
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
-
-    /// <summary>
-    /// Encodes the secret share in the versioned wire format, for the dealer to send over a confidential channel.
-    /// The result holds the secret share: clear it (<see cref="CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>The encoding.</returns>
-    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SecretShare, Ciphersuite, w =>
-    {
-        w.WriteIdentifier(Identifier);
-        w.WriteSecretScalar(_signingShare);
-        w.WriteElements(Commitment.Coefficients);
-    });
-
-    /// <summary>
-    /// Encodes the secret share as JSON. The string holds the secret share and cannot be cleared: prefer
-    /// <see cref="ToBytes"/> where the secret must not linger in memory.
-    /// </summary>
-    /// <returns>The JSON text.</returns>
-    /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SecretShare, Ciphersuite, w =>
-    {
-        FrostJson.WriteHex(w, "identifier", Identifier.Encoded);
-        FrostJson.WriteSecretScalar(w, "signing_share", _signingShare);
-        w.WriteStartObject("commitment");
-        Commitment.WriteCoefficients(w);
-        w.WriteEndObject();
-    });
-
     /// <summary>Clears the signing share.</summary>
     public void Dispose() => _signingShare.Dispose();
 
     /// <summary>A description without the secret.</summary>
     /// <returns>The type, suite and identifier.</returns>
     public override string ToString() => $"FrostSecretShare({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
+
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        writer.Identifier("identifier", Identifier);
+        writer.SecretScalar("signing_share", _signingShare);
+        writer.BeginObject("commitment");
+        writer.Elements("coefficients", Commitment.Coefficients);
+        writer.EndObject();
+    }
+
+    internal static FrostSecretShare ReadFields(FrostFieldReader reader)
+    {
+        FrostIdentifier identifier = reader.Identifier("identifier");
+        Scalar share = reader.Scalar("signing_share");
+        try
+        {
+            reader.BeginObject("commitment");
+            GroupElement[] coefficients = reader.Elements("coefficients");
+            reader.EndObject();
+            return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
+        }
+        finally
+        {
+            share.Clear();
+        }
+    }
 }

@@ -6,7 +6,7 @@
 // Wire format (docs/frost-wire.md): header(type 1) || hiding (Ne) || binding (Ne).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -15,9 +15,9 @@ namespace FintechCrypto.Threshold;
 /// A signer's public round-one commitments (RFC 9591 §5.1), sent to the coordinator, who places them in a
 /// <see cref="FrostSigningPackage"/> under the sender's identifier.
 /// </summary>
-public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments>
+public sealed class FrostSigningCommitments : FrostPublicMessage<FrostSigningCommitments>
 {
-    private const string What = "FROST signing commitments";
+    internal const string What = "FROST signing commitments";
 
     internal FrostSigningCommitments(FrostCiphersuite ciphersuite, GroupElement hiding, GroupElement binding)
     {
@@ -27,66 +27,21 @@ public sealed class FrostSigningCommitments : IEquatable<FrostSigningCommitments
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     internal GroupElement Hiding { get; }
 
     internal GroupElement Binding { get; }
 
-    /// <summary>Decodes commitments from their wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The commitments.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed: wrong header, length, or an invalid element.</exception>
-    public static FrostSigningCommitments FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SigningCommitments, What);
-        GroupElement hiding = reader.ReadElement("hiding nonce commitment");
-        GroupElement binding = reader.ReadElement("binding nonce commitment");
-        reader.End();
-        return new FrostSigningCommitments(reader.Ciphersuite, hiding, binding);
-    }
-
-    /// <summary>Decodes commitments from their JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The commitments.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostSigningCommitments FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningCommitments, What, "hiding", "binding");
-        return new FrostSigningCommitments(reader.Ciphersuite, reader.GetElement(reader.Root, "hiding"), reader.GetElement(reader.Root, "binding"));
-    }
-
-    /// <summary>Encodes the commitments in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningCommitments, Ciphersuite, w =>
-    {
-        w.WriteElement(Hiding);
-        w.WriteElement(Binding);
-    });
-
-    /// <summary>Encodes the commitments as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SigningCommitments, Ciphersuite, w =>
-    {
-        FrostJson.WriteElement(w, "hiding", Ciphersuite, Hiding);
-        FrostJson.WriteElement(w, "binding", Ciphersuite, Binding);
-    });
-
-    /// <summary>True when <paramref name="other"/> holds the same commitments of the same ciphersuite.</summary>
-    /// <param name="other">Other commitments, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostSigningCommitments? other) =>
-        other is not null && other.Ciphersuite == Ciphersuite
-        && Ciphersuite.Suite.Group.ElementEquals(Hiding, other.Hiding)
-        && Ciphersuite.Suite.Group.ElementEquals(Binding, other.Binding);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostSigningCommitments);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Ciphersuite, Convert.ToHexString(Ciphersuite.Suite.Group.SerializeElement(Hiding)));
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostSigningCommitments({Ciphersuite.Name})";
+
+    internal override void WriteFields(FrostFieldWriter writer)
+    {
+        writer.Element("hiding", Hiding);
+        writer.Element("binding", Binding);
+    }
+
+    internal static FrostSigningCommitments ReadFields(FrostFieldReader reader)
+        => new(reader.Ciphersuite, reader.Element("hiding"), reader.Element("binding"));
 }

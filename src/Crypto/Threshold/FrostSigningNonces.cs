@@ -7,7 +7,7 @@
 
 using System;
 using System.Threading;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;

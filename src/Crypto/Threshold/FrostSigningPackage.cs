@@ -8,8 +8,6 @@
 
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using FintechCrypto.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -18,11 +16,12 @@ namespace FintechCrypto.Threshold;
 /// The signing package of one FROST signing session (RFC 9591 §5.2): the message and each chosen signer's
 /// <see cref="FrostSigningCommitments"/>, sorted by identifier.
 /// </summary>
-public sealed class FrostSigningPackage
+public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage>
 {
-    private const string What = "FROST signing package";
+    internal const string What = "FROST signing package";
     private readonly CommitmentListEntry[] _commitmentList;
     private readonly byte[] _message;
+    private IReadOnlyList<FrostIdentifier>? _identifiers;
 
     /// <summary>Creates a signing package from the commitments the coordinator received and the message.</summary>
     /// <param name="commitments">Each chosen signer's identifier and round-one commitments, in any order.</param>
@@ -38,13 +37,13 @@ public sealed class FrostSigningPackage
         {
             if (pair.Key is null || pair.Value is null)
             {
-                throw new ArgumentNullException(nameof(commitments), "An identifier or a commitment in the list is null.");
+                throw Error.Frost_NullEntry(nameof(commitments), "An identifier or a commitment");
             }
 
             suite ??= pair.Key.Ciphersuite;
             if (pair.Key.Ciphersuite != suite || pair.Value.Ciphersuite != suite)
             {
-                throw new ArgumentException("The commitments mix ciphersuites.", nameof(commitments));
+                throw Error.Frost_MixedCiphersuites(nameof(commitments), "The commitments");
             }
 
             entries.Add(new CommitmentListEntry(pair.Key, pair.Value.Hiding, pair.Value.Binding));
@@ -52,7 +51,7 @@ public sealed class FrostSigningPackage
 
         if (suite is null)
         {
-            throw new ArgumentException("A signing package needs at least one signer's commitments.", nameof(commitments));
+            throw Error.Frost_Empty(nameof(commitments), "a signing package needs at least one signer's commitments");
         }
 
         entries.Sort((a, b) => a.Identifier.CompareTo(b.Identifier));
@@ -60,7 +59,7 @@ public sealed class FrostSigningPackage
         {
             if (entries[i].Identifier == entries[i - 1].Identifier)
             {
-                throw new ArgumentException($"The identifier {entries[i].Identifier} appears twice in the commitments.", nameof(commitments));
+                throw Error.Frost_DuplicateIdentifier(nameof(commitments), entries[i].Identifier.ToString());
             }
         }
 
@@ -77,25 +76,13 @@ public sealed class FrostSigningPackage
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The message to sign.</summary>
     public ReadOnlyMemory<byte> Message => _message;
 
     /// <summary>The signers' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers
-    {
-        get
-        {
-            var identifiers = new FrostIdentifier[_commitmentList.Length];
-            for (int i = 0; i < identifiers.Length; i++)
-            {
-                identifiers[i] = _commitmentList[i].Identifier;
-            }
-
-            return identifiers;
-        }
-    }
+    public IReadOnlyList<FrostIdentifier> Identifiers => _identifiers ??= Array.AsReadOnly(Array.ConvertAll(_commitmentList, e => e.Identifier));
 
     /// <summary>The number of signers.</summary>
     public int Count => _commitmentList.Length;
@@ -115,113 +102,41 @@ public sealed class FrostSigningPackage
         return index < 0 ? null : new FrostSigningCommitments(Ciphersuite, _commitmentList[index].Hiding, _commitmentList[index].Binding);
     }
 
-    /// <summary>Decodes a signing package from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The signing package.</returns>
-    /// <exception cref="FintechCryptoException">
-    /// The bytes are malformed, the list is empty, or its identifiers are not strictly ascending (a duplicate or an
-    /// unsorted list).
-    /// </exception>
-    public static FrostSigningPackage FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.SigningPackage, What);
-        int count = reader.ReadUInt16();
-        var entries = new CommitmentListEntry[count];
-        for (int i = 0; i < count; i++)
-        {
-            FrostIdentifier identifier = reader.ReadIdentifier();
-            GroupElement hiding = reader.ReadElement("hiding nonce commitment");
-            GroupElement binding = reader.ReadElement("binding nonce commitment");
-            entries[i] = new CommitmentListEntry(identifier, hiding, binding);
-        }
-
-        byte[] message = reader.ReadByteString().ToArray();
-        reader.End();
-        if (SortProblem(entries) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostSigningPackage(reader.Ciphersuite, entries, message);
-    }
-
-    /// <summary>Decodes a signing package from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The signing package.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed, the list is empty, or its identifiers are not strictly ascending.</exception>
-    public static FrostSigningPackage FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.SigningPackage, What, "commitments", "message");
-        JsonElement list = reader.GetArray(reader.Root, "commitments", ushort.MaxValue);
-        var entries = new List<CommitmentListEntry>();
-        foreach (JsonElement item in list.EnumerateArray())
-        {
-            reader.ExpectProperties(item, "identifier", "hiding", "binding");
-            entries.Add(new CommitmentListEntry(reader.GetIdentifier(item, "identifier"), reader.GetElement(item, "hiding"), reader.GetElement(item, "binding")));
-        }
-
-        byte[] message = reader.GetHex(reader.Root, "message");
-        CommitmentListEntry[] sorted = [.. entries];
-        if (SortProblem(sorted) is string problem)
-        {
-            throw reader.Malformed(problem);
-        }
-
-        return new FrostSigningPackage(reader.Ciphersuite, sorted, message);
-    }
-
-    /// <summary>Encodes the signing package in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.SigningPackage, Ciphersuite, w =>
-    {
-        w.WriteUInt16(_commitmentList.Length);
-        foreach (CommitmentListEntry entry in _commitmentList)
-        {
-            w.WriteIdentifier(entry.Identifier);
-            w.WriteElement(entry.Hiding);
-            w.WriteElement(entry.Binding);
-        }
-
-        w.WriteByteString(_message);
-    });
-
-    /// <summary>Encodes the signing package as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.SigningPackage, Ciphersuite, w =>
-    {
-        w.WriteStartArray("commitments");
-        foreach (CommitmentListEntry entry in _commitmentList)
-        {
-            w.WriteStartObject();
-            FrostJson.WriteHex(w, "identifier", entry.Identifier.Encoded);
-            FrostJson.WriteElement(w, "hiding", Ciphersuite, entry.Hiding);
-            FrostJson.WriteElement(w, "binding", Ciphersuite, entry.Binding);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        FrostJson.WriteHex(w, "message", _message);
-    });
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostSigningPackage({Ciphersuite.Name}, {_commitmentList.Length} signers)";
 
-    private static string? SortProblem(CommitmentListEntry[] entries)
+    internal override void WriteFields(FrostFieldWriter writer)
     {
-        if (entries.Length == 0)
+        writer.BeginList("commitments", _commitmentList.Length);
+        foreach (CommitmentListEntry entry in _commitmentList)
         {
-            return "it holds no commitments";
+            writer.BeginEntry();
+            writer.Identifier("identifier", entry.Identifier);
+            writer.Element("hiding", entry.Hiding);
+            writer.Element("binding", entry.Binding);
+            writer.EndEntry();
         }
 
-        for (int i = 1; i < entries.Length; i++)
+        writer.EndList();
+        writer.Bytes("message", _message);
+    }
+
+    internal static FrostSigningPackage ReadFields(FrostFieldReader reader)
+    {
+        int count = reader.BeginList("commitments");
+        var entries = new CommitmentListEntry[count];
+        var identifiers = new FrostIdentifier[count];
+        for (int i = 0; i < count; i++)
         {
-            if (entries[i].Identifier.CompareTo(entries[i - 1].Identifier) <= 0)
-            {
-                return "its identifiers are not strictly ascending (a duplicate or an unsorted list)";
-            }
+            reader.BeginEntry();
+            identifiers[i] = reader.Identifier("identifier");
+            entries[i] = new CommitmentListEntry(identifiers[i], reader.Element("hiding"), reader.Element("binding"));
+            reader.EndEntry();
         }
 
-        return null;
+        reader.EndList();
+        byte[] message = reader.Bytes("message");
+        reader.RequireAscending(identifiers, "it holds no commitments");
+        return new FrostSigningPackage(reader.Ciphersuite, entries, message);
     }
 }

@@ -6,8 +6,7 @@
 
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -131,15 +130,15 @@ public static class FrostTrustedDealer
         var seen = new HashSet<FrostIdentifier>();
         for (int i = 0; i < ids.Length; i++)
         {
-            FrostIdentifier id = identifiers[i] ?? throw new ArgumentNullException(nameof(identifiers), "An identifier is null.");
+            FrostIdentifier id = identifiers[i] ?? throw Error.Frost_NullEntry(nameof(identifiers), "An identifier");
             if (id.Ciphersuite != ciphersuite)
             {
-                throw new ArgumentException("An identifier belongs to another ciphersuite.", nameof(identifiers));
+                throw Error.Frost_CiphersuiteMismatch(nameof(identifiers), id.Ciphersuite.Name, ciphersuite.Name);
             }
 
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"The identifier {id} appears twice.", nameof(identifiers));
+                throw Error.Frost_DuplicateIdentifier(nameof(identifiers), id.ToString());
             }
 
             ids[i] = id.Scalar;
@@ -158,7 +157,7 @@ public static class FrostTrustedDealer
             Internal.Frost.TrustedDealer.SecretShareShard(field, secret, polynomial, ids, shares);
 
             // vss_commitment = vss_commit(coefficients); PK = G.ScalarBaseMult(secret_key)
-            var commitment = new FrostVssCommitment(ciphersuite, Internal.Frost.TrustedDealer.Commit(group, secret, polynomial));
+            var commitment = FrostVssCommitment.Create(ciphersuite, Internal.Frost.TrustedDealer.Commit(group, secret, polynomial));
 
             // derive_group_info(MAX_PARTICIPANTS, MIN_PARTICIPANTS, vss_commitment)
             (GroupElement groupKey, GroupElement[] participantKeys) = Vss.DeriveGroupInfo(group, ids, commitment.Coefficients);

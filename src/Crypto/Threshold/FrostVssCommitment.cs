@@ -7,8 +7,8 @@
 // Wire format (docs/frost-wire.md): header(type 7) || count t (2 bytes) || t x element (Ne).
 
 using System;
-using System.Text.Json;
-using FintechCrypto.Groups;
+using System.Collections.Generic;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
@@ -17,16 +17,38 @@ namespace FintechCrypto.Threshold;
 /// A verifiable secret sharing commitment (RFC 9591 Appendix C.2): one group element per coefficient of the
 /// sharing polynomial, so <see cref="MinSigners"/> elements. Public.
 /// </summary>
-public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
+public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
 {
-    private const string What = "FROST VSS commitment";
+    internal const string What = "FROST VSS commitment";
     private readonly GroupElement[] _coefficients;
+    private ReadOnlyMemory<byte>[]? _encoded;
 
-    internal FrostVssCommitment(FrostCiphersuite ciphersuite, GroupElement[] coefficients)
+    /// <summary>
+    /// Builds a commitment from its elements in the ciphersuite's encoding (RFC 9591 Appendix C.2 vss_commitment:
+    /// SerializeElement of a_0 B, a_1 B, ..., a_(t-1) B, in that order; frost-core
+    /// <c>VerifiableSecretSharingCommitment::deserialize</c>).
+    /// </summary>
+    /// <param name="ciphersuite">The ciphersuite.</param>
+    /// <param name="coefficientCommitments">1 to 65535 elements of <see cref="FrostCiphersuite.ElementLength"/> bytes; the
+    /// first is the group verifying key.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="coefficientCommitments"/> or
+    /// one of its entries is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="coefficientCommitments"/> is empty or holds more than 65535
+    /// entries.</exception>
+    /// <exception cref="FintechCryptoException">An entry is not a valid non-identity element of the ciphersuite's
+    /// group.</exception>
+    public FrostVssCommitment(FrostCiphersuite ciphersuite, IReadOnlyList<byte[]> coefficientCommitments)
+        : this(
+            ciphersuite ?? throw Error.ArgumentNull(nameof(ciphersuite)),
+            FrostEncoding.DecodeElements(ciphersuite, coefficientCommitments, nameof(coefficientCommitments), "VSS commitment coefficient"))
+    {
+    }
+
+    private FrostVssCommitment(FrostCiphersuite ciphersuite, GroupElement[] coefficients)
     {
         if (coefficients.Length is 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException("A VSS commitment has 1 to 65535 coefficients.", nameof(coefficients));
+            throw Error.Frost_Count(nameof(coefficients), "coefficients", 1, ushort.MaxValue, coefficients.Length);
         }
 
         Ciphersuite = ciphersuite;
@@ -34,13 +56,23 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     }
 
     /// <summary>The ciphersuite.</summary>
-    public FrostCiphersuite Ciphersuite { get; }
+    public override FrostCiphersuite Ciphersuite { get; }
+
+    /// <summary>A commitment to decoded elements (the library's own, already checked).</summary>
+    internal static FrostVssCommitment Create(FrostCiphersuite ciphersuite, GroupElement[] coefficients) => new(ciphersuite, coefficients);
 
     /// <summary>The threshold t: the number of coefficients, the fewest signers that can sign.</summary>
     public int MinSigners => _coefficients.Length;
 
     /// <summary>The group verifying key PK = a_0 B, the commitment's first element (Ne bytes).</summary>
-    public byte[] GroupVerifyingKey => Ciphersuite.Suite.Group.SerializeElement(_coefficients[0]);
+    public ReadOnlyMemory<byte> GroupVerifyingKey => CoefficientCommitments[0];
+
+    /// <summary>
+    /// The commitment's elements in the ciphersuite's encoding (<see cref="FrostCiphersuite.ElementLength"/> bytes each),
+    /// in coefficient order: what <see cref="FrostVssCommitment(FrostCiphersuite, IReadOnlyList{byte[]})"/> takes.
+    /// Encoded once, on first read.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> CoefficientCommitments => _encoded ??= EncodeAll();
 
     internal ReadOnlySpan<GroupElement> Coefficients => _coefficients;
 
@@ -65,92 +97,29 @@ public sealed class FrostVssCommitment : IEquatable<FrostVssCommitment>
     {
         if (identifier.Ciphersuite != Ciphersuite)
         {
-            throw new ArgumentException("The identifier belongs to another ciphersuite.", nameof(identifier));
+            throw Error.Frost_CiphersuiteMismatch(nameof(identifier), identifier.Ciphersuite.Name, Ciphersuite.Name);
         }
 
         return Vss.Evaluate(Ciphersuite.Suite.Group, identifier.Scalar, _coefficients);
     }
 
-    /// <summary>Decodes a commitment from its wire format.</summary>
-    /// <param name="encoded">The bytes <see cref="ToBytes"/> produced.</param>
-    /// <returns>The commitment.</returns>
-    /// <exception cref="FintechCryptoException">The bytes are malformed, hold no coefficient, or hold an invalid element.</exception>
-    public static FrostVssCommitment FromBytes(ReadOnlySpan<byte> encoded)
-    {
-        var reader = new WireReader(encoded, FrostMessageType.VssCommitment, What);
-        GroupElement[] coefficients = ReadCoefficients(ref reader);
-        reader.End();
-        return new FrostVssCommitment(reader.Ciphersuite, coefficients);
-    }
-
-    /// <summary>Decodes a commitment from its JSON form.</summary>
-    /// <param name="json">The text <see cref="ToJson"/> produced.</param>
-    /// <returns>The commitment.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FintechCryptoException">The JSON is malformed.</exception>
-    public static FrostVssCommitment FromJson(string json)
-    {
-        using var reader = new FrostJson.Reader(json, FrostMessageType.VssCommitment, What, "coefficients");
-        return new FrostVssCommitment(reader.Ciphersuite, ReadCoefficients(reader, reader.Root));
-    }
-
-    /// <summary>Encodes the commitment in the versioned wire format.</summary>
-    /// <returns>The encoding.</returns>
-    public byte[] ToBytes() => WireWriter.Encode(FrostMessageType.VssCommitment, Ciphersuite, w => w.WriteElements(_coefficients));
-
-    /// <summary>Encodes the commitment as JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson() => FrostJson.Write(FrostMessageType.VssCommitment, Ciphersuite, WriteCoefficients);
-
-    /// <summary>True when <paramref name="other"/> holds the same elements of the same ciphersuite.</summary>
-    /// <param name="other">Another commitment, or null.</param>
-    /// <returns>Whether the two are equal.</returns>
-    public bool Equals(FrostVssCommitment? other)
-    {
-        if (other is null || other.Ciphersuite != Ciphersuite || other._coefficients.Length != _coefficients.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < _coefficients.Length; i++)
-        {
-            if (!Ciphersuite.Suite.Group.ElementEquals(_coefficients[i], other._coefficients[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrostVssCommitment);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Ciphersuite, _coefficients.Length, Convert.ToHexString(GroupVerifyingKey));
-
     /// <inheritdoc/>
     public override string ToString() => $"FrostVssCommitment({Ciphersuite.Name}, {_coefficients.Length} coefficients)";
 
-    // Shared with FrostSecretShare: the JSON array "coefficients".
-    internal void WriteCoefficients(Utf8JsonWriter writer) => FrostJson.WriteElements(writer, "coefficients", Ciphersuite, _coefficients);
-
-    internal static GroupElement[] ReadCoefficients(ref WireReader reader)
+    private ReadOnlyMemory<byte>[] EncodeAll()
     {
-        int count = reader.ReadUInt16();
-        if (count == 0)
+        var encoded = new ReadOnlyMemory<byte>[_coefficients.Length];
+        for (int i = 0; i < encoded.Length; i++)
         {
-            throw reader.Malformed("the VSS commitment has no coefficients");
+            encoded[i] = Ciphersuite.Suite.Group.SerializeElement(_coefficients[i]);
         }
 
-        var coefficients = new GroupElement[count];
-        for (int i = 0; i < count; i++)
-        {
-            coefficients[i] = reader.ReadElement("VSS commitment coefficient");
-        }
-
-        return coefficients;
+        return encoded;
     }
 
-    internal static GroupElement[] ReadCoefficients(FrostJson.Reader reader, JsonElement obj) => reader.GetElements(obj, "coefficients");
+    internal override void WriteFields(FrostFieldWriter writer)
+        => writer.Elements("coefficients", _coefficients);
+
+    internal static FrostVssCommitment ReadFields(FrostFieldReader reader)
+        => new(reader.Ciphersuite, reader.Elements("coefficients"));
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Xunit;
 
 namespace FintechCrypto.Tests.Groups;

@@ -1,6 +1,6 @@
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Org.BouncyCastle.Crypto.Digests;
 using Xunit;
 using BcEd448 = Org.BouncyCastle.Math.EC.Rfc8032.Ed448;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Xunit;
 
 namespace FintechCrypto.Tests.Groups;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Xunit;
 
 namespace FintechCrypto.Tests.Groups;

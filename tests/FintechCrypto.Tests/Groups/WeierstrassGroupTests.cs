@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using Org.BouncyCastle.Asn1.X9;
 using Xunit;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
@@ -21,8 +21,8 @@ public sealed class WeierstrassGroupTests
 
     private static WeierstrassGroup Get(string name) => name switch
     {
-        "P-256" => P256Group.Instance,
-        "secp256k1" => Secp256k1Group.Instance,
+        "P-256" => WeierstrassGroup.P256,
+        "secp256k1" => WeierstrassGroup.Secp256k1,
         _ => throw new ArgumentException(name, nameof(name)),
     };
 
@@ -259,6 +259,6 @@ public sealed class WeierstrassGroupTests
     [Fact]
     public void ElementsOfAnotherGroup_AreRefused()
     {
-        Assert.Throws<ArgumentException>(() => P256Group.Instance.Add(P256Group.Instance.Generator, Secp256k1Group.Instance.Generator));
+        Assert.Throws<ArgumentException>(() => WeierstrassGroup.P256.Add(WeierstrassGroup.P256.Generator, WeierstrassGroup.Secp256k1.Generator));
     }
 }

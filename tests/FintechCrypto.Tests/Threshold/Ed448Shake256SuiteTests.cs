@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Suites;
 using FintechCrypto.Testing;
 using Org.BouncyCastle.Crypto.Digests;

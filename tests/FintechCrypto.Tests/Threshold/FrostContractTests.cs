@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using System.Text;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 using Xunit;
 
@@ -119,7 +119,7 @@ public sealed class FrostContractTests
         Scalar secret = f.RandomNonZero();
         FrostIdentifier[] ids = [FrostIdentifier.FromInteger(suite, 7), FrostIdentifier.FromInteger(suite, 3), FrostIdentifier.Derive(suite, [1, 2])];
         using FrostTrustedDealerResult dealt = FrostTrustedDealer.Split(suite, f.Encode(secret), 2, ids);
-        Assert.Equal(suite.Suite.Group.SerializeElement(suite.Suite.Group.MultiplyBase(secret)), dealt.PublicKeyPackage.GroupVerifyingKey);
+        Assert.Equal(suite.Suite.Group.SerializeElement(suite.Suite.Group.MultiplyBase(secret)), dealt.PublicKeyPackage.GroupVerifyingKey.ToArray());
         Assert.Equal(ids, dealt.SecretShares.Select(s => s.Identifier));
         Assert.Equal(ids.Order(), dealt.PublicKeyPackage.Identifiers);
         Assert.Equal(2, dealt.Commitment.MinSigners);
@@ -133,7 +133,7 @@ public sealed class FrostContractTests
         Scalar l2 = Internal.Frost.Polynomial.DeriveInterpolatingValue(f, xs, xs[1]);
         Scalar recovered = f.Add(f.Multiply(l0, k0.GetSigningShare()), f.Multiply(l2, k2.GetSigningShare()));
         Assert.True(f.Equal(secret, recovered));
-        Assert.Equal(dealt.Commitment.GetVerifyingShare(k2.Identifier), k2.VerifyingShare);
+        Assert.Equal(dealt.Commitment.GetVerifyingShare(k2.Identifier), k2.VerifyingShare.ToArray());
     }
 
     [Theory]
@@ -242,7 +242,7 @@ public sealed class FrostContractTests
         FrostCiphersuite suite = FrostCiphersuite.FromName(suiteName);
         (FrostTrustedDealerResult dealt, FrostKeyPackage[] keys) = Deal(suite, 2, 2);
         using FrostTrustedDealerResult dealtScope = dealt;
-        byte[] key = dealt.PublicKeyPackage.GroupVerifyingKey;
+        byte[] key = dealt.PublicKeyPackage.GroupVerifyingKey.ToArray();
         int ne = suite.ElementLength;
         Assert.False(suite.Verify(key, [1], new byte[suite.SignatureLength]));
         Assert.False(suite.Verify(key, [1], new byte[suite.SignatureLength - 1]));

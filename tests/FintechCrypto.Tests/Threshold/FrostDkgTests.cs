@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 using Xunit;
 
@@ -54,15 +54,15 @@ public sealed class FrostDkgTests
                 p => new FrostDkgRound2Package(suite, f.Decode(Hex.Decode(p.Value), "share")));
             (FrostKeyPackage key, FrostPublicKeyPackage pub) = FrostDkg.Part3(FrostKeyGenFlows.Hop(s2, json: true), others, received);
 
-            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(key.GroupVerifyingKey));
-            Assert.Equal(me.VerifyingShareHex, Hex.Encode(key.VerifyingShare));
+            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(key.GroupVerifyingKey.Span));
+            Assert.Equal(me.VerifyingShareHex, Hex.Encode(key.VerifyingShare.Span));
             Assert.Equal(2, key.MinSigners);
             using (JsonDocument doc = JsonDocument.Parse(key.ToJson()))
             {
                 Assert.Equal(me.SigningShareHex, doc.RootElement.GetProperty("signing_share").GetString());
             }
 
-            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(pub.GroupVerifyingKey));
+            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(pub.GroupVerifyingKey.Span));
             Assert.Equal(2, pub.MinSigners);
             foreach (DkgVectorTests.DkgVector.Participant p in v.Participants)
             {
@@ -93,7 +93,7 @@ public sealed class FrostDkgTests
         foreach (FrostDkgRound1Package p in run.Round1.Values)
         {
             Assert.Equal(3, p.Commitment.MinSigners);
-            Assert.True(group.TryDeserializeElement(p.Commitment.GroupVerifyingKey, out var c0));
+            Assert.True(group.TryDeserializeElement(p.Commitment.GroupVerifyingKey.Span, out var c0));
             sum = group.Add(sum, c0);
         }
 
@@ -101,15 +101,15 @@ public sealed class FrostDkgTests
         foreach (FrostPublicKeyPackage pub in run.PublicKeyPackages)
         {
             Assert.Equal(run.PublicKeyPackages[0].ToBytes(), pub.ToBytes());
-            Assert.Equal(groupKey, pub.GroupVerifyingKey);
+            Assert.Equal(groupKey, pub.GroupVerifyingKey.ToArray());
             Assert.Equal(ids.Order(), pub.Identifiers);
         }
 
         foreach (FrostKeyPackage key in run.KeyPackages)
         {
-            Assert.Equal(groupKey, key.GroupVerifyingKey);
+            Assert.Equal(groupKey, key.GroupVerifyingKey.ToArray());
             Assert.Equal(3, key.MinSigners);
-            Assert.Equal(run.PublicKeyPackages[0].GetVerifyingShare(key.Identifier), key.VerifyingShare);
+            Assert.Equal(run.PublicKeyPackages[0].GetVerifyingShare(key.Identifier), key.VerifyingShare.ToArray());
         }
 
         // Any 3 sign; the signature verifies under the group key (a plain Schnorr signature of the suite).

@@ -50,7 +50,7 @@ public sealed class FrostEd25519InteropTests
     public void GroupSignaturesVerifyAsPlainEd25519(int t, int n, int[] signers)
     {
         using FrostTrustedDealerResult dealt = FrostTrustedDealer.Generate(FrostCiphersuite.Ed25519, t, n);
-        byte[] groupKey = dealt.PublicKeyPackage.GroupVerifyingKey;
+        byte[] groupKey = dealt.PublicKeyPackage.GroupVerifyingKey.ToArray();
         using VerificationKey ours = VerificationKey.Import(SignatureAlgorithm.Ed25519, groupKey, KeyBlobFormat.RawPublicKey);
         for (int i = 0; i < 3; i++)
         {
@@ -72,7 +72,7 @@ public sealed class FrostEd25519InteropTests
         using FrostTrustedDealerResult dealt = FrostTrustedDealer.Generate(FrostCiphersuite.Ed25519, 2, 3);
         byte[] message = System.Text.Encoding.UTF8.GetBytes("pacs.008 settlement batch 2026-11-27, 2 of 3 treasury officers");
         byte[] signature = SignWithFrost(dealt, [1, 2], message);
-        using VerificationKey groupKey = VerificationKey.Import(SignatureAlgorithm.Ed25519, dealt.PublicKeyPackage.GroupVerifyingKey, KeyBlobFormat.RawPublicKey);
+        using VerificationKey groupKey = VerificationKey.Import(SignatureAlgorithm.Ed25519, dealt.PublicKeyPackage.GroupVerifyingKey.Span, KeyBlobFormat.RawPublicKey);
 
         using var ossl = new OpenSsl();
         ossl.Write("pub.pem", groupKey.Export(KeyBlobFormat.PemSubjectPublicKeyInfo));

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 using FsCheck;
 using FsCheck.Xunit;
@@ -99,11 +99,11 @@ public sealed class FrostProtocolProperties
 
         Assert.Equal(suite.SignatureLength, signature.Length);
         Assert.True(session.PublicKeys.Verify(message, signature));
-        Assert.True(suite.Verify(session.PublicKeys.GroupVerifyingKey, message, signature));
+        Assert.True(suite.Verify(session.PublicKeys.GroupVerifyingKey.Span, message, signature));
         byte[] tampered = (byte[])signature.Clone();
         tampered[^1] ^= 1;
-        Assert.False(suite.Verify(session.PublicKeys.GroupVerifyingKey, message, tampered));
-        Assert.False(suite.Verify(session.PublicKeys.GroupVerifyingKey, [.. message, 1], signature));
+        Assert.False(suite.Verify(session.PublicKeys.GroupVerifyingKey.Span, message, tampered));
+        Assert.False(suite.Verify(session.PublicKeys.GroupVerifyingKey.Span, [.. message, 1], signature));
     }
 
     [Property(MaxTest = 20)]

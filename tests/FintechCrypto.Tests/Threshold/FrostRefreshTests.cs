@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 using Xunit;
 
@@ -31,7 +31,7 @@ public sealed class FrostRefreshTests
             FrostRefresh.ComputeRefreshingShares(dealt.PublicKeyPackage, [.. kept.Select(k => k.Identifier)]);
         Assert.Equal(kept.Select(k => k.Identifier), refreshing.Select(s => s.Identifier));
         Assert.Equal(2, refreshing[0].Commitment.MinSigners); // t - 1 elements: the zero constant term is left out
-        Assert.Equal(dealt.PublicKeyPackage.GroupVerifyingKey, refreshedPublic.GroupVerifyingKey);
+        Assert.Equal(dealt.PublicKeyPackage.GroupVerifyingKey.ToArray(), refreshedPublic.GroupVerifyingKey.ToArray());
         Assert.Equal(kept.Select(k => k.Identifier).Order(), refreshedPublic.Identifiers);
         Assert.Null(refreshedPublic.GetVerifyingShare(keys[2].Identifier));
 
@@ -40,10 +40,10 @@ public sealed class FrostRefreshTests
         {
             FrostSecretShare share = FrostSecretShare.FromBytes(refreshing[i].ToBytes());
             refreshed[i] = FrostRefresh.RefreshShare(share, kept[i]);
-            Assert.Equal(kept[i].GroupVerifyingKey, refreshed[i].GroupVerifyingKey);
+            Assert.Equal(kept[i].GroupVerifyingKey.ToArray(), refreshed[i].GroupVerifyingKey.ToArray());
             Assert.Equal(kept[i].Identifier, refreshed[i].Identifier);
-            Assert.NotEqual(kept[i].VerifyingShare, refreshed[i].VerifyingShare);
-            Assert.Equal(refreshedPublic.GetVerifyingShare(kept[i].Identifier), refreshed[i].VerifyingShare);
+            Assert.NotEqual(kept[i].VerifyingShare.ToArray(), refreshed[i].VerifyingShare.ToArray());
+            Assert.Equal(refreshedPublic.GetVerifyingShare(kept[i].Identifier), refreshed[i].VerifyingShare.ToArray());
         }
 
         byte[] sig = FrostKeyGenFlows.Sign(refreshed[..3], refreshedPublic, "after refresh");
@@ -119,13 +119,13 @@ public sealed class FrostRefreshTests
         {
             FrostKeyPackage old = run.KeyPackages[keptIndex[i]];
             (keys[i], publics[i]) = FrostRefresh.DkgPart3(s2[i], FrostKeyGenFlows.Others(round1, kept[i]), inbox[kept[i]], oldPublic, old);
-            Assert.Equal(old.GroupVerifyingKey, keys[i].GroupVerifyingKey);
-            Assert.NotEqual(old.VerifyingShare, keys[i].VerifyingShare);
+            Assert.Equal(old.GroupVerifyingKey.ToArray(), keys[i].GroupVerifyingKey.ToArray());
+            Assert.NotEqual(old.VerifyingShare.ToArray(), keys[i].VerifyingShare.ToArray());
             Assert.Equal(publics[0].ToBytes(), publics[i].ToBytes());
-            Assert.Equal(publics[i].GetVerifyingShare(kept[i]), keys[i].VerifyingShare);
+            Assert.Equal(publics[i].GetVerifyingShare(kept[i]), keys[i].VerifyingShare.ToArray());
         }
 
-        Assert.Equal(oldPublic.GroupVerifyingKey, publics[0].GroupVerifyingKey);
+        Assert.Equal(oldPublic.GroupVerifyingKey.ToArray(), publics[0].GroupVerifyingKey.ToArray());
         Assert.Equal(kept, publics[0].Identifiers);
         Assert.Equal(3, publics[0].MinSigners);
 

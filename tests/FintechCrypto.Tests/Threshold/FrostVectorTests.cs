@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Testing;
 using FintechCrypto.Threshold;
@@ -53,8 +53,8 @@ public sealed class FrostVectorTests
         }
 
         using FrostTrustedDealerResult dealt = FrostTrustedDealer.SplitForTesting(suite, groupSecretKey, coefficients, identifiers);
-        Assert.Equal(groupPublicKeyHex, Hex.Encode(dealt.PublicKeyPackage.GroupVerifyingKey));
-        Assert.Equal(groupPublicKeyHex, Hex.Encode(dealt.Commitment.GroupVerifyingKey));
+        Assert.Equal(groupPublicKeyHex, Hex.Encode(dealt.PublicKeyPackage.GroupVerifyingKey.Span));
+        Assert.Equal(groupPublicKeyHex, Hex.Encode(dealt.Commitment.GroupVerifyingKey.Span));
         Assert.Equal(minParticipants, dealt.PublicKeyPackage.MinSigners);
 
         var keyPackages = new Dictionary<FrostIdentifier, FrostKeyPackage>();
@@ -68,7 +68,7 @@ public sealed class FrostVectorTests
             FrostKeyPackage keyPackage = secretShare.ToKeyPackage();
             keyPackages[secretShare.Identifier] = keyPackage;
             Assert.Equal(share.GetProperty("participant_share").GetString(), Hex.Encode(ShareBytes(keyPackage)));
-            Assert.Equal(keyPackage.VerifyingShare, dealt.PublicKeyPackage.GetVerifyingShare(secretShare.Identifier));
+            Assert.Equal(keyPackage.VerifyingShare.ToArray(), dealt.PublicKeyPackage.GetVerifyingShare(secretShare.Identifier));
             sharesChecked++;
         }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 using Xunit;
 
@@ -80,7 +80,7 @@ public sealed class FrostWireFormatTests : WireCodecTests
         FrostSignatureShare s1 = FrostSignatureShare.FromBytes(FrostParticipant.Sign(FrostSigningPackage.FromJson(sent.ToJson()), n1, kp1).ToBytes());
         FrostSignatureShare s3 = FrostSignatureShare.FromJson(FrostParticipant.Sign(sent, n3, kp3).ToJson());
         byte[] signature = FrostCoordinator.Aggregate(sent, new Dictionary<FrostIdentifier, FrostSignatureShare> { [kp1.Identifier] = s1, [kp3.Identifier] = s3 }, publicKeys);
-        Assert.True(suite.Verify(dealt.Commitment.GroupVerifyingKey, message, signature));
+        Assert.True(suite.Verify(dealt.Commitment.GroupVerifyingKey.Span, message, signature));
     }
 
     [Fact]

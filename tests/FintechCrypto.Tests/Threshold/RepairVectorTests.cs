@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.Json;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 using Xunit;
 

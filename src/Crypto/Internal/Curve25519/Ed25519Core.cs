@@ -14,7 +14,7 @@
 using System;
 using System.Buffers;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Curve25519;
 

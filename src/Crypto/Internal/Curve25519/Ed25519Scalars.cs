@@ -3,7 +3,7 @@
 
 using System.Globalization;
 using System.Numerics;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Curve25519;
 

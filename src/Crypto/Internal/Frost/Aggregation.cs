@@ -5,7 +5,7 @@
 // Variable time: every input is public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost;

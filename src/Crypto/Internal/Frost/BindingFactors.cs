@@ -5,7 +5,7 @@
 // SerializeScalar(identifier))), binding_factor_for_participant.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

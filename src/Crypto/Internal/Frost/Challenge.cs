@@ -4,7 +4,7 @@
 // which FrostSuite.H2 handles).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

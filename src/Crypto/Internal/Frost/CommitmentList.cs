@@ -6,7 +6,7 @@
 
 using System;
 using System.IO;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost;

@@ -27,12 +27,12 @@ internal static class ExpandMessageXmd
         // 2. ABORT if ell > 255 or len_in_bytes > 65535 or len(DST) > 255.
         if (lengthInBytes == 0 || ell > 255 || lengthInBytes > 65535)
         {
-            throw new ArgumentException("expand_message_xmd produces 1 to 8160 bytes with SHA-256.", nameof(uniformBytes));
+            throw Error.Argument_LengthRange(nameof(uniformBytes), 1, 8160, uniformBytes.Length);
         }
 
         if (dst.Length is 0 or > 255)
         {
-            throw new ArgumentException("The domain separation tag must be 1 to 255 bytes (RFC 9380 §5.3.3).", nameof(dst));
+            throw Error.Argument_LengthRange(nameof(dst), 1, 255, dst.Length);
         }
 
         // 3. DST_prime = DST || I2OSP(len(DST), 1)

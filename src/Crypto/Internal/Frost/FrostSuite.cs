@@ -9,18 +9,24 @@
 // for compatibility with RFC 8032 verifiers.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 
 /// <summary>A FROST ciphersuite: a prime-order group, a context string and hash functions (RFC 9591 §6).</summary>
 internal abstract class FrostSuite
 {
+    private protected FrostSuite(string contextString, PrimeOrderGroup group)
+    {
+        ContextString = contextString;
+        Group = group;
+    }
+
     /// <summary>The RFC 9591 context string, such as "FROST-ED25519-SHA512-v1"; also the suite's name.</summary>
-    internal abstract string ContextString { get; }
+    internal string ContextString { get; }
 
     /// <summary>The suite's prime-order group.</summary>
-    internal abstract PrimeOrderGroup Group { get; }
+    internal PrimeOrderGroup Group { get; }
 
     /// <summary>The scalar field of <see cref="Group"/>.</summary>
     internal ScalarField Scalars => Group.Scalars;

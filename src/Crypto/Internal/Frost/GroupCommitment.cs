@@ -5,7 +5,7 @@
 // Variable time: commitments and binding factors are public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 
@@ -21,7 +21,7 @@ internal static class GroupCommitment
     {
         if (bindingFactors.Length != commitmentList.Length)
         {
-            throw new ArgumentException("One binding factor per commitment list entry.", nameof(bindingFactors));
+            throw Error.Frost_LengthMismatch(nameof(bindingFactors), "One binding factor per commitment list entry");
         }
 
         GroupElement groupCommitment = group.Identity;

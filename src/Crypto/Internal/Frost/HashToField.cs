@@ -8,7 +8,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 
@@ -25,7 +25,7 @@ internal static class HashToField
         if (field.LittleEndian)
         {
             // OS2IP is big-endian; ReduceWide reads bytes in the field's order.
-            throw new ArgumentException("hash_to_field here serves big-endian scalar fields.", nameof(field));
+            throw Error.Frost_Argument(nameof(field), "hash_to_field here serves big-endian scalar fields.");
         }
 
         // 1. len_in_bytes = count * m * L; 2. uniform_bytes = expand_message(msg, DST, len_in_bytes)

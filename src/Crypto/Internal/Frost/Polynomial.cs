@@ -5,7 +5,7 @@
 // DeriveInterpolatingValue and LagrangeCoefficient take public identifiers only.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

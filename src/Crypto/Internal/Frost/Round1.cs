@@ -6,7 +6,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 
@@ -24,7 +24,7 @@ internal static class Round1
     {
         if (randomBytes.Length != RandomnessLength)
         {
-            throw new ArgumentException($"nonce_generate takes {RandomnessLength} random bytes.", nameof(randomBytes));
+            throw Error.Argument_Length(nameof(randomBytes), RandomnessLength, randomBytes.Length);
         }
 
         int ns = suite.Scalars.Length;

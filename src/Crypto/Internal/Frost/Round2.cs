@@ -6,7 +6,7 @@
 // (commitments, binding factors, lambda_i, the challenge) is public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost;

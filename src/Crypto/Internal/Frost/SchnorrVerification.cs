@@ -10,7 +10,7 @@
 // Variable time: signatures, keys and messages are public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

@@ -1,7 +1,7 @@
 // SecretScalar: a secret scalar (a signing share, a nonce) held encoded in a pinned array that Dispose clears.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.Frost;
@@ -50,6 +50,30 @@ internal sealed class SecretScalar : IDisposable
     {
         using SecretLease lease = _bytes.Lease(_owner);
         _bytes.Span.CopyTo(destination);
+    }
+
+    /// <summary>Writes the Ns-byte encoding at the start of <paramref name="destination"/> (at least Ns bytes).</summary>
+    /// <returns>Ns, the number of bytes written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than Ns.</exception>
+    /// <exception cref="ObjectDisposedException">The scalar was disposed.</exception>
+    internal int Export(Span<byte> destination)
+    {
+        if (destination.Length < Length)
+        {
+            throw Error.Argument_DestinationTooSmall(nameof(destination), Length, destination.Length);
+        }
+
+        CopyTo(destination);
+        return Length;
+    }
+
+    /// <summary>The Ns-byte encoding in a new pinned array that the caller clears.</summary>
+    /// <exception cref="ObjectDisposedException">The scalar was disposed.</exception>
+    internal byte[] Export()
+    {
+        byte[] result = GC.AllocateArray<byte>(Length, pinned: true);
+        CopyTo(result);
+        return result;
     }
 
     public void Dispose() => _bytes.Dispose();

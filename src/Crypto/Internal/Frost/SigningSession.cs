@@ -3,7 +3,7 @@
 // Lagrange coefficients (§4.2).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

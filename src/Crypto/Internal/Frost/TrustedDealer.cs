@@ -7,7 +7,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 
@@ -28,7 +28,7 @@ internal static class TrustedDealer
     {
         if (shares.Length != identifiers.Length)
         {
-            throw new ArgumentException("One share per identifier.", nameof(shares));
+            throw Error.Frost_LengthMismatch(nameof(shares), "One share per identifier");
         }
 
         // coefficients = [s] + coefficients

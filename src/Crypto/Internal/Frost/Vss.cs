@@ -7,7 +7,7 @@
 // multiplies the (secret) share the same way; everything else handles public commitments and identifiers.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost;
 

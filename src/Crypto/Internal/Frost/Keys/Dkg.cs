@@ -12,9 +12,13 @@
 
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
+
+/// <summary>A check of the round-1 messages of part 2; throws <see cref="KeyGenCulpritException"/> naming the senders at
+/// fault.</summary>
+internal delegate void Round1Check(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages);
 
 /// <summary>The three parts of the frost-core DKG (docs/frost-keygen.md §a).</summary>
 internal static class Dkg
@@ -53,7 +57,7 @@ internal static class Dkg
         ValidateSignerCounts(minSigners, maxSigners);
         if (field.IsZero(identifier))
         {
-            throw new ArgumentException("A participant identifier must not be zero.", nameof(identifier));
+            throw Error.Frost_Argument(nameof(identifier), "A participant identifier must not be zero (RFC 9591 §3.2).");
         }
     }
 
@@ -111,12 +115,12 @@ internal static class Dkg
         ValidatePart1Inputs(field, identifier, minSigners, maxSigners);
         if (coefficients.Length != minSigners)
         {
-            throw new ArgumentException($"A threshold of {minSigners} needs {minSigners} coefficients.", nameof(coefficients));
+            throw Error.Frost_Count(nameof(coefficients), "coefficients (one per degree below the threshold)", minSigners, minSigners, coefficients.Length);
         }
 
         if (field.IsZero(coefficients[0]))
         {
-            throw new ArgumentException("The DKG secret (coefficient 0) must not be zero.", nameof(coefficients));
+            throw Error.Frost_Argument(nameof(coefficients), "The DKG secret (coefficient 0) must not be zero.");
         }
 
         // Round 1, step 3: C_i = [a_{ik} B] (frost-core generate_secret_polynomial).
@@ -186,19 +190,29 @@ internal static class Dkg
     /// <param name="messages">Their round-1 messages.</param>
     /// <param name="outgoingShares">f_i(senders[k]) for each k, to be sent confidentially to senders[k].</param>
     /// <exception cref="FintechCryptoException">The message set is malformed.</exception>
+    /// <param name="checkSenders">The check of the senders' messages beyond their counts: by default their proofs of
+    /// knowledge (a DKG); a refresh checks their sharings of zero instead.</param>
     /// <exception cref="KeyGenCulpritException">Some proofs of knowledge do not verify; their senders are named.</exception>
     internal static DkgRound2Secret Part2(
         FrostSuite suite,
         DkgRound1Secret secret,
         ReadOnlySpan<Scalar> senders,
         IReadOnlyList<DkgRound1Broadcast> messages,
-        out Scalar[] outgoingShares)
+        out Scalar[] outgoingShares,
+        Round1Check? checkSenders = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(messages);
         CheckRound1Messages(suite.Scalars, secret, senders, messages);
+        (checkSenders ?? VerifyProofsOfKnowledge)(suite, senders, messages);
+        return DistributeShares(suite.Scalars, secret, senders, out outgoingShares);
+    }
 
+    /// <summary>Round 1, step 5 for every sender: all whose proof of knowledge does not verify are named.</summary>
+    /// <exception cref="KeyGenCulpritException">Some proofs do not verify.</exception>
+    private static void VerifyProofsOfKnowledge(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
+    {
         var culprits = new List<Scalar>();
         for (int k = 0; k < senders.Length; k++)
         {
@@ -213,8 +227,6 @@ internal static class Dkg
         {
             throw new KeyGenCulpritException("The DKG proof of knowledge of some participants does not verify.", culprits);
         }
-
-        return DistributeShares(suite.Scalars, secret, senders, out outgoingShares);
     }
 
     /// <summary>

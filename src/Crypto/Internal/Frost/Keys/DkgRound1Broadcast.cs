@@ -1,7 +1,7 @@
 // DkgRound1Broadcast: what a DKG participant broadcasts after part 1: its VSS commitment and the Schnorr
 // proof of knowledge of the commitment's constant term (frost-core keys/dkg.rs round1::Package, 0966bd15).
 
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

@@ -2,7 +2,7 @@
 // coefficients and their commitment (frost-core keys/dkg.rs round1::SecretPackage, commit 0966bd15).
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

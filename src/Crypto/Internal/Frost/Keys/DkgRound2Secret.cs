@@ -1,7 +1,7 @@
 // DkgRound2Secret: what a DKG participant keeps between part 2 and part 3: its own share f_i(i) and its
 // commitment (frost-core keys/dkg.rs round2::SecretPackage, commit 0966bd15).
 
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

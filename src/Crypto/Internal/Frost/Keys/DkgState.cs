@@ -2,7 +2,7 @@
 // round2::SecretPackage, commit 0966bd15): its identifier, its own commitment and the signer counts. DkgRound1Secret
 // adds the polynomial's coefficients, DkgRound2Secret its own share.
 
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

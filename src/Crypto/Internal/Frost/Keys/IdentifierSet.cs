@@ -6,7 +6,7 @@
 
 using System;
 using System.Numerics;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

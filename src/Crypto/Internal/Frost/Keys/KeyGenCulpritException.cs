@@ -4,7 +4,7 @@
 // Error::InvalidProofOfKnowledge / InvalidSecretShare { culprit }).
 
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

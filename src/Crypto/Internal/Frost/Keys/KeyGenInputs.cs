@@ -5,7 +5,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost.Keys;
@@ -34,14 +34,14 @@ internal static class KeyGenInputs
         {
             if (k == identifiers.Length)
             {
-                throw new ArgumentException("The map changed while it was read.", paramName);
+                throw Error.Frost_ChangedWhileRead(paramName);
             }
 
-            FrostIdentifier identifier = pair.Key ?? throw new ArgumentNullException(paramName, "A key of the map is null.");
-            T value = pair.Value ?? throw new ArgumentNullException(paramName, $"The package of participant {identifier} is null.");
+            FrostIdentifier identifier = pair.Key ?? throw Error.Frost_NullEntry(paramName, "A key");
+            T value = pair.Value ?? throw Error.Frost_NullEntry(paramName, $"The package of participant {identifier}");
             if (identifier.Ciphersuite != ciphersuite || suiteOf(value) != ciphersuite)
             {
-                throw new ArgumentException($"The entry of participant {identifier} belongs to another ciphersuite than {ciphersuite.Name}.", paramName);
+                throw Error.Frost_CiphersuiteMismatch(paramName, identifier.Ciphersuite != ciphersuite ? identifier.Ciphersuite.Name : suiteOf(value).Name, ciphersuite.Name);
             }
 
             identifiers[k] = identifier;
@@ -51,7 +51,7 @@ internal static class KeyGenInputs
 
         if (k != identifiers.Length)
         {
-            throw new ArgumentException("The map changed while it was read.", paramName);
+            throw Error.Frost_ChangedWhileRead(paramName);
         }
 
         Array.Sort(identifiers, values);
@@ -75,7 +75,7 @@ internal static class KeyGenInputs
     {
         if (value != ciphersuite)
         {
-            throw new ArgumentException($"The argument belongs to {value.Name}, not {ciphersuite.Name}.", paramName);
+            throw Error.Frost_CiphersuiteMismatch(paramName, value.Name, ciphersuite.Name);
         }
     }
 

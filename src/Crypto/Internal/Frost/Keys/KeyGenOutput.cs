@@ -2,7 +2,7 @@
 // verifying share, group verifying key, threshold) and the group's public key package (every participant's
 // verifying share). frost-core keys.rs KeyPackage and PublicKeyPackage, commit 0966bd15.
 
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

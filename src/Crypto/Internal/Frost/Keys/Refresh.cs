@@ -11,7 +11,7 @@
 
 using System;
 using System.Collections.Generic;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 
@@ -98,20 +98,12 @@ internal static class Refresh
     /// DKG refresh, part 2 (frost-core refresh_dkg_part2): checks the other participants' commitments (each a
     /// sharing of zero of length t) and computes the shares g_i(l) to send.
     /// </summary>
-    internal static DkgRound2Secret DkgPart2(
-        FrostSuite suite,
-        DkgRound1Secret secret,
-        ReadOnlySpan<Scalar> senders,
-        IReadOnlyList<DkgRound1Broadcast> messages,
-        out Scalar[] outgoingShares)
+    internal static DkgRound2Secret DkgPart2(FrostSuite suite, DkgRound1Secret secret, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages, out Scalar[] outgoingShares)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
-        ArgumentNullException.ThrowIfNull(messages);
         RequireZeroSharing(suite.Group, secret.Commitment, secret.MinSigners);
-        Dkg.CheckRound1Messages(suite.Scalars, secret, senders, messages);
-        RequireZeroSharings(suite.Group, senders, messages);
-        return Dkg.DistributeShares(suite.Scalars, secret, senders, out outgoingShares);
+        return Dkg.Part2(suite, secret, senders, messages, out outgoingShares, RequireZeroSharings);
     }
 
     /// <summary>
@@ -147,7 +139,7 @@ internal static class Refresh
 
         RequireZeroSharing(group, secret.Commitment, secret.MinSigners);
         Dkg.CheckRound1Messages(field, secret, round1Senders, round1Messages);
-        RequireZeroSharings(group, round1Senders, round1Messages);
+        RequireZeroSharings(suite, round1Senders, round1Messages);
         GroupElement[][] senderCommitments = Dkg.MatchRound2Senders(field, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
 
         int ownOld = IdentifierSet.IndexOf(field, oldParticipants, secret.Identifier);
@@ -206,8 +198,9 @@ internal static class Refresh
         }
     }
 
-    private static void RequireZeroSharings(PrimeOrderGroup group, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
+    private static void RequireZeroSharings(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
     {
+        PrimeOrderGroup group = suite.Group;
         for (int k = 0; k < senders.Length; k++)
         {
             if (!group.IsIdentity(messages[k].Commitment[0]))

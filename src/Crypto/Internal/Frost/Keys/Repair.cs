@@ -8,7 +8,7 @@
 // public.
 
 using System;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 

@@ -9,7 +9,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Groups;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.Frost.Suites;
@@ -24,17 +24,13 @@ internal sealed class Ed448Shake256Suite : FrostSuite
     private static readonly byte[] s_dom4 = [.. "SigEd448"u8, 0x00, 0x00];
 
     private Ed448Shake256Suite()
+        : base("FROST-ED448-SHAKE256-v1", Ed448Group.Instance)
     {
     }
 
     /// <summary>The one instance.</summary>
     internal static Ed448Shake256Suite Instance { get; } = new();
 
-    /// <inheritdoc />
-    internal override string ContextString => "FROST-ED448-SHAKE256-v1";
-
-    /// <inheritdoc />
-    internal override PrimeOrderGroup Group => Ed448Group.Instance;
 
     /// <summary>H2(m) = SHAKE256("SigEd448" || 0 || 0 || m, 114) mod L (RFC 9591 §6.3).</summary>
     internal override Scalar H2(ReadOnlySpan<byte> m) => HashToScalar(s_dom4, m);

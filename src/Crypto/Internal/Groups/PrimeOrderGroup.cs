@@ -14,7 +14,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>A prime-order group with its scalar field (RFC 9591 §3.1).</summary>
 internal abstract class PrimeOrderGroup
@@ -60,7 +60,7 @@ internal abstract class PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         GroupElement sum = Identity;

@@ -18,7 +18,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The edwards448 prime-order group of RFC 9591 §6.3 (Ne = 57, Ns = 57, little-endian scalars).</summary>
 internal sealed class Ed448Group : PrimeOrderGroup
@@ -194,7 +194,7 @@ internal sealed class Ed448Group : PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         var points = new Ed448Point[elements.Length];
@@ -386,7 +386,7 @@ internal sealed class Ed448Group : PrimeOrderGroup
         ArgumentNullException.ThrowIfNull(element, paramName);
         if (element is not Ed448Element ed448)
         {
-            throw new ArgumentException($"The element belongs to {element.Group.Name}, not to edwards448.", paramName);
+            throw Error.Frost_ForeignElement(paramName, "edwards448");
         }
 
         return ed448.Point;

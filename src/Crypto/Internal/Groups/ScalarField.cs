@@ -16,7 +16,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Integers modulo a prime group order, with the encodings of one ciphersuite.</summary>
 internal sealed class ScalarField
@@ -36,14 +36,14 @@ internal sealed class ScalarField
     {
         if (order.Sign <= 0 || order.IsEven)
         {
-            throw new ArgumentOutOfRangeException(nameof(order), "The group order must be an odd prime.");
+            throw Error.ArgumentOutOfRange(nameof(order), "the group order must be an odd prime");
         }
 
         int bits = (int)order.GetBitLength();
         _limbCount = (bits + 63) / 64;
         if (_limbCount > ScalarLimbs.Capacity || encodedLength * 8 < bits)
         {
-            throw new ArgumentOutOfRangeException(nameof(order), "The group order does not fit the scalar representation.");
+            throw Error.ArgumentOutOfRange(nameof(order), "the group order must fit the scalar representation");
         }
 
         Order = order;
@@ -262,7 +262,7 @@ internal sealed class ScalarField
     {
         if (destination.Length != Length)
         {
-            throw new ArgumentException($"A scalar encoding is {Length} bytes.", nameof(destination));
+            throw Error.Argument_Length(nameof(destination), Length, destination.Length);
         }
 
         Scalar unit = default;

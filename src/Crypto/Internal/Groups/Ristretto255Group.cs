@@ -6,7 +6,7 @@
 using System;
 using FintechCrypto.Internal.Curve25519;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The ristretto255 group of prime order L (RFC 9496).</summary>
 internal sealed class Ristretto255Group : Curve25519Group

@@ -14,7 +14,7 @@ using System;
 using System.Numerics;
 using Org.BouncyCastle.Math.EC.Rfc7748;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Elements of GF(2^448 - 2^224 - 1) as 16 limbs of 28 bits (BouncyCastle's X448Field layout).</summary>
 internal static class Ed448Field

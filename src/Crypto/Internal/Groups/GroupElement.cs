@@ -1,7 +1,7 @@
 // GroupElement: an element of a prime-order group (RFC 9591 §3.1 "Element"), in whatever internal
 // representation its group uses (extended Edwards coordinates, a BouncyCastle ECPoint, ...).
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>
 /// An element of a <see cref="PrimeOrderGroup"/>. Instances are immutable; only the group that made one may

@@ -11,7 +11,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The precomputed multiples m * 256^j * B (m = 1..8, j = 0..55) of the edwards448 base point.</summary>
 internal sealed class Ed448BaseTable

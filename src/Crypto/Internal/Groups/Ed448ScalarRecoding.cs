@@ -9,7 +9,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Signed-digit expansions of little-endian scalars for the edwards448 scalar multiplications.</summary>
 internal static class Ed448ScalarRecoding
@@ -26,7 +26,7 @@ internal static class Ed448ScalarRecoding
     {
         if (scalar.Length != 57 || digits.Length != Radix16Digits)
         {
-            throw new ArgumentException("Signed radix-16 recoding takes a 57-byte scalar and 112 digits.", nameof(scalar));
+            throw Error.Frost_Argument(nameof(scalar), "Signed radix-16 recoding takes a 57-byte scalar and 112 digits.");
         }
 
         // Byte 56 is zero for every value below 2^446 (the scalars are reduced modulo L < 2^446).
@@ -58,7 +58,7 @@ internal static class Ed448ScalarRecoding
     {
         if (width < 2 || width > 7 || naf.Length < (8 * scalar.Length) + 1)
         {
-            throw new ArgumentException("The wNAF width must be 2..7 and the output 8 * length + 1 digits long.", nameof(width));
+            throw Error.Frost_Argument(nameof(width), "The wNAF width must be 2..7 and the output 8 * length + 1 digits long.");
         }
 
         naf.Clear();

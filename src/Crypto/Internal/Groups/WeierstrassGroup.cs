@@ -33,13 +33,13 @@ using Org.BouncyCastle.Math.EC.Multiplier;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 using CryptographicOperations = System.Security.Cryptography.CryptographicOperations;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>
 /// A short Weierstrass curve of prime order over BouncyCastle (RFC 9591 §6.4, §6.5): 33-byte SEC 1 compressed
-/// elements, 32-byte big-endian scalars.
+/// elements, 32-byte big-endian scalars. Its two instances differ only in the curve's parameters.
 /// </summary>
-internal abstract class WeierstrassGroup : PrimeOrderGroup
+internal sealed class WeierstrassGroup : PrimeOrderGroup
 {
     private const int CoordinateLength = 32;
     private const int WindowBits = 5;                          // w
@@ -54,8 +54,9 @@ internal abstract class WeierstrassGroup : PrimeOrderGroup
     private readonly WeierstrassElement _generator;
     private readonly WeierstrassElement _identity;
 
-    private protected WeierstrassGroup(string curveName)
+    private WeierstrassGroup(string curveName, string name)
     {
+        Name = name;
         X9ECParameters parameters = Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName(curveName)
             ?? throw new InvalidOperationException($"BouncyCastle does not know the curve {curveName}.");
         if (!parameters.H.Equals(BcBigInteger.One))
@@ -71,6 +72,21 @@ internal abstract class WeierstrassGroup : PrimeOrderGroup
         _generator = new WeierstrassElement(this, parameters.G.Normalize());
         _identity = new WeierstrassElement(this, _curve.Infinity);
     }
+
+    /// <summary>
+    /// The NIST P-256 (secp256r1) group of RFC 9591 §6.4, "FROST(P-256, SHA-256)" (SEC 2 v2 §2.4.2; FIPS 186-5 /
+    /// SP 800-186 §3.2.1.3): order n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551.
+    /// </summary>
+    internal static WeierstrassGroup P256 { get; } = new("secp256r1", "P-256");
+
+    /// <summary>
+    /// The secp256k1 group of RFC 9591 §6.5, "FROST(secp256k1, SHA-256)" (SEC 2 v2 §2.4.1): order
+    /// n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141.
+    /// </summary>
+    internal static WeierstrassGroup Secp256k1 { get; } = new("secp256k1", "secp256k1");
+
+    /// <inheritdoc />
+    internal override string Name { get; }
 
     /// <inheritdoc />
     internal override ScalarField Scalars { get; }
@@ -114,7 +130,7 @@ internal abstract class WeierstrassGroup : PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         if (scalars.Length == 0)
@@ -148,7 +164,7 @@ internal abstract class WeierstrassGroup : PrimeOrderGroup
     {
         if (destination.Length != ElementLength)
         {
-            throw new ArgumentException($"A {Name} element encoding is {ElementLength} bytes.", nameof(destination));
+            throw Error.Argument_Length(nameof(destination), ElementLength, destination.Length);
         }
 
         ECPoint point = Unwrap(a);
@@ -209,7 +225,7 @@ internal abstract class WeierstrassGroup : PrimeOrderGroup
         ArgumentNullException.ThrowIfNull(a);
         if (a is not WeierstrassElement element || !ReferenceEquals(element.Group, this))
         {
-            throw new ArgumentException($"The element does not belong to the group {Name}.", nameof(a));
+            throw Error.Frost_ForeignElement(nameof(a), Name);
         }
 
         return element.Point;

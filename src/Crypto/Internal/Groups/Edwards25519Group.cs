@@ -6,7 +6,7 @@
 using System;
 using FintechCrypto.Internal.Curve25519;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>edwards25519's subgroup of prime order L (RFC 8032 §5.1).</summary>
 internal sealed class Edwards25519Group : Curve25519Group

@@ -8,7 +8,7 @@ using System;
 using System.Collections.Generic;
 using FintechCrypto.Internal.Curve25519;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>Groups of prime order L on edwards25519 points.</summary>
 internal abstract class Curve25519Group : PrimeOrderGroup
@@ -81,7 +81,7 @@ internal abstract class Curve25519Group : PrimeOrderGroup
     {
         if (scalars.Length != elements.Length)
         {
-            throw new ArgumentException("The scalar and element lists differ in length.", nameof(elements));
+            throw Error.Frost_LengthMismatch(nameof(elements), "One scalar per element");
         }
 
         // Terms on the generator are merged into one and use the base point's precomputed table.
@@ -102,7 +102,7 @@ internal abstract class Curve25519Group : PrimeOrderGroup
             Element element = (Element)elements[i];
             if (!ReferenceEquals(element.Owner, this))
             {
-                throw new ArgumentException("The element belongs to another group.", nameof(elements));
+                throw Error.Frost_ForeignElement(nameof(elements), Name);
             }
 
             ProjectiveNiels[]? table = element.OddMultiples;
@@ -173,7 +173,7 @@ internal abstract class Curve25519Group : PrimeOrderGroup
 
     /// <summary>The extended point of an element of this group.</summary>
     internal ExtendedPoint Point(GroupElement element) =>
-        element is Element e && ReferenceEquals(e.Owner, this) ? e.Value : throw new ArgumentException("The element belongs to another group.", nameof(element));
+        element is Element e && ReferenceEquals(e.Owner, this) ? e.Value : throw Error.Frost_ForeignElement(nameof(element), Name);
 
     private sealed class Element : GroupElement
     {

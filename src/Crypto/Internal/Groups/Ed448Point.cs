@@ -10,7 +10,7 @@
 
 using System;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>A mutable edwards448 point in projective coordinates (X : Y : Z), with the RFC 8032 §5.2.4 formulas.</summary>
 internal sealed class Ed448Point
@@ -51,12 +51,7 @@ internal sealed class Ed448Point
     }
 
     /// <summary>this = p.</summary>
-    internal void CopyFrom(Ed448Point p)
-    {
-        Ed448Field.Copy(p.X, X);
-        Ed448Field.Copy(p.Y, Y);
-        Ed448Field.Copy(p.Z, Z);
-    }
+    internal void CopyFrom(Ed448Point p) => ConditionalMove(-1, p);
 
     /// <summary>this = (0 : 1 : 1), the identity.</summary>
     internal void SetIdentity()
@@ -77,9 +72,8 @@ internal sealed class Ed448Point
     /// <summary>this = -p: -(x, y) = (-x, y) on an Edwards curve.</summary>
     internal void SetNegation(Ed448Point p)
     {
-        Ed448Field.Negate(p.X, X);
-        Ed448Field.Copy(p.Y, Y);
-        Ed448Field.Copy(p.Z, Z);
+        CopyFrom(p);
+        Ed448Field.Negate(X, X);
     }
 
     /// <summary>Overwrites the coordinates with zeros (points derived from secrets).</summary>

@@ -7,7 +7,7 @@
 
 using System.Runtime.CompilerServices;
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>The limbs of a <see cref="Scalar"/>, least significant first.</summary>
 [InlineArray(ScalarLimbs.Capacity)]

@@ -1,7 +1,7 @@
 // Ed448Element: an element of the edwards448 prime-order group (RFC 9591 §6.3), wrapping an Ed448Point that
 // no one mutates once the element exists.
 
-namespace FintechCrypto.Groups;
+namespace FintechCrypto.Internal.Groups;
 
 /// <summary>An immutable edwards448 group element in projective coordinates.</summary>
 internal sealed class Ed448Element : GroupElement

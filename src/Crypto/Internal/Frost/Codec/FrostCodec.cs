@@ -1,0 +1,101 @@
+// FrostCodec: the one field-list codec behind every FROST message's ToBytes / FromBytes / ToJson / FromJson and
+// equality (docs/frost-wire.md). A message lists its fields once, in order, to a FrostFieldWriter (WriteFields) and
+// reads them back once from a FrostFieldReader (ReadFields); the wire form (WireFormat.cs), the JSON form
+// (FrostJson.cs) and value equality (FieldComparison.cs) are the three readings of that one list. The table below
+// names each message type's header number, its name in errors and its reader, once.
+
+using System;
+using System.Collections.Generic;
+using FintechCrypto.Threshold;
+
+namespace FintechCrypto.Internal.Frost;
+
+/// <summary>The message types of the FROST wire format (the header's second byte).</summary>
+internal enum FrostMessageType : byte
+{
+    SigningCommitments = 1,
+    SigningPackage = 2,
+    SignatureShare = 3,
+    SecretShare = 4,
+    KeyPackage = 5,
+    PublicKeyPackage = 6,
+    VssCommitment = 7,
+    DkgRound1SecretPackage = 8,
+    DkgRound1Package = 9,
+    DkgRound2SecretPackage = 10,
+    DkgRound2Package = 11,
+    RefreshRound1Package = 12,
+    RepairDelta = 13,
+    RepairSigma = 14,
+}
+
+/// <summary>One message type: its header number, its name in errors ("FROST key package"), and its field reader.</summary>
+internal sealed record FrostMessageKind<T>(FrostMessageType Type, string What, Func<FrostFieldReader, T> Read);
+
+/// <summary>The fourteen message types, once.</summary>
+internal static class FrostMessageTable
+{
+    private static readonly Dictionary<Type, object> s_kinds = new()
+    {
+        [typeof(FrostSigningCommitments)] = Kind(FrostMessageType.SigningCommitments, FrostSigningCommitments.What, FrostSigningCommitments.ReadFields),
+        [typeof(FrostSigningPackage)] = Kind(FrostMessageType.SigningPackage, FrostSigningPackage.What, FrostSigningPackage.ReadFields),
+        [typeof(FrostSignatureShare)] = Kind(FrostMessageType.SignatureShare, FrostSignatureShare.What, FrostSignatureShare.ReadFields),
+        [typeof(FrostSecretShare)] = Kind(FrostMessageType.SecretShare, FrostSecretShare.What, FrostSecretShare.ReadFields),
+        [typeof(FrostKeyPackage)] = Kind(FrostMessageType.KeyPackage, FrostKeyPackage.What, FrostKeyPackage.ReadFields),
+        [typeof(FrostPublicKeyPackage)] = Kind(FrostMessageType.PublicKeyPackage, FrostPublicKeyPackage.What, FrostPublicKeyPackage.ReadFields),
+        [typeof(FrostVssCommitment)] = Kind(FrostMessageType.VssCommitment, FrostVssCommitment.What, FrostVssCommitment.ReadFields),
+        [typeof(FrostDkgRound1SecretPackage)] = Kind(FrostMessageType.DkgRound1SecretPackage, FrostDkgRound1SecretPackage.What, FrostDkgRound1SecretPackage.ReadFields),
+        [typeof(FrostDkgRound1Package)] = Kind(FrostMessageType.DkgRound1Package, FrostDkgRound1Package.What, FrostDkgRound1Package.ReadFields),
+        [typeof(FrostDkgRound2SecretPackage)] = Kind(FrostMessageType.DkgRound2SecretPackage, FrostDkgRound2SecretPackage.What, FrostDkgRound2SecretPackage.ReadFields),
+        [typeof(FrostDkgRound2Package)] = Kind(FrostMessageType.DkgRound2Package, FrostDkgRound2Package.What, FrostDkgRound2Package.ReadFields),
+        [typeof(FrostRefreshRound1Package)] = Kind(FrostMessageType.RefreshRound1Package, FrostRefreshRound1Package.What, FrostRefreshRound1Package.ReadFields),
+        [typeof(FrostRepairDelta)] = Kind(FrostMessageType.RepairDelta, FrostRepairDelta.What, FrostRepairDelta.ReadFields),
+        [typeof(FrostRepairSigma)] = Kind(FrostMessageType.RepairSigma, FrostRepairSigma.What, FrostRepairSigma.ReadFields),
+    };
+
+    /// <summary>The kind of <typeparamref name="T"/>.</summary>
+    internal static FrostMessageKind<T> Of<T>() => (FrostMessageKind<T>)s_kinds[typeof(T)];
+
+    private static FrostMessageKind<T> Kind<T>(FrostMessageType type, string what, Func<FrostFieldReader, T> read) => new(type, what, read);
+}
+
+/// <summary>The encodings and decodings every message type shares.</summary>
+internal static class FrostCodec
+{
+    /// <summary>The versioned wire encoding; the working buffer is cleared (messages may hold secrets).</summary>
+    internal static byte[] ToBytes<T>(FrostMessage<T> message, FrostMessageKind<T> kind)
+        where T : FrostMessage<T>
+    {
+        using var writer = new WireFieldWriter(kind.Type, message.Ciphersuite);
+        message.WriteFields(writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>The JSON form; the UTF-8 working buffer is cleared.</summary>
+    internal static string ToJson<T>(FrostMessage<T> message, FrostMessageKind<T> kind)
+        where T : FrostMessage<T>
+    {
+        using var writer = new JsonFieldWriter(kind.Type, message.Ciphersuite);
+        message.WriteFields(writer);
+        return writer.ToJsonString();
+    }
+
+    /// <summary>Decodes the wire encoding: header, fields, no trailing bytes.</summary>
+    internal static T FromBytes<T>(ReadOnlySpan<byte> encoded, FrostMessageKind<T> kind)
+    {
+        using var reader = new WireFieldReader(encoded, kind.Type, kind.What);
+        T message = kind.Read(reader);
+        reader.End();
+        return message;
+    }
+
+    /// <summary>Decodes the JSON form: header, fields, no other property.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    internal static T FromJson<T>(string json, FrostMessageKind<T> kind)
+    {
+        using var reader = new JsonFieldReader(json, kind.Type, kind.What);
+        T message = kind.Read(reader);
+        reader.End();
+        return message;
+    }
+}

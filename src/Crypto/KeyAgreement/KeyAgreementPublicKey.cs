@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 
 namespace FintechCrypto;
 

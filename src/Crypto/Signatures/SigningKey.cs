@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;

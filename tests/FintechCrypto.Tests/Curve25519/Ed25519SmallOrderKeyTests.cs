@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FsCheck.Xunit;
 using Xunit;
 

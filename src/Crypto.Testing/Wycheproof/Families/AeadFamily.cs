@@ -34,9 +34,8 @@ internal sealed class AeadFamily : IWycheproofFamily
         tag.CopyTo(sealedMessage, ct.Length);
 
         AeadAlgorithm algorithm = _chaCha ? AeadAlgorithm.ChaCha20Poly1305 : AeadAlgorithm.AesGcm(keyBytes.Length, iv.Length);
-        using AeadKey key = AeadKey.Import(algorithm, keyBytes);
-        byte[]? plaintext = key.Decrypt(iv, sealedMessage, aad);
-        if (plaintext is null)
+        using AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
+        if (!key.TryDecrypt(iv, sealedMessage, aad, out byte[]? plaintext))
         {
             return CaseOutcome.Rejected("Decrypt returned false");
         }

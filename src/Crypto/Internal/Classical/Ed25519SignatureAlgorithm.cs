@@ -4,7 +4,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.Curve25519;
 

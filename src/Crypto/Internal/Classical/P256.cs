@@ -5,7 +5,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC.Multiplier;

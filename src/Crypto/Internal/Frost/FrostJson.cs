@@ -58,7 +58,7 @@ internal static class FrostJson
                 writer.WriteEndObject();
             }
 
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
         finally
         {

@@ -50,7 +50,7 @@ internal sealed class WireWriter : IDisposable
     internal WireWriter(FrostMessageType type, FrostCiphersuite ciphersuite)
     {
         Ciphersuite = ciphersuite;
-        byte[] name = Encoding.ASCII.GetBytes(ciphersuite.Name);
+        byte[] name = System.Text.Encoding.ASCII.GetBytes(ciphersuite.Name);
         WriteByte(Version);
         WriteByte((byte)type);
         WriteByte(checked((byte)name.Length));
@@ -160,7 +160,7 @@ internal ref struct WireReader
             }
         }
 
-        string suiteName = Encoding.ASCII.GetString(name);
+        string suiteName = System.Text.Encoding.ASCII.GetString(name);
         if (!FrostCiphersuite.TryFromName(suiteName, out FrostCiphersuite? suite))
         {
             // Not echoed: a wrong length byte makes the "name" run into the identifier and the secret that follow.

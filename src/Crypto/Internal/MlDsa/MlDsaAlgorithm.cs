@@ -9,7 +9,7 @@ using System.Formats.Asn1;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Memory;
 using Shake256 = FintechCrypto.Internal.Sha3.Shake256;
 

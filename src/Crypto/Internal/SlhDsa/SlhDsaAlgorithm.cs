@@ -15,7 +15,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.SlhDsa;

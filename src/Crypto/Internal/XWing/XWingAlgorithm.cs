@@ -11,7 +11,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Curve25519;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.MlKem;

@@ -7,7 +7,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 /// <summary>A decoded AlgorithmIdentifier plus the key bytes it describes.</summary>
 /// <param name="AlgorithmOid">The algorithm OID, dotted decimal.</param>

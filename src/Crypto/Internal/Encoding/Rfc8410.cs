@@ -4,7 +4,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 internal static class Rfc8410
 {

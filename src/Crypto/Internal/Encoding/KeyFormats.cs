@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 /// <summary>
 /// The format plumbing shared by every key type: PEM is always PKCS#8 or SPKI DER wrapped in RFC 7468 text,

@@ -8,7 +8,7 @@ using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 internal static class SeedOrExpandedKey
 {

@@ -3,11 +3,12 @@
 
 using System;
 using FintechCrypto.Internal.Classical;
+using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;
 
 /// <summary>The secret half of an <see cref="AeadKey"/>, as one backend holds it.</summary>
-internal abstract class AeadCore : IDisposable
+internal abstract class AeadCore : PrivateKeyCore
 {
     /// <summary>
     /// The OS provider for 96-bit nonces (SP 800-38D §8.2) where it has the algorithm, otherwise BouncyCastle (other
@@ -26,10 +27,4 @@ internal abstract class AeadCore : IDisposable
     /// <paramref name="plaintext"/> cleared, when the tag is invalid.
     /// </summary>
     internal abstract bool Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext);
-
-    /// <summary>The raw key bytes; the caller clears them.</summary>
-    internal abstract byte[] ExportKey();
-
-    /// <summary>Clears the key and frees what holds it.</summary>
-    public abstract void Dispose();
 }

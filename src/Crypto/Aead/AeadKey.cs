@@ -1,93 +1,44 @@
 using System;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
 /// <summary>
-/// A symmetric key of one <see cref="AeadAlgorithm"/>, held in pinned memory and cleared on <see cref="Dispose"/>.
-/// Ciphertexts are ciphertext ‖ tag. A nonce must never repeat under one key.
+/// A symmetric key of one <see cref="AeadAlgorithm"/>, held in pinned memory and cleared on <see cref="Key{TAlgorithm}.Dispose"/>.
+/// Ciphertexts are ciphertext ‖ tag. A nonce must never repeat under one key. Its only format is
+/// <see cref="KeyBlobFormat.RawPrivateKey"/>.
 /// </summary>
-/// <remarks>
-/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
-/// <see cref="ObjectDisposedException"/>: the key is cleared only after the last running operation has finished.
-/// </remarks>
-[DebuggerDisplay("AeadKey {Algorithm.Name}")]
-public sealed class AeadKey : IDisposable
+public sealed class AeadKey : Key<AeadAlgorithm>
 {
-    private readonly AeadCore _core;
-    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
+    private readonly SecretKeyState<AeadCore> _key; // every use of its core holds a lease
 
-    private AeadKey(AeadAlgorithm algorithm, ReadOnlySpan<byte> key)
+    private AeadKey(AeadAlgorithm algorithm, AeadCore core)
+        : base(algorithm)
     {
-        Algorithm = algorithm;
-        _core = AeadCore.Create(algorithm, key);
-        _lifetime = new KeyLifetime(FreeKey);
+        _key = new(algorithm, core);
     }
 
-    /// <summary>The parameter set of this key.</summary>
-    public AeadAlgorithm Algorithm { get; }
+    private protected override SecretKeyState State => _key;
 
     /// <summary>Generates a new random key.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
-    public static AeadKey Generate(AeadAlgorithm algorithm)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        Span<byte> key = stackalloc byte[algorithm.KeySize];
-        try
-        {
-            RandomNumberGenerator.Fill(key);
-            return new AeadKey(algorithm, key);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
-    }
+    public static AeadKey Generate(AeadAlgorithm algorithm) => new(algorithm, KeyGeneration.Generate(algorithm?.Keys));
 
     /// <summary>Imports a key from its raw bytes.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <param name="blob">The key bytes, exactly <see cref="AeadAlgorithm.KeySize"/> long.</param>
-    /// <param name="format">Must be <see cref="KeyBlobFormat.RawPrivateKey"/>.</param>
+    /// <param name="format"><see cref="KeyBlobFormat.RawPrivateKey"/>, the only format of AEAD keys.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="format"/> is not RawPrivateKey.</exception>
     /// <exception cref="InvalidKeyEncodingException"><paramref name="blob"/> has the wrong length.</exception>
-    public static AeadKey Import(AeadAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        if (format != KeyBlobFormat.RawPrivateKey)
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
-        }
-
-        if (blob.Length != algorithm.KeySize)
-        {
-            throw Error.Format_InvalidKey(algorithm.Name, format, $"the key must be {algorithm.KeySize} bytes, not {blob.Length}");
-        }
-
-        return new AeadKey(algorithm, blob);
-    }
-
-    /// <summary>Exports the raw key bytes. The caller should clear them after use.</summary>
-    /// <param name="format">Must be <see cref="KeyBlobFormat.RawPrivateKey"/>.</param>
-    /// <returns>The key bytes.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not RawPrivateKey.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Export(KeyBlobFormat format)
-    {
-        using SecretLease lease = _lifetime.Lease(this);
-        if (format != KeyBlobFormat.RawPrivateKey)
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
-        }
-
-        return _core.ExportKey();
-    }
+    public static AeadKey Import(AeadAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
+        new(algorithm, KeyFormats.ImportPrivate(algorithm?.Keys, blob, format));
 
     /// <summary>Encrypts and authenticates <paramref name="plaintext"/> and <paramref name="associatedData"/>.</summary>
     /// <param name="nonce">Exactly <see cref="AeadAlgorithm.NonceSize"/> bytes, never repeated under this key.</param>
@@ -99,22 +50,12 @@ public sealed class AeadKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertext)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         CheckNonce(nonce);
-        int length = plaintext.Length + Algorithm.TagSize;
-        if (ciphertext.Length < length)
-        {
-            throw Error.Argument_DestinationTooSmall(nameof(ciphertext), length, ciphertext.Length);
-        }
-
-        Span<byte> output = ciphertext[..length];
-        if (output.Overlaps(nonce) || output.Overlaps(associatedData) || (output.Overlaps(plaintext, out int offset) && offset != 0))
-        {
-            throw Error.Argument_Overlap(nameof(ciphertext));
-        }
-
-        _core.Encrypt(nonce, plaintext, associatedData, output);
-        return length;
+        Span<byte> output = Destination.Take(ciphertext, plaintext.Length + Algorithm.TagSize, nameof(ciphertext));
+        CheckOverlap(output, nonce, associatedData, plaintext, nameof(ciphertext));
+        _key.Core.Encrypt(nonce, plaintext, associatedData, output);
+        return output.Length;
     }
 
     /// <summary>Encrypts and returns ciphertext ‖ tag.</summary>
@@ -148,7 +89,7 @@ public sealed class AeadKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public bool TryDecrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext, out int bytesWritten)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         CheckNonce(nonce);
         bytesWritten = 0;
         int length = ciphertext.Length - Algorithm.TagSize;
@@ -158,18 +99,9 @@ public sealed class AeadKey : IDisposable
             return false;
         }
 
-        if (plaintext.Length < length)
-        {
-            throw Error.Argument_DestinationTooSmall(nameof(plaintext), length, plaintext.Length);
-        }
-
-        Span<byte> output = plaintext[..length];
-        if (output.Overlaps(nonce) || output.Overlaps(associatedData) || (output.Overlaps(ciphertext, out int offset) && offset != 0))
-        {
-            throw Error.Argument_Overlap(nameof(plaintext));
-        }
-
-        if (!_core.Decrypt(nonce, ciphertext, associatedData, output))
+        Span<byte> output = Destination.Take(plaintext, length, nameof(plaintext));
+        CheckOverlap(output, nonce, associatedData, ciphertext, nameof(plaintext));
+        if (!_key.Core.Decrypt(nonce, ciphertext, associatedData, output))
         {
             plaintext.Clear();
             return false;
@@ -197,15 +129,14 @@ public sealed class AeadKey : IDisposable
         return plaintext is not null;
     }
 
-    /// <summary>
-    /// Clears the key: at once when no operation is running, otherwise when the last running one finishes; no new
-    /// operation starts. Calling it again has no effect.
-    /// </summary>
-    public void Dispose() => _lifetime.Dispose();
-
-    /// <summary>Names the algorithm only; never key material.</summary>
-    /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"AeadKey({Algorithm.Name})";
+    // The output may alias the input exactly (in-place operation) and overlaps nothing else.
+    private static void CheckOverlap(Span<byte> output, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> input, string paramName)
+    {
+        if (output.Overlaps(nonce) || output.Overlaps(associatedData) || (output.Overlaps(input, out int offset) && offset != 0))
+        {
+            throw Error.Argument_Overlap(paramName);
+        }
+    }
 
     private void CheckNonce(ReadOnlySpan<byte> nonce)
     {
@@ -214,7 +145,4 @@ public sealed class AeadKey : IDisposable
             throw Error.Argument_Length(nameof(nonce), Algorithm.NonceSize, nonce.Length);
         }
     }
-
-    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
-    private void FreeKey() => _core.Dispose();
 }

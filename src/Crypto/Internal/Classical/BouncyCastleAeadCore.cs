@@ -29,7 +29,7 @@ internal sealed class BouncyCastleAeadCore : AeadCore
     internal override bool Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext) =>
         Run(forEncryption: false, nonce, ciphertext, associatedData, plaintext);
 
-    internal override byte[] ExportKey() => _key.Span.ToArray();
+    internal override byte[] ExportRawPrivateKey() => _key.Span.ToArray();
 
     public override void Dispose() => _key.Dispose();
 

@@ -67,7 +67,7 @@ internal sealed class OsAeadCore : AeadCore
         }
     }
 
-    internal override byte[] ExportKey() => _key.Span.ToArray();
+    internal override byte[] ExportRawPrivateKey() => _key.Span.ToArray();
 
     public override void Dispose()
     {

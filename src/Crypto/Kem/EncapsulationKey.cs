@@ -1,7 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Encoding;
-using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;

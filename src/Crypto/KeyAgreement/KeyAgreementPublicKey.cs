@@ -1,6 +1,5 @@
 using System;
 using FintechCrypto.Internal.Encoding;
-using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;
 

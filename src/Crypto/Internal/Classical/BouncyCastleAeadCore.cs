@@ -6,7 +6,6 @@ using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Memory;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
 using Org.BouncyCastle.Crypto.Parameters;
 

@@ -5,7 +5,6 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Curve25519;
 using FintechCrypto.Internal.Encoding;
 using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;

@@ -5,7 +5,6 @@
 using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace FintechCrypto.Internal.Encoding;
 

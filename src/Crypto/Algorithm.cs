@@ -9,9 +9,10 @@ namespace FintechCrypto;
 /// they denote the same parameter set.
 /// </summary>
 /// <remarks>
-/// The hierarchy is closed: every family (<see cref="SignatureAlgorithm"/>, <see cref="KeyAgreementAlgorithm"/>,
-/// <see cref="AeadAlgorithm"/>, <see cref="MacAlgorithm"/>, <see cref="KdfAlgorithm"/>) derives from this type
-/// and only FintechCrypto creates instances.
+/// The hierarchy is closed: every family (<see cref="SignatureAlgorithm"/>, <see cref="KemAlgorithm"/>,
+/// <see cref="KeyAgreementAlgorithm"/>, <see cref="AeadAlgorithm"/>, <see cref="MacAlgorithm"/>,
+/// <see cref="KdfAlgorithm"/>) derives from this type, only FintechCrypto creates instances, and each family's
+/// <c>FromName</c> finds its parameter sets by the standard's string.
 /// </remarks>
 [DebuggerDisplay("{Name}")]
 public abstract class Algorithm : IEquatable<Algorithm>

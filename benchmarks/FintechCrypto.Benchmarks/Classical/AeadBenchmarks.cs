@@ -40,8 +40,8 @@ public class AeadBenchmarks
     {
         _aesGcm = AeadKey.Generate(AeadAlgorithm.Aes256Gcm);
         _chaCha = AeadKey.Generate(AeadAlgorithm.ChaCha20Poly1305);
-        _bcAesKey = new KeyParameter(_aesGcm.Export());
-        _bcChaChaKey = new KeyParameter(_chaCha.Export());
+        _bcAesKey = new KeyParameter(_aesGcm.Export(KeyBlobFormat.RawPrivateKey));
+        _bcChaChaKey = new KeyParameter(_chaCha.Export(KeyBlobFormat.RawPrivateKey));
         _bcGcm = new GcmBlockCipher(AesUtilities.CreateEngine());
         _bcChaCha = new BcChaCha20Poly1305();
         _aesGcmSealed = _aesGcm.Encrypt(_fixedNonce, _message, _associatedData);
@@ -66,7 +66,7 @@ public class AeadBenchmarks
     public byte[] AesGcmSeal_BouncyCastle() => BouncyCastleRun(_bcGcm, true, _bcAesKey, NextNonce().ToArray(), _message, _sealed);
 
     [Benchmark, BenchmarkCategory("AES-256-GCM", "Open")]
-    public bool AesGcmOpen_FintechCrypto() => _aesGcm.Decrypt(_fixedNonce, _aesGcmSealed, _associatedData, _opened);
+    public bool AesGcmOpen_FintechCrypto() => _aesGcm.TryDecrypt(_fixedNonce, _aesGcmSealed, _associatedData, _opened, out _);
 
     [Benchmark(Baseline = true), BenchmarkCategory("AES-256-GCM", "Open")]
     public byte[] AesGcmOpen_BouncyCastle() => BouncyCastleRun(_bcGcm, false, _bcAesKey, _fixedNonce, _aesGcmSealed, _opened);
@@ -82,7 +82,7 @@ public class AeadBenchmarks
     public byte[] ChaChaSeal_BouncyCastle() => BouncyCastleRun(_bcChaCha, true, _bcChaChaKey, NextNonce().ToArray(), _message, _sealed);
 
     [Benchmark, BenchmarkCategory("ChaCha20-Poly1305", "Open")]
-    public bool ChaChaOpen_FintechCrypto() => _chaCha.Decrypt(_fixedNonce, _chaChaSealed, _associatedData, _opened);
+    public bool ChaChaOpen_FintechCrypto() => _chaCha.TryDecrypt(_fixedNonce, _chaChaSealed, _associatedData, _opened, out _);
 
     [Benchmark(Baseline = true), BenchmarkCategory("ChaCha20-Poly1305", "Open")]
     public byte[] ChaChaOpen_BouncyCastle() => BouncyCastleRun(_bcChaCha, false, _bcChaChaKey, _fixedNonce, _chaChaSealed, _opened);

@@ -154,7 +154,7 @@ internal static class DemoCommand
         byte[] salt = RandomNumberGenerator.GetBytes(32);
         byte[] keyBytes = KdfAlgorithm.HkdfSha256.DeriveKey(shared, salt, Encoding.ASCII.GetBytes("FintechCrypto demo pacs.008 v1"), 32);
         CryptographicOperations.ZeroMemory(shared);
-        using AeadKey key = AeadKey.Import(AeadAlgorithm.Aes256Gcm, keyBytes);
+        using AeadKey key = AeadKey.Import(AeadAlgorithm.Aes256Gcm, keyBytes, KeyBlobFormat.RawPrivateKey);
         CryptographicOperations.ZeroMemory(keyBytes);
         log.WriteLine("   HKDF-SHA256 turned the X25519 secret into an AES-256-GCM key");
         return SealOpen(key, log);
@@ -171,10 +171,9 @@ internal static class DemoCommand
         byte[] nonce = RandomNumberGenerator.GetBytes(key.Algorithm.NonceSize);
         byte[] header = Encoding.ASCII.GetBytes("MsgId=FCDEMO-20250101-0001");
         byte[] sealedMessage = key.Encrypt(nonce, s_payment, header);
-        byte[]? opened = key.Decrypt(nonce, sealedMessage, header);
-        bool roundTrip = opened is not null && opened.AsSpan().SequenceEqual(s_payment);
-        byte[]? tampered = key.Decrypt(nonce, Tamper(sealedMessage), header);
-        byte[]? wrongHeader = key.Decrypt(nonce, sealedMessage, Tamper(header));
+        bool roundTrip = key.TryDecrypt(nonce, sealedMessage, header, out byte[]? opened) && opened.AsSpan().SequenceEqual(s_payment);
+        key.TryDecrypt(nonce, Tamper(sealedMessage), header, out byte[]? tampered);
+        key.TryDecrypt(nonce, sealedMessage, Tamper(header), out byte[]? wrongHeader);
         log.WriteLine($"   {key.Algorithm.Name}: {s_payment.Length}-byte payment message -> {sealedMessage.Length} bytes (ciphertext + {key.Algorithm.TagSize}-byte tag)");
         log.WriteLine($"   decrypts to the original: {roundTrip}; a changed ciphertext is rejected: {tampered is null}; a changed header is rejected: {wrongHeader is null}");
         return roundTrip && tampered is null && wrongHeader is null;

@@ -4,11 +4,12 @@
 // length SP 800-38D §5.2.1.1 allows (1 byte and up, GHASH-derived J0), run by BouncyCastle's GcmBlockCipher.
 
 using System;
+using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;
 
 /// <summary>An authenticated-encryption parameter set. Keys are <see cref="AeadKey"/>.</summary>
-public sealed class AeadAlgorithm : Algorithm
+public sealed class AeadAlgorithm : Algorithm, IKeyAlgorithm<AeadCore, PublicKeyCore>
 {
     /// <summary>The largest nonce this library accepts for AES-GCM (SP 800-38D allows up to 2^64-1 bits).</summary>
     public const int MaxGcmNonceSize = 1 << 16;
@@ -17,6 +18,9 @@ public sealed class AeadAlgorithm : Algorithm
     private static readonly Lazy<AeadAlgorithm> s_aes192 = new(() => new AeadAlgorithm("AES-192-GCM", AeadKind.AesGcm, 24, 12));
     private static readonly Lazy<AeadAlgorithm> s_aes256 = new(() => new AeadAlgorithm("AES-256-GCM", AeadKind.AesGcm, 32, 12));
     private static readonly Lazy<AeadAlgorithm> s_chacha = new(() => new AeadAlgorithm("ChaCha20-Poly1305", AeadKind.ChaCha20Poly1305, 32, 12));
+    private static readonly AlgorithmRegistry<AeadAlgorithm> s_registry = new(
+        "AEAD",
+        [("AES-128-GCM", () => Aes128Gcm), ("AES-192-GCM", () => Aes192Gcm), ("AES-256-GCM", () => Aes256Gcm), ("ChaCha20-Poly1305", () => ChaCha20Poly1305)]);
 
     private AeadAlgorithm(string name, AeadKind kind, int keySize, int nonceSize)
         : base(name, nonceSize == 12 ? name : $"{name}/nonce={nonceSize}")
@@ -78,18 +82,18 @@ public sealed class AeadAlgorithm : Algorithm
     /// <returns>The parameter set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">No parameter set has that name.</exception>
-    public static AeadAlgorithm FromName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name switch
-        {
-            "AES-128-GCM" => Aes128Gcm,
-            "AES-192-GCM" => Aes192Gcm,
-            "AES-256-GCM" => Aes256Gcm,
-            "ChaCha20-Poly1305" => ChaCha20Poly1305,
-            _ => throw Error.Argument_UnknownAlgorithm(nameof(name), "AEAD", name),
-        };
-    }
+    public static AeadAlgorithm FromName(string name) => s_registry.FromName(name);
+
+    /// <summary>The algorithm's backend, as the key lifecycle and the encoding layer use it: raw keys only.</summary>
+    internal IKeyAlgorithm<AeadCore, PublicKeyCore> Keys => this;
+
+    /// <summary>An AEAD key is <see cref="KeySize"/> random bytes.</summary>
+    int IKeyAlgorithm<AeadCore, PublicKeyCore>.KeyGenerationSeedSize => KeySize;
+
+    AeadCore IKeyAlgorithm<AeadCore, PublicKeyCore>.ImportPrivateCore(DecodedPrivateKey key) => AeadCore.Create(this, key.OfSize(KeySize, Name, "the key"));
+
+    PublicKeyCore IKeyAlgorithm<AeadCore, PublicKeyCore>.ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) =>
+        throw Error.Argument_FormatNotSupported(nameof(format), format, Name);
 }
 
 /// <summary>The AEAD constructions.</summary>

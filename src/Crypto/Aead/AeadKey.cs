@@ -1,140 +1,61 @@
 using System;
-using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Diagnostics.CodeAnalysis;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Modes;
-using Org.BouncyCastle.Crypto.Parameters;
 
 namespace FintechCrypto;
 
 /// <summary>
-/// A symmetric key of one <see cref="AeadAlgorithm"/>, held in pinned memory and cleared on <see cref="Dispose"/>.
-/// Ciphertexts are ciphertext ‖ tag. A nonce must never repeat under one key.
+/// A symmetric key of one <see cref="AeadAlgorithm"/>, held in pinned memory and cleared on <see cref="Key{TAlgorithm}.Dispose"/>.
+/// Ciphertexts are ciphertext ‖ tag. A nonce must never repeat under one key. Its only format is
+/// <see cref="KeyBlobFormat.RawPrivateKey"/>.
 /// </summary>
-/// <remarks>
-/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
-/// <see cref="ObjectDisposedException"/>: the key is cleared only after the last running operation has finished.
-/// </remarks>
-[DebuggerDisplay("AeadKey {Algorithm.Name}")]
-public sealed class AeadKey : IDisposable
+public sealed class AeadKey : Key<AeadAlgorithm>
 {
-    private readonly SecretBytes _key;
-    private readonly KeyLifetime _lifetime; // every use of _key or _provider holds a lease on it
-    private readonly object _providerLock = new();
-    private IDisposable? _provider; // the OS cipher object, created once: it holds the expanded key schedule
+    private readonly SecretKeyState<AeadCore> _key; // every use of its core holds a lease
 
-    private AeadKey(AeadAlgorithm algorithm, ReadOnlySpan<byte> key)
+    private AeadKey(AeadAlgorithm algorithm, AeadCore core)
+        : base(algorithm)
     {
-        Algorithm = algorithm;
-        _key = new SecretBytes(key);
-        _lifetime = new KeyLifetime(FreeKey);
+        _key = new(algorithm, core);
     }
 
-    /// <summary>The parameter set of this key.</summary>
-    public AeadAlgorithm Algorithm { get; }
+    private protected override SecretKeyState State => _key;
 
     /// <summary>Generates a new random key.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
-    public static AeadKey Generate(AeadAlgorithm algorithm)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        Span<byte> key = stackalloc byte[algorithm.KeySize];
-        try
-        {
-            RandomNumberGenerator.Fill(key);
-            return new AeadKey(algorithm, key);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
-    }
+    public static AeadKey Generate(AeadAlgorithm algorithm) => new(algorithm, KeyGeneration.Generate(algorithm?.Keys));
 
     /// <summary>Imports a key from its raw bytes.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <param name="blob">The key bytes, exactly <see cref="AeadAlgorithm.KeySize"/> long.</param>
-    /// <param name="format">Must be <see cref="KeyBlobFormat.RawPrivateKey"/>.</param>
+    /// <param name="format"><see cref="KeyBlobFormat.RawPrivateKey"/>, the only format of AEAD keys.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="format"/> is not RawPrivateKey.</exception>
     /// <exception cref="InvalidKeyEncodingException"><paramref name="blob"/> has the wrong length.</exception>
-    public static AeadKey Import(AeadAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format = KeyBlobFormat.RawPrivateKey)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        if (format != KeyBlobFormat.RawPrivateKey)
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
-        }
-
-        if (blob.Length != algorithm.KeySize)
-        {
-            throw Error.Format_InvalidKey(algorithm.Name, format, $"the key must be {algorithm.KeySize} bytes, not {blob.Length}");
-        }
-
-        return new AeadKey(algorithm, blob);
-    }
-
-    /// <summary>Exports the raw key bytes. The caller should clear them after use.</summary>
-    /// <param name="format">Must be <see cref="KeyBlobFormat.RawPrivateKey"/>.</param>
-    /// <returns>The key bytes.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not RawPrivateKey.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Export(KeyBlobFormat format = KeyBlobFormat.RawPrivateKey)
-    {
-        using SecretLease lease = _lifetime.Lease(this);
-        if (format != KeyBlobFormat.RawPrivateKey)
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
-        }
-
-        return _key.Span.ToArray();
-    }
+    public static AeadKey Import(AeadAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
+        new(algorithm, KeyFormats.ImportPrivate(algorithm?.Keys, blob, format));
 
     /// <summary>Encrypts and authenticates <paramref name="plaintext"/> and <paramref name="associatedData"/>.</summary>
     /// <param name="nonce">Exactly <see cref="AeadAlgorithm.NonceSize"/> bytes, never repeated under this key.</param>
     /// <param name="plaintext">The message.</param>
     /// <param name="associatedData">Data authenticated but not encrypted (may be empty).</param>
-    /// <param name="ciphertext">The destination: exactly plaintext length + <see cref="AeadAlgorithm.TagSize"/> bytes.</param>
-    /// <exception cref="ArgumentException">A length is wrong, or <paramref name="ciphertext"/> overlaps an input in a way other than exactly aliasing <paramref name="plaintext"/>.</exception>
+    /// <param name="ciphertext">The destination: at least plaintext length + <see cref="AeadAlgorithm.TagSize"/> bytes; ciphertext ‖ tag is written at its start.</param>
+    /// <returns>The number of bytes written: plaintext length + <see cref="AeadAlgorithm.TagSize"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="nonce"/> has the wrong length, <paramref name="ciphertext"/> is too small, or the bytes written overlap an input in a way other than exactly aliasing <paramref name="plaintext"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertext)
+    public int Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertext)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         CheckNonce(nonce);
-        if (ciphertext.Length != plaintext.Length + Algorithm.TagSize)
-        {
-            throw Error.Argument_Length(nameof(ciphertext), plaintext.Length + Algorithm.TagSize, ciphertext.Length);
-        }
-
-        if (ciphertext.Overlaps(nonce) || ciphertext.Overlaps(associatedData) || (ciphertext.Overlaps(plaintext, out int offset) && offset != 0))
-        {
-            throw Error.Argument_Overlap(nameof(ciphertext));
-        }
-
-        int n = plaintext.Length;
-        if (!Algorithm.UsesOsProvider || (Algorithm.Kind == AeadKind.ChaCha20Poly1305 && !System.Security.Cryptography.ChaCha20Poly1305.IsSupported))
-        {
-            RunBouncyCastle(forEncryption: true, nonce, plaintext, associatedData, ciphertext);
-            return;
-        }
-
-        // The OS objects are not documented as thread-safe; one lock per key keeps them correct under concurrency.
-        lock (_providerLock)
-        {
-            switch (Provider())
-            {
-                case AesGcm gcm:
-                    gcm.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
-                    break;
-                case System.Security.Cryptography.ChaCha20Poly1305 chacha:
-                    chacha.Encrypt(nonce, plaintext, ciphertext[..n], ciphertext[n..], associatedData);
-                    break;
-            }
-        }
+        Span<byte> output = Destination.Take(ciphertext, plaintext.Length + Algorithm.TagSize, nameof(ciphertext));
+        CheckOverlap(output, nonce, associatedData, plaintext, nameof(ciphertext));
+        _key.Core.Encrypt(nonce, plaintext, associatedData, output);
+        return output.Length;
     }
 
     /// <summary>Encrypts and returns ciphertext ‖ tag.</summary>
@@ -154,102 +75,68 @@ public sealed class AeadKey : IDisposable
         return ciphertext;
     }
 
-    /// <summary>Checks the tag and decrypts. On failure <paramref name="plaintext"/> is cleared and false is returned.</summary>
+    /// <summary>
+    /// Checks the tag and decrypts. Fails one way: false, with <paramref name="plaintext"/> cleared, when the tag is
+    /// invalid or the ciphertext is shorter than a tag.
+    /// </summary>
     /// <param name="nonce">Exactly <see cref="AeadAlgorithm.NonceSize"/> bytes.</param>
     /// <param name="ciphertext">Ciphertext ‖ tag.</param>
     /// <param name="associatedData">The authenticated data given to Encrypt.</param>
-    /// <param name="plaintext">The destination: exactly ciphertext length − <see cref="AeadAlgorithm.TagSize"/> bytes (or empty when the ciphertext is shorter than a tag).</param>
+    /// <param name="plaintext">The destination: at least ciphertext length − <see cref="AeadAlgorithm.TagSize"/> bytes; the plaintext is written at its start.</param>
+    /// <param name="bytesWritten">The length of the plaintext, or 0 when authentication fails.</param>
     /// <returns>True when the tag is valid; false when it is not or the ciphertext is shorter than a tag.</returns>
-    /// <exception cref="ArgumentException"><paramref name="nonce"/> or <paramref name="plaintext"/> has the wrong length, or buffers overlap.</exception>
+    /// <exception cref="ArgumentException"><paramref name="nonce"/> has the wrong length, <paramref name="plaintext"/> is too small, or buffers overlap.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public bool Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext)
+    public bool TryDecrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData, Span<byte> plaintext, out int bytesWritten)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         CheckNonce(nonce);
-        int n = ciphertext.Length - Algorithm.TagSize;
-        if (n < 0)
+        bytesWritten = 0;
+        int length = ciphertext.Length - Algorithm.TagSize;
+        if (length < 0)
         {
             plaintext.Clear();
             return false;
         }
 
-        if (plaintext.Length != n)
+        Span<byte> output = Destination.Take(plaintext, length, nameof(plaintext));
+        CheckOverlap(output, nonce, associatedData, ciphertext, nameof(plaintext));
+        if (!_key.Core.Decrypt(nonce, ciphertext, associatedData, output))
         {
-            throw Error.Argument_Length(nameof(plaintext), n, plaintext.Length);
-        }
-
-        if (plaintext.Overlaps(nonce) || plaintext.Overlaps(associatedData) || (plaintext.Overlaps(ciphertext, out int offset) && offset != 0))
-        {
-            throw Error.Argument_Overlap(nameof(plaintext));
-        }
-
-        try
-        {
-            if (!Algorithm.UsesOsProvider || (Algorithm.Kind == AeadKind.ChaCha20Poly1305 && !System.Security.Cryptography.ChaCha20Poly1305.IsSupported))
-            {
-                return RunBouncyCastle(forEncryption: false, nonce, ciphertext, associatedData, plaintext);
-            }
-
-            lock (_providerLock)
-            {
-                switch (Provider())
-                {
-                    case AesGcm gcm:
-                        gcm.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
-                        break;
-                    case System.Security.Cryptography.ChaCha20Poly1305 chacha:
-                        chacha.Decrypt(nonce, ciphertext[..n], ciphertext[n..], plaintext, associatedData);
-                        break;
-                }
-            }
-
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            CryptographicOperations.ZeroMemory(plaintext);
+            plaintext.Clear();
             return false;
         }
+
+        bytesWritten = length;
+        return true;
     }
 
-    /// <summary>Checks the tag and decrypts; null when the tag is invalid.</summary>
+    /// <summary>Checks the tag and decrypts into a new array. Fails one way: false and null when authentication fails.</summary>
     /// <param name="nonce">Exactly <see cref="AeadAlgorithm.NonceSize"/> bytes.</param>
     /// <param name="ciphertext">Ciphertext ‖ tag.</param>
     /// <param name="associatedData">The authenticated data given to Encrypt, or null.</param>
-    /// <returns>The plaintext, or null when authentication fails.</returns>
+    /// <param name="plaintext">The plaintext, or null when authentication fails.</param>
+    /// <returns>True when the tag is valid; false when it is not or the ciphertext is shorter than a tag.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="nonce"/> or <paramref name="ciphertext"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="nonce"/> has the wrong length.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[]? Decrypt(byte[] nonce, byte[] ciphertext, byte[]? associatedData = null)
+    public bool TryDecrypt(byte[] nonce, byte[] ciphertext, byte[]? associatedData, [NotNullWhen(true)] out byte[]? plaintext)
     {
         ArgumentNullException.ThrowIfNull(nonce);
         ArgumentNullException.ThrowIfNull(ciphertext);
-        byte[] plaintext = new byte[Math.Max(0, ciphertext.Length - Algorithm.TagSize)];
-        if (ciphertext.Length < Algorithm.TagSize)
-        {
-            ObjectDisposedException.ThrowIf(_lifetime.IsDisposed, this);
-            CheckNonce(nonce);
-            return null;
-        }
-
-        return Decrypt(nonce, ciphertext, associatedData, plaintext) ? plaintext : null;
+        byte[] buffer = new byte[Math.Max(0, ciphertext.Length - Algorithm.TagSize)];
+        plaintext = TryDecrypt(nonce, ciphertext, associatedData, buffer, out _) ? buffer : null;
+        return plaintext is not null;
     }
 
-    /// <summary>
-    /// Clears the key: at once when no operation is running, otherwise when the last running one finishes; no new
-    /// operation starts. Calling it again has no effect.
-    /// </summary>
-    public void Dispose() => _lifetime.Dispose();
-
-    /// <summary>Names the algorithm only; never key material.</summary>
-    /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"AeadKey({Algorithm.Name})";
-
-    // Called under _providerLock and a lease.
-    private IDisposable Provider() =>
-        _provider ??= Algorithm.Kind == AeadKind.AesGcm
-            ? new AesGcm(_key.Span, Algorithm.TagSize)
-            : new System.Security.Cryptography.ChaCha20Poly1305(_key.Span);
+    // The output may alias the input exactly (in-place operation) and overlaps nothing else.
+    private static void CheckOverlap(Span<byte> output, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> input, string paramName)
+    {
+        if (output.Overlaps(nonce) || output.Overlaps(associatedData) || (output.Overlaps(input, out int offset) && offset != 0))
+        {
+            throw Error.Argument_Overlap(paramName);
+        }
+    }
 
     private void CheckNonce(ReadOnlySpan<byte> nonce)
     {
@@ -257,47 +144,5 @@ public sealed class AeadKey : IDisposable
         {
             throw Error.Argument_Length(nameof(nonce), Algorithm.NonceSize, nonce.Length);
         }
-    }
-
-    /// <summary>
-    /// The BouncyCastle path: GCM with nonces other than 96 bits (SP 800-38D §7.1 step 2), or ChaCha20-Poly1305 where
-    /// the OS lacks it. Called under a lease, so the key bytes it copies are never the cleared ones.
-    /// </summary>
-    private bool RunBouncyCastle(bool forEncryption, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> input, ReadOnlySpan<byte> associatedData, Span<byte> output)
-    {
-        IAeadCipher cipher = Algorithm.Kind == AeadKind.AesGcm
-            ? new GcmBlockCipher(AesUtilities.CreateEngine())
-            : new Org.BouncyCastle.Crypto.Modes.ChaCha20Poly1305();
-        var parameters = new AeadParameters(new KeyParameter(_key.Span), Algorithm.TagSize * 8, nonce.ToArray(), associatedData.ToArray());
-        cipher.Init(forEncryption, parameters);
-        byte[] buffer = new byte[cipher.GetOutputSize(input.Length)];
-        try
-        {
-            int written = cipher.ProcessBytes(input, buffer);
-            written += cipher.DoFinal(buffer.AsSpan(written));
-            buffer.AsSpan(0, written).CopyTo(output);
-            return true;
-        }
-        catch (InvalidCipherTextException)
-        {
-            CryptographicOperations.ZeroMemory(output);
-            return false;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-        }
-    }
-
-    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
-    private void FreeKey()
-    {
-        lock (_providerLock)
-        {
-            _provider?.Dispose();
-            _provider = null;
-        }
-
-        _key.Dispose();
     }
 }

@@ -32,6 +32,15 @@ internal static class Error
     internal static ArgumentException Argument_FormatNotSupported(string paramName, KeyBlobFormat format, string algorithm) =>
         new($"The key format {format} is not supported for {algorithm} in this direction.", paramName);
 
+    internal static ArgumentException Argument_NoSeed(string paramName, string algorithm) =>
+        new($"This {algorithm} key was imported without its seed, so it cannot export one; export RawPrivateKey or PKCS#8 instead.", paramName);
+
+    internal static ArgumentException Argument_PreHashNotSupported(string paramName, string algorithm) =>
+        new($"{algorithm} has no pre-hash variant.", paramName);
+
+    internal static ArgumentException Argument_HashNotSupported(string paramName, string hash, string use, string supported) =>
+        new($"The hash '{hash}' is not supported for {use}; use {supported}.", paramName);
+
     internal static ArgumentException Argument_ContextNotSupported(string paramName, string algorithm) =>
         new($"{algorithm} does not take a context string; pass an empty context.", paramName);
 

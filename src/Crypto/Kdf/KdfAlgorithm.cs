@@ -2,6 +2,7 @@
 
 using System;
 using System.Security.Cryptography;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -11,6 +12,7 @@ public sealed class KdfAlgorithm : Algorithm
     private static readonly Lazy<KdfAlgorithm> s_sha256 = new(() => new KdfAlgorithm("HKDF-SHA256", HashAlgorithmName.SHA256, 32));
     private static readonly Lazy<KdfAlgorithm> s_sha384 = new(() => new KdfAlgorithm("HKDF-SHA384", HashAlgorithmName.SHA384, 48));
     private static readonly Lazy<KdfAlgorithm> s_sha512 = new(() => new KdfAlgorithm("HKDF-SHA512", HashAlgorithmName.SHA512, 64));
+    private static readonly AlgorithmRegistry<KdfAlgorithm> s_registry = new("KDF", [("HKDF-SHA256", () => HkdfSha256), ("HKDF-SHA384", () => HkdfSha384), ("HKDF-SHA512", () => HkdfSha512)]);
 
     private KdfAlgorithm(string name, HashAlgorithmName hash, int hashSize)
         : base(name)
@@ -36,16 +38,25 @@ public sealed class KdfAlgorithm : Algorithm
 
     internal HashAlgorithmName Hash { get; }
 
+    /// <summary>Finds a parameter set by name: <c>HKDF-SHA256</c>, <c>HKDF-SHA384</c>, <c>HKDF-SHA512</c> (case-sensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">No parameter set has that name.</exception>
+    public static KdfAlgorithm FromName(string name) => s_registry.FromName(name);
+
     /// <summary>HKDF-Extract then HKDF-Expand (RFC 5869 §2.2, §2.3) into <paramref name="output"/>.</summary>
     /// <param name="inputKeyMaterial">IKM.</param>
     /// <param name="salt">The salt; empty means HashLen zero bytes.</param>
     /// <param name="info">Context and application-specific information (may be empty).</param>
-    /// <param name="output">The destination: 1 to <see cref="MaxOutputSize"/> bytes.</param>
+    /// <param name="output">The destination: 1 to <see cref="MaxOutputSize"/> bytes; its length is the length derived, and it is filled.</param>
+    /// <returns>The number of bytes written: the length of <paramref name="output"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="output"/> is empty or longer than <see cref="MaxOutputSize"/>.</exception>
-    public void DeriveKey(ReadOnlySpan<byte> inputKeyMaterial, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
+    public int DeriveKey(ReadOnlySpan<byte> inputKeyMaterial, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
     {
         CheckOutput(output.Length, nameof(output));
         HKDF.DeriveKey(Hash, inputKeyMaterial, output, salt, info);
+        return output.Length;
     }
 
     /// <summary>HKDF-Extract then HKDF-Expand, returning <paramref name="outputLength"/> bytes.</summary>
@@ -68,24 +79,22 @@ public sealed class KdfAlgorithm : Algorithm
     /// <summary>HKDF-Extract (RFC 5869 §2.2): PRK = HMAC-Hash(salt, IKM).</summary>
     /// <param name="inputKeyMaterial">IKM.</param>
     /// <param name="salt">The salt; empty means HashLen zero bytes.</param>
-    /// <param name="pseudorandomKey">The destination, exactly <see cref="PseudorandomKeySize"/> bytes.</param>
-    /// <exception cref="ArgumentException"><paramref name="pseudorandomKey"/> has the wrong length.</exception>
-    public void Extract(ReadOnlySpan<byte> inputKeyMaterial, ReadOnlySpan<byte> salt, Span<byte> pseudorandomKey)
+    /// <param name="pseudorandomKey">The destination: at least <see cref="PseudorandomKeySize"/> bytes; PRK is written at its start.</param>
+    /// <returns>The number of bytes written: <see cref="PseudorandomKeySize"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="pseudorandomKey"/> is too small.</exception>
+    public int Extract(ReadOnlySpan<byte> inputKeyMaterial, ReadOnlySpan<byte> salt, Span<byte> pseudorandomKey)
     {
-        if (pseudorandomKey.Length != PseudorandomKeySize)
-        {
-            throw Error.Argument_Length(nameof(pseudorandomKey), PseudorandomKeySize, pseudorandomKey.Length);
-        }
-
-        HKDF.Extract(Hash, inputKeyMaterial, salt, pseudorandomKey);
+        Span<byte> prk = Destination.Take(pseudorandomKey, PseudorandomKeySize, nameof(pseudorandomKey));
+        return HKDF.Extract(Hash, inputKeyMaterial, salt, prk);
     }
 
     /// <summary>HKDF-Expand (RFC 5869 §2.3).</summary>
     /// <param name="pseudorandomKey">PRK, at least <see cref="PseudorandomKeySize"/> bytes.</param>
     /// <param name="info">The info string (may be empty).</param>
-    /// <param name="output">The destination: 1 to <see cref="MaxOutputSize"/> bytes.</param>
+    /// <param name="output">The destination: 1 to <see cref="MaxOutputSize"/> bytes; its length is the length derived, and it is filled.</param>
+    /// <returns>The number of bytes written: the length of <paramref name="output"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="pseudorandomKey"/> is too short or <paramref name="output"/> is out of range.</exception>
-    public void Expand(ReadOnlySpan<byte> pseudorandomKey, ReadOnlySpan<byte> info, Span<byte> output)
+    public int Expand(ReadOnlySpan<byte> pseudorandomKey, ReadOnlySpan<byte> info, Span<byte> output)
     {
         if (pseudorandomKey.Length < PseudorandomKeySize)
         {
@@ -94,13 +103,14 @@ public sealed class KdfAlgorithm : Algorithm
 
         CheckOutput(output.Length, nameof(output));
         HKDF.Expand(Hash, pseudorandomKey, output, info);
+        return output.Length;
     }
 
     private void CheckOutput(int length, string paramName)
     {
         if (length < 1 || length > MaxOutputSize)
         {
-            throw new ArgumentException($"'{paramName}' must be from 1 to {MaxOutputSize} bytes (RFC 5869 §2.3), but it is {length}.", paramName);
+            throw Error.Argument_LengthRange(paramName, 1, MaxOutputSize, length);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 using System;
 using System.Security.Cryptography;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
@@ -17,6 +18,7 @@ public sealed class MacAlgorithm : Algorithm
     private static readonly Lazy<MacAlgorithm> s_sha256 = new(() => new MacAlgorithm("HMAC-SHA256", HashAlgorithmName.SHA256, 32));
     private static readonly Lazy<MacAlgorithm> s_sha384 = new(() => new MacAlgorithm("HMAC-SHA384", HashAlgorithmName.SHA384, 48));
     private static readonly Lazy<MacAlgorithm> s_sha512 = new(() => new MacAlgorithm("HMAC-SHA512", HashAlgorithmName.SHA512, 64));
+    private static readonly AlgorithmRegistry<MacAlgorithm> s_registry = new("MAC", [("HMAC-SHA256", () => HmacSha256), ("HMAC-SHA384", () => HmacSha384), ("HMAC-SHA512", () => HmacSha512)]);
 
     private MacAlgorithm(string name, HashAlgorithmName hash, int macSize)
         : base(name)
@@ -39,29 +41,30 @@ public sealed class MacAlgorithm : Algorithm
 
     internal HashAlgorithmName Hash { get; }
 
+    /// <summary>Finds a parameter set by name: <c>HMAC-SHA256</c>, <c>HMAC-SHA384</c>, <c>HMAC-SHA512</c> (case-sensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">No parameter set has that name.</exception>
+    public static MacAlgorithm FromName(string name) => s_registry.FromName(name);
+
     /// <summary>Computes the full tag into <paramref name="mac"/>.</summary>
     /// <param name="key">The key.</param>
     /// <param name="data">The message.</param>
-    /// <param name="mac">The destination, exactly <see cref="MacSize"/> bytes.</param>
-    /// <exception cref="ArgumentException"><paramref name="mac"/> has the wrong length.</exception>
-    public void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> mac)
+    /// <param name="mac">The destination: at least <see cref="MacSize"/> bytes; the tag is written at its start.</param>
+    /// <returns>The number of bytes written: <see cref="MacSize"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="mac"/> is too small.</exception>
+    public int Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> mac)
     {
-        if (mac.Length != MacSize)
-        {
-            throw Error.Argument_Length(nameof(mac), MacSize, mac.Length);
-        }
-
+        Span<byte> tag = Destination.Take(mac, MacSize, nameof(mac));
         int written = Hash.Name switch
         {
-            "SHA256" => HMACSHA256.HashData(key, data, mac),
-            "SHA384" => HMACSHA384.HashData(key, data, mac),
-            _ => HMACSHA512.HashData(key, data, mac),
+            "SHA256" => HMACSHA256.HashData(key, data, tag),
+            "SHA384" => HMACSHA384.HashData(key, data, tag),
+            _ => HMACSHA512.HashData(key, data, tag),
         };
 
-        if (written != MacSize)
-        {
-            throw Error.Crypto_InternalError("HMAC of unexpected size");
-        }
+        return written == MacSize ? written : throw Error.Crypto_InternalError("HMAC of unexpected size");
     }
 
     /// <summary>Computes the full tag.</summary>

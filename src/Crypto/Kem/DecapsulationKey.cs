@@ -1,67 +1,36 @@
 using System;
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
 /// <summary>
-/// A private KEM key. Its secrets are cleared on <see cref="Dispose"/>; every member except <see cref="Algorithm"/>
+/// A private KEM key. Its secrets are cleared on <see cref="Key{TAlgorithm}.Dispose"/>; every member except <see cref="Key{TAlgorithm}.Algorithm"/>
 /// then throws <see cref="ObjectDisposedException"/>. Decapsulation of a well-formed but wrong ciphertext does not
 /// fail: ML-KEM returns the implicit-rejection secret (FIPS 203 Algorithm 18), which the peer cannot know.
 /// </summary>
-/// <remarks>
-/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
-/// <see cref="ObjectDisposedException"/>: the secrets are cleared only after the last running operation has finished.
-/// </remarks>
-[DebuggerDisplay("DecapsulationKey {Algorithm.Name}")]
-public sealed class DecapsulationKey : IDisposable
+public sealed class DecapsulationKey : Key<KemAlgorithm>
 {
-    private readonly DecapsulationKeyCore _core;
-    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
-    private EncapsulationKey? _encapsulationKey;
+    private readonly PrivateKeyState<KemAlgorithm, DecapsulationKeyCore, EncapsulationKey> _key; // every use of its core holds a lease
 
     private DecapsulationKey(KemAlgorithm algorithm, DecapsulationKeyCore core)
+        : base(algorithm)
     {
-        Algorithm = algorithm;
-        _core = core;
-        _lifetime = new KeyLifetime(FreeSecrets);
+        _key = new(algorithm, algorithm.Keys, core, static (a, c) => new EncapsulationKey(a, c.CreatePublicKey()));
     }
 
-    /// <summary>The parameter set of this key.</summary>
-    public KemAlgorithm Algorithm { get; }
+    private protected override SecretKeyState State => _key;
 
     /// <summary>The encapsulation (public) key. It belongs to this key and is disposed with it.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public EncapsulationKey EncapsulationKey
-    {
-        get
-        {
-            using SecretLease lease = _lifetime.Lease(this);
-            return EncapsulationKeyUnderLease();
-        }
-    }
+    public EncapsulationKey EncapsulationKey => _key.PublicKey(this);
 
     /// <summary>Generates a key from a fresh random seed.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
-    public static DecapsulationKey Generate(KemAlgorithm algorithm)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        Span<byte> seed = stackalloc byte[algorithm.SeedSize];
-        try
-        {
-            RandomNumberGenerator.Fill(seed);
-            return new DecapsulationKey(algorithm, algorithm.GenerateCore(seed));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
+    public static DecapsulationKey Generate(KemAlgorithm algorithm) => new(algorithm, KeyGeneration.Generate(algorithm?.Keys));
 
     /// <summary>Imports a private key.</summary>
     /// <param name="algorithm">The parameter set.</param>
@@ -71,41 +40,31 @@ public sealed class DecapsulationKey : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="format"/> is not a private-key format.</exception>
     /// <exception cref="InvalidKeyEncodingException">The blob is malformed, fails the standard's input checks (FIPS 203 §7.3), or is for another algorithm.</exception>
-    public static DecapsulationKey Import(KemAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        if (!KeyFormats.IsPrivate(format))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
-        }
-
-        return new DecapsulationKey(algorithm, KeyFormats.Import(blob, format, algorithm.Name, (der, f) => algorithm.ImportPrivateCore(der, f)));
-    }
+    public static DecapsulationKey Import(KemAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
+        new(algorithm, KeyFormats.ImportPrivate(algorithm?.Keys, blob, format));
 
     /// <summary>Recovers the shared secret from <paramref name="ciphertext"/>.</summary>
     /// <param name="ciphertext">Exactly <see cref="KemAlgorithm.CiphertextSize"/> bytes.</param>
-    /// <param name="sharedSecret">Exactly <see cref="KemAlgorithm.SharedSecretSize"/> bytes.</param>
-    /// <exception cref="ArgumentException">A length is wrong.</exception>
+    /// <param name="sharedSecret">The destination: at least <see cref="KemAlgorithm.SharedSecretSize"/> bytes; the secret is written at its start.</param>
+    /// <returns>The number of bytes written: <see cref="KemAlgorithm.SharedSecretSize"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ciphertext"/> has the wrong length, <paramref name="sharedSecret"/> is too small, or they overlap.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void Decapsulate(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
+    public int Decapsulate(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         if (ciphertext.Length != Algorithm.CiphertextSize)
         {
             throw Error.Argument_Length(nameof(ciphertext), Algorithm.CiphertextSize, ciphertext.Length);
         }
 
-        if (sharedSecret.Length != Algorithm.SharedSecretSize)
-        {
-            throw Error.Argument_Length(nameof(sharedSecret), Algorithm.SharedSecretSize, sharedSecret.Length);
-        }
-
-        if (sharedSecret.Overlaps(ciphertext))
+        Span<byte> secret = Destination.Take(sharedSecret, Algorithm.SharedSecretSize, nameof(sharedSecret));
+        if (secret.Overlaps(ciphertext))
         {
             throw Error.Argument_Overlap(nameof(sharedSecret));
         }
 
-        _core.Decapsulate(ciphertext, sharedSecret);
+        _key.Core.Decapsulate(ciphertext, secret);
+        return secret.Length;
     }
 
     /// <summary>Recovers the shared secret. The caller should clear it after use.</summary>
@@ -120,79 +79,5 @@ public sealed class DecapsulationKey : IDisposable
         byte[] sharedSecret = new byte[Algorithm.SharedSecretSize];
         Decapsulate(ciphertext, sharedSecret);
         return sharedSecret;
-    }
-
-    /// <summary>Exports the key.</summary>
-    /// <param name="format">Any <see cref="KeyBlobFormat"/>; public formats export the encapsulation key.</param>
-    /// <returns>The encoding; for private formats the caller should clear it after use.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not supported (for example the seed of a key imported without one).</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Export(KeyBlobFormat format)
-    {
-        using SecretLease lease = _lifetime.Lease(this);
-        if (KeyFormats.IsPublic(format))
-        {
-            return EncapsulationKeyUnderLease().Export(format);
-        }
-
-        if (!KeyFormats.IsPrivate(format))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
-        }
-
-        return KeyFormats.Export(format, _core.ExportPrivate);
-    }
-
-    /// <summary>Exports the key into <paramref name="destination"/>.</summary>
-    /// <param name="format">Any <see cref="KeyBlobFormat"/>.</param>
-    /// <param name="destination">Where to write the encoding.</param>
-    /// <param name="bytesWritten">The length written, or 0.</param>
-    /// <returns>False when <paramref name="destination"/> is too small.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not supported.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
-        KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
-
-    /// <summary>
-    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
-    /// no new operation starts. Calling it again has no effect.
-    /// </summary>
-    public void Dispose() => _lifetime.Dispose();
-
-    /// <summary>Names the algorithm only; never key material.</summary>
-    /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"DecapsulationKey({Algorithm.Name})";
-
-    /// <summary>Generates a key from a given seed (the derandomized key generation of the standard).</summary>
-    internal static DecapsulationKey GenerateFromSeed(KemAlgorithm algorithm, ReadOnlySpan<byte> seed)
-    {
-        if (seed.Length != algorithm.SeedSize)
-        {
-            throw Error.Argument_Length(nameof(seed), algorithm.SeedSize, seed.Length);
-        }
-
-        return new DecapsulationKey(algorithm, algorithm.GenerateCore(seed));
-    }
-
-    // The public half, created once; the caller holds a lease (a second lease would fail once Dispose was called).
-    private EncapsulationKey EncapsulationKeyUnderLease()
-    {
-        if (_encapsulationKey is null)
-        {
-            var created = new EncapsulationKey(Algorithm, _core.CreateEncapsulationKey());
-            if (Interlocked.CompareExchange(ref _encapsulationKey, created, null) is not null)
-            {
-                created.Dispose();
-            }
-        }
-
-        return _encapsulationKey;
-    }
-
-    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
-    private void FreeSecrets()
-    {
-        _encapsulationKey?.Dispose();
-        _core.Dispose();
     }
 }

@@ -2,6 +2,7 @@
 // Sizes from FIPS 203 §8 Table 3 and the X-Wing draft.
 
 using System;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.MlKem;
 
 namespace FintechCrypto;
@@ -17,6 +18,9 @@ public abstract class KemAlgorithm : Algorithm
     private static readonly Lazy<KemAlgorithm> s_mlKem768 = new(() => new MlKemAlgorithm(MlKemParameterSet.MlKem768));
     private static readonly Lazy<KemAlgorithm> s_mlKem1024 = new(() => new MlKemAlgorithm(MlKemParameterSet.MlKem1024));
     private static readonly Lazy<KemAlgorithm> s_xWing = new(() => new Internal.XWing.XWingAlgorithm());
+    private static readonly AlgorithmRegistry<KemAlgorithm> s_registry = new(
+        "KEM",
+        [("ML-KEM-512", () => MlKem512), ("ML-KEM-768", () => MlKem768), ("ML-KEM-1024", () => MlKem1024), ("X-Wing", () => XWing)]);
 
     private protected KemAlgorithm(string name)
         : base(name)
@@ -44,8 +48,14 @@ public abstract class KemAlgorithm : Algorithm
     /// <summary>The size of a decapsulation (private) key in its raw encoding, in bytes.</summary>
     public abstract int DecapsulationKeySize { get; }
 
-    /// <summary>The size of the seed a decapsulation key is generated from, in bytes.</summary>
-    public abstract int SeedSize { get; }
+    /// <summary>
+    /// True when private keys can be generated from and exported as a seed (<see cref="KeyBlobFormat.PrivateKeySeed"/>):
+    /// ML-KEM's d ‖ z (FIPS 203 §7.1) and X-Wing's private key.
+    /// </summary>
+    public virtual bool SupportsSeed => false;
+
+    /// <summary>The size of the seed of <see cref="KeyBlobFormat.PrivateKeySeed"/> (64 for ML-KEM, 32 for X-Wing), or 0 when <see cref="SupportsSeed"/> is false.</summary>
+    public virtual int SeedSize => 0;
 
     /// <summary>The size of a ciphertext in bytes.</summary>
     public abstract int CiphertextSize { get; }
@@ -58,51 +68,8 @@ public abstract class KemAlgorithm : Algorithm
     /// <returns>The parameter set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">No parameter set has that name.</exception>
-    public static KemAlgorithm FromName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name switch
-        {
-            "ML-KEM-512" => MlKem512,
-            "ML-KEM-768" => MlKem768,
-            "ML-KEM-1024" => MlKem1024,
-            "X-Wing" => XWing,
-            _ => throw Error.Argument_UnknownAlgorithm(nameof(name), "KEM", name),
-        };
-    }
+    public static KemAlgorithm FromName(string name) => s_registry.FromName(name);
 
-    internal abstract DecapsulationKeyCore GenerateCore(ReadOnlySpan<byte> seed);
-
-    internal abstract DecapsulationKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
-
-    internal abstract EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
-}
-
-/// <summary>The private half of a KEM key, as one backend holds it.</summary>
-internal abstract class DecapsulationKeyCore : IDisposable
-{
-    /// <summary>Writes the shared secret after the wrapper checked the lengths.</summary>
-    internal abstract void Decapsulate(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret);
-
-    internal abstract EncapsulationKeyCore CreateEncapsulationKey();
-
-    internal abstract byte[] ExportPrivate(KeyBlobFormat format);
-
-    public abstract void Dispose();
-}
-
-/// <summary>The public half of a KEM key, as one backend holds it.</summary>
-internal abstract class EncapsulationKeyCore : IDisposable
-{
-    /// <summary>Encapsulates with the given randomness (the derandomized entry point of the standard).</summary>
-    internal abstract void Encapsulate(ReadOnlySpan<byte> randomness, Span<byte> ciphertext, Span<byte> sharedSecret);
-
-    /// <summary>The size of the randomness Encapsulate consumes.</summary>
-    internal abstract int RandomnessSize { get; }
-
-    internal abstract byte[] ExportPublic(KeyBlobFormat format);
-
-    public virtual void Dispose()
-    {
-    }
+    /// <summary>The algorithm's backend, as the key lifecycle and the encoding layer use it.</summary>
+    internal abstract IKeyAlgorithm<DecapsulationKeyCore, EncapsulationKeyCore> Keys { get; }
 }

@@ -4,6 +4,7 @@
 
 using System;
 using FintechCrypto.Internal.Classical;
+using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;
 
@@ -12,6 +13,7 @@ public abstract class KeyAgreementAlgorithm : Algorithm
 {
     private static readonly Lazy<KeyAgreementAlgorithm> s_x25519 = new(() => new X25519KeyAgreementAlgorithm());
     private static readonly Lazy<KeyAgreementAlgorithm> s_ecdhP256 = new(() => new EcdhP256KeyAgreementAlgorithm());
+    private static readonly AlgorithmRegistry<KeyAgreementAlgorithm> s_registry = new("key-agreement", [("X25519", () => X25519), ("ECDH-P256", () => EcdhP256)]);
 
     private protected KeyAgreementAlgorithm(string name)
         : base(name)
@@ -32,43 +34,8 @@ public abstract class KeyAgreementAlgorithm : Algorithm
     /// <returns>The parameter set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">No parameter set has that name.</exception>
-    public static KeyAgreementAlgorithm FromName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name switch
-        {
-            "X25519" => X25519,
-            "ECDH-P256" => EcdhP256,
-            _ => throw Error.Argument_UnknownAlgorithm(nameof(name), "key-agreement", name),
-        };
-    }
+    public static KeyAgreementAlgorithm FromName(string name) => s_registry.FromName(name);
 
-    internal abstract KeyAgreementKeyCore GenerateCore();
-
-    internal abstract KeyAgreementKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
-
-    internal abstract KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
-}
-
-/// <summary>The private half of a key-agreement key, as one backend holds it.</summary>
-internal abstract class KeyAgreementKeyCore : IDisposable
-{
-    /// <summary>Writes the shared secret (exactly SharedSecretSize bytes) after the wrapper validated the arguments.</summary>
-    internal abstract void Agree(KeyAgreementPublicKeyCore peer, Span<byte> sharedSecret);
-
-    internal abstract KeyAgreementPublicKeyCore CreatePublicKey();
-
-    internal abstract byte[] ExportPrivate(KeyBlobFormat format);
-
-    public abstract void Dispose();
-}
-
-/// <summary>The public half of a key-agreement key, as one backend holds it.</summary>
-internal abstract class KeyAgreementPublicKeyCore : IDisposable
-{
-    internal abstract byte[] ExportPublic(KeyBlobFormat format);
-
-    public virtual void Dispose()
-    {
-    }
+    /// <summary>The algorithm's backend, as the key lifecycle and the encoding layer use it.</summary>
+    internal abstract IKeyAlgorithm<KeyAgreementKeyCore, KeyAgreementPublicKeyCore> Keys { get; }
 }

@@ -27,9 +27,11 @@ internal static class PreHash
         "SHA3-512" or "SHA3_512" => ("2.16.840.1.101.3.4.2.10", 64),
         "SHAKE128" => ("2.16.840.1.101.3.4.2.11", 32),
         "SHAKE256" => ("2.16.840.1.101.3.4.2.12", 64),
-        _ => throw new ArgumentException(
-            $"The pre-hash '{hash.Name}' is not supported; use SHA224, SHA256, SHA384, SHA512, SHA512/224, SHA512/256, SHA3-224, SHA3-256, SHA3-384, SHA3-512, SHAKE128 (32-byte output) or SHAKE256 (64-byte output).",
-            paramName),
+        _ => throw Error.Argument_HashNotSupported(
+            paramName,
+            hash.Name ?? "?",
+            "pre-hashing",
+            "SHA224, SHA256, SHA384, SHA512, SHA512/224, SHA512/256, SHA3-224, SHA3-256, SHA3-384, SHA3-512, SHAKE128 (32-byte output) or SHAKE256 (64-byte output)"),
     };
 
     /// <summary>

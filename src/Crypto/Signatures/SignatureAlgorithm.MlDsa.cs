@@ -19,11 +19,10 @@ public abstract partial class SignatureAlgorithm
     /// <summary>ML-DSA-87 (FIPS 204, security category 5): 2592-byte public keys, 4627-byte signatures.</summary>
     public static SignatureAlgorithm MlDsa87 => s_mlDsa87.Value;
 
-    private static SignatureAlgorithm? TryFromNameMlDsa(string name) => name switch
-    {
-        "ML-DSA-44" => MlDsa44,
-        "ML-DSA-65" => MlDsa65,
-        "ML-DSA-87" => MlDsa87,
-        _ => null,
-    };
+    private static (string Name, Func<SignatureAlgorithm> Get)[] MlDsaNames() =>
+    [
+        ("ML-DSA-44", () => MlDsa44),
+        ("ML-DSA-65", () => MlDsa65),
+        ("ML-DSA-87", () => MlDsa87),
+    ];
 }

@@ -106,20 +106,19 @@ public abstract partial class SignatureAlgorithm
     /// </summary>
     public static SignatureAlgorithm SlhDsaShake_256f => s_slhDsaShake256f.Value;
 
-    private static SignatureAlgorithm? TryFromNameSlhDsa(string name) => name switch
-    {
-        "SLH-DSA-SHA2-128s" => SlhDsaSha2_128s,
-        "SLH-DSA-SHA2-128f" => SlhDsaSha2_128f,
-        "SLH-DSA-SHA2-192s" => SlhDsaSha2_192s,
-        "SLH-DSA-SHA2-192f" => SlhDsaSha2_192f,
-        "SLH-DSA-SHA2-256s" => SlhDsaSha2_256s,
-        "SLH-DSA-SHA2-256f" => SlhDsaSha2_256f,
-        "SLH-DSA-SHAKE-128s" => SlhDsaShake_128s,
-        "SLH-DSA-SHAKE-128f" => SlhDsaShake_128f,
-        "SLH-DSA-SHAKE-192s" => SlhDsaShake_192s,
-        "SLH-DSA-SHAKE-192f" => SlhDsaShake_192f,
-        "SLH-DSA-SHAKE-256s" => SlhDsaShake_256s,
-        "SLH-DSA-SHAKE-256f" => SlhDsaShake_256f,
-        _ => null,
-    };
+    private static (string Name, Func<SignatureAlgorithm> Get)[] SlhDsaNames() =>
+    [
+        ("SLH-DSA-SHA2-128s", () => SlhDsaSha2_128s),
+        ("SLH-DSA-SHA2-128f", () => SlhDsaSha2_128f),
+        ("SLH-DSA-SHA2-192s", () => SlhDsaSha2_192s),
+        ("SLH-DSA-SHA2-192f", () => SlhDsaSha2_192f),
+        ("SLH-DSA-SHA2-256s", () => SlhDsaSha2_256s),
+        ("SLH-DSA-SHA2-256f", () => SlhDsaSha2_256f),
+        ("SLH-DSA-SHAKE-128s", () => SlhDsaShake_128s),
+        ("SLH-DSA-SHAKE-128f", () => SlhDsaShake_128f),
+        ("SLH-DSA-SHAKE-192s", () => SlhDsaShake_192s),
+        ("SLH-DSA-SHAKE-192f", () => SlhDsaShake_192f),
+        ("SLH-DSA-SHAKE-256s", () => SlhDsaShake_256s),
+        ("SLH-DSA-SHAKE-256f", () => SlhDsaShake_256f),
+    ];
 }

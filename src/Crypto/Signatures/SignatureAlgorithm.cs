@@ -4,6 +4,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Classical;
+using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;
 
@@ -29,6 +30,18 @@ public abstract partial class SignatureAlgorithm : Algorithm
     private static readonly Lazy<SignatureAlgorithm> s_rsaPss2048 = new(() => RsaPssSignatureAlgorithm.Create(2048, HashAlgorithmName.SHA256, HashAlgorithmName.SHA256, 32));
     private static readonly Lazy<SignatureAlgorithm> s_rsaPss3072 = new(() => RsaPssSignatureAlgorithm.Create(3072, HashAlgorithmName.SHA256, HashAlgorithmName.SHA256, 32));
     private static readonly Lazy<SignatureAlgorithm> s_rsaPss4096 = new(() => RsaPssSignatureAlgorithm.Create(4096, HashAlgorithmName.SHA256, HashAlgorithmName.SHA256, 32));
+    private static readonly AlgorithmRegistry<SignatureAlgorithm> s_registry = new(
+        "signature",
+        [
+            ("Ed25519", () => Ed25519),
+            ("ECDSA-P256-SHA256", () => EcdsaP256Sha256),
+            ("ECDSA-P256-SHA256-DER", () => EcdsaP256Sha256Der),
+            ("RSA-PSS-2048-SHA256", () => RsaPss2048Sha256),
+            ("RSA-PSS-3072-SHA256", () => RsaPss3072Sha256),
+            ("RSA-PSS-4096-SHA256", () => RsaPss4096Sha256),
+            .. MlDsaNames(),
+            .. SlhDsaNames(),
+        ]);
 
     private protected SignatureAlgorithm(string name, string? identity = null)
         : base(name, identity)
@@ -100,26 +113,31 @@ public abstract partial class SignatureAlgorithm : Algorithm
     /// <returns>The parameter set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">No parameter set has that name.</exception>
-    public static SignatureAlgorithm FromName(string name)
+    public static SignatureAlgorithm FromName(string name) => s_registry.FromName(name);
+
+    /// <summary>The algorithm's backend, as the key lifecycle and the encoding layer use it.</summary>
+    internal abstract IKeyAlgorithm<SigningKeyCore, VerificationKeyCore> Keys { get; }
+
+    /// <summary>
+    /// Checks a pre-hash signature's arguments (HashML-DSA, FIPS 204 §5.4; HashSLH-DSA, FIPS 205 §10.2.2) before any
+    /// work, and returns the OID of the pre-hash function.
+    /// </summary>
+    internal string ValidatePreHashArguments(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, ReadOnlySpan<byte> context, SigningMode mode)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        return name switch
+        if (!SupportsPreHash)
         {
-            "Ed25519" => Ed25519,
-            "ECDSA-P256-SHA256" => EcdsaP256Sha256,
-            "ECDSA-P256-SHA256-DER" => EcdsaP256Sha256Der,
-            "RSA-PSS-2048-SHA256" => RsaPss2048Sha256,
-            "RSA-PSS-3072-SHA256" => RsaPss3072Sha256,
-            "RSA-PSS-4096-SHA256" => RsaPss4096Sha256,
-            _ => TryFromNameMlDsa(name) ?? TryFromNameSlhDsa(name) ?? throw Error.Argument_UnknownAlgorithm(nameof(name), "signature", name),
-        };
+            throw Error.Argument_PreHashNotSupported(nameof(hashAlgorithm), Name);
+        }
+
+        ValidateSignArguments(context, mode);
+        (string oid, int length) = PreHash.Describe(hashAlgorithm, nameof(hashAlgorithm));
+        if (hash.Length != length)
+        {
+            throw Error.Argument_Length(nameof(hash), length, hash.Length);
+        }
+
+        return oid;
     }
-
-    internal abstract SigningKeyCore GenerateCore();
-
-    internal abstract SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
-
-    internal abstract VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format);
 
     /// <summary>Checks mode and context before any work; each algorithm says what it supports.</summary>
     internal virtual void ValidateSignArguments(ReadOnlySpan<byte> context, SigningMode mode)

@@ -1,21 +1,15 @@
 using System;
-using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;
 
 /// <summary>
 /// A private signature key of one <see cref="SignatureAlgorithm"/>. The key's secrets are cleared on
-/// <see cref="Dispose"/>; every member except <see cref="Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
+/// <see cref="Key{TAlgorithm}.Dispose"/>; every member except <see cref="Key{TAlgorithm}.Algorithm"/> then throws <see cref="ObjectDisposedException"/>.
 /// </summary>
-/// <remarks>
-/// Thread-safe. An operation that runs while another thread disposes the key either completes with the key or throws
-/// <see cref="ObjectDisposedException"/>: the secrets (pinned arrays, or the OS key object) are cleared only after the
-/// last running operation has finished.
-/// </remarks>
 /// <example>
 /// <code>
 /// using SigningKey key = SigningKey.Generate(SignatureAlgorithm.Ed25519);
@@ -23,22 +17,17 @@ namespace FintechCrypto;
 /// bool ok = key.PublicKey.Verify(message, signature);
 /// </code>
 /// </example>
-[DebuggerDisplay("SigningKey {Algorithm.Name}")]
-public sealed class SigningKey : IDisposable
+public sealed class SigningKey : Key<SignatureAlgorithm>
 {
-    private readonly SigningKeyCore _core;
-    private readonly KeyLifetime _lifetime; // every use of _core holds a lease on it
-    private VerificationKey? _publicKey;
+    private readonly PrivateKeyState<SignatureAlgorithm, SigningKeyCore, VerificationKey> _key; // every use of its core holds a lease
 
     private SigningKey(SignatureAlgorithm algorithm, SigningKeyCore core)
+        : base(algorithm)
     {
-        Algorithm = algorithm;
-        _core = core;
-        _lifetime = new KeyLifetime(FreeSecrets);
+        _key = new(algorithm, algorithm.Keys, core, static (a, c) => new VerificationKey(a, c.CreatePublicKey()));
     }
 
-    /// <summary>The parameter set of this key.</summary>
-    public SignatureAlgorithm Algorithm { get; }
+    private protected override SecretKeyState State => _key;
 
     /// <summary>The size in bytes of this key's signatures (for DER encodings, the largest size).</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
@@ -46,51 +35,31 @@ public sealed class SigningKey : IDisposable
     {
         get
         {
-            using SecretLease lease = _lifetime.Lease(this);
-            return _core.SignatureSize;
+            using SecretLease lease = _key.Lease(this);
+            return _key.Core.SignatureSize;
         }
     }
 
     /// <summary>The public key. It belongs to this key and is disposed with it.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public VerificationKey PublicKey
-    {
-        get
-        {
-            using SecretLease lease = _lifetime.Lease(this);
-            return PublicKeyUnderLease();
-        }
-    }
+    public VerificationKey PublicKey => _key.PublicKey(this);
 
     /// <summary>Generates a new key from the system's cryptographically secure random number generator.</summary>
     /// <param name="algorithm">The parameter set.</param>
     /// <returns>The new key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
-    public static SigningKey Generate(SignatureAlgorithm algorithm)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        return new SigningKey(algorithm, algorithm.GenerateCore());
-    }
+    public static SigningKey Generate(SignatureAlgorithm algorithm) => new(algorithm, KeyGeneration.Generate(algorithm?.Keys));
 
     /// <summary>Imports a private key.</summary>
     /// <param name="algorithm">The parameter set the key must belong to.</param>
     /// <param name="blob">The encoded key.</param>
-    /// <param name="format"><see cref="KeyBlobFormat.RawPrivateKey"/>, <see cref="KeyBlobFormat.Pkcs8PrivateKey"/> or <see cref="KeyBlobFormat.PemPkcs8PrivateKey"/>.</param>
+    /// <param name="format"><see cref="KeyBlobFormat.RawPrivateKey"/>, <see cref="KeyBlobFormat.Pkcs8PrivateKey"/>, <see cref="KeyBlobFormat.PemPkcs8PrivateKey"/>, or <see cref="KeyBlobFormat.PrivateKeySeed"/> where <see cref="SignatureAlgorithm.SupportsSeed"/>.</param>
     /// <returns>The key; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not a private-key format.</exception>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not a private-key format of the algorithm.</exception>
     /// <exception cref="InvalidKeyEncodingException">The blob is malformed or is not a key of <paramref name="algorithm"/>.</exception>
-    public static SigningKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !algorithm.SupportsSeed))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
-        }
-
-        SigningKeyCore core = KeyFormats.Import(blob, format, algorithm.Name, (der, f) => algorithm.ImportPrivateCore(der, f));
-        return new SigningKey(algorithm, core);
-    }
+    public static SigningKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
+        new(algorithm, KeyFormats.ImportPrivate(algorithm?.Keys, blob, format));
 
     /// <summary>Signs <paramref name="data"/> into <paramref name="signature"/>.</summary>
     /// <param name="data">The message.</param>
@@ -104,7 +73,7 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        using SecretLease lease = _lifetime.Lease(this);
+        using SecretLease lease = _key.Lease(this);
         return SignUnderLease(data, signature, context, mode);
     }
 
@@ -158,78 +127,22 @@ public sealed class SigningKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public int SignPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, Span<byte> signature, ReadOnlySpan<byte> context = default, SigningMode mode = SigningMode.Default)
     {
-        using SecretLease lease = _lifetime.Lease(this);
-        if (!Algorithm.SupportsPreHash)
-        {
-            throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
-        }
-
-        Algorithm.ValidateSignArguments(context, mode);
-        (string oid, int length) = PreHash.Describe(hashAlgorithm, nameof(hashAlgorithm));
-        if (hash.Length != length)
-        {
-            throw Error.Argument_Length(nameof(hash), length, hash.Length);
-        }
-
-        int size = _core.SignatureSize;
-        if (signature.Length < size)
-        {
-            throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
-        }
-
-        if (signature.Overlaps(hash) || signature.Overlaps(context))
-        {
-            throw Error.Argument_Overlap(nameof(signature));
-        }
-
-        return _core.SignPreHash(hash, oid, signature, context, mode);
+        using SecretLease lease = _key.Lease(this);
+        string oid = Algorithm.ValidatePreHashArguments(hash, hashAlgorithm, context, mode);
+        CheckSignatureDestination(signature, hash, context);
+        return _key.Core.SignPreHash(hash, oid, signature, context, mode);
     }
-
-    /// <summary>Exports the key.</summary>
-    /// <param name="format">Any <see cref="KeyBlobFormat"/>; public formats export the public key.</param>
-    /// <returns>The encoded key. For private formats the caller should clear it after use.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not a key format.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Export(KeyBlobFormat format)
-    {
-        using SecretLease lease = _lifetime.Lease(this);
-        if (KeyFormats.IsPublic(format))
-        {
-            return PublicKeyUnderLease().Export(format);
-        }
-
-        if (!KeyFormats.IsPrivate(format) || (format == KeyBlobFormat.PrivateKeySeed && !Algorithm.SupportsSeed))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
-        }
-
-        return KeyFormats.Export(format, _core.ExportPrivate);
-    }
-
-    /// <summary>Exports the key into <paramref name="destination"/>.</summary>
-    /// <param name="format">Any <see cref="KeyBlobFormat"/>.</param>
-    /// <param name="destination">Where to write the encoding.</param>
-    /// <param name="bytesWritten">The length of the encoding, or 0 when <paramref name="destination"/> is too small.</param>
-    /// <returns>False when <paramref name="destination"/> is too small (nothing is written).</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not a key format.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
-        KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
 
     /// <summary>
-    /// Clears the key's secrets: at once when no operation is running, otherwise when the last running one finishes;
-    /// no new operation starts. Calling it again has no effect.
+    /// The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points. Used outside a lease:
+    /// those callers must not dispose the key while they use the core.
     /// </summary>
-    public void Dispose() => _lifetime.Dispose();
-
-    /// <summary>Names the algorithm only; never key material.</summary>
-    /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"SigningKey({Algorithm.Name})";
+    internal SigningKeyCore CoreForTesting => _key.CoreForTesting(this);
 
     private byte[] SignToArray(ReadOnlySpan<byte> data, ReadOnlySpan<byte> context, SigningMode mode)
     {
-        using SecretLease lease = _lifetime.Lease(this);
-        byte[] buffer = new byte[_core.SignatureSize];
+        using SecretLease lease = _key.Lease(this);
+        byte[] buffer = new byte[_key.Core.SignatureSize];
         int written = SignUnderLease(data, buffer, context, mode);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
     }
@@ -238,52 +151,22 @@ public sealed class SigningKey : IDisposable
     private int SignUnderLease(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
     {
         Algorithm.ValidateSignArguments(context, mode);
-        int size = _core.SignatureSize;
+        CheckSignatureDestination(signature, data, context);
+        return _key.Core.Sign(data, signature, context, mode);
+    }
+
+    // The destination holds at least one signature and overlaps no input; the caller holds a lease.
+    private void CheckSignatureDestination(Span<byte> signature, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context)
+    {
+        int size = _key.Core.SignatureSize;
         if (signature.Length < size)
         {
             throw Error.Argument_DestinationTooSmall(nameof(signature), size, signature.Length);
         }
 
-        if (signature.Overlaps(data) || signature.Overlaps(context))
+        if (signature.Overlaps(message) || signature.Overlaps(context))
         {
             throw Error.Argument_Overlap(nameof(signature));
         }
-
-        return _core.Sign(data, signature, context, mode);
-    }
-
-    // The public key, created once; the caller holds a lease.
-    private VerificationKey PublicKeyUnderLease()
-    {
-        if (_publicKey is null)
-        {
-            var created = new VerificationKey(Algorithm, _core.CreatePublicKey());
-            if (Interlocked.CompareExchange(ref _publicKey, created, null) is not null)
-            {
-                created.Dispose();
-            }
-        }
-
-        return _publicKey;
-    }
-
-    /// <summary>
-    /// The backend, for FintechCrypto.Testing's derandomized and internal-interface entry points. Used outside a lease:
-    /// those callers must not dispose the key while they use the core.
-    /// </summary>
-    internal SigningKeyCore CoreForTesting
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_lifetime.IsDisposed, this);
-            return _core;
-        }
-    }
-
-    // Runs once, when the key is disposed and no operation holds a lease (SecretLifetime).
-    private void FreeSecrets()
-    {
-        _publicKey?.Dispose();
-        _core.Dispose();
     }
 }

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 
 namespace FintechCrypto;
 
@@ -10,20 +8,15 @@ namespace FintechCrypto;
 /// A public signature key of one <see cref="SignatureAlgorithm"/>. A signature that does not verify, including one
 /// of the wrong length, makes <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> return false.
 /// </summary>
-[DebuggerDisplay("VerificationKey {Algorithm.Name}")]
-public sealed class VerificationKey : IDisposable
+public sealed class VerificationKey : PublicKey<SignatureAlgorithm>
 {
     private readonly VerificationKeyCore _core;
-    private int _disposed;
 
     internal VerificationKey(SignatureAlgorithm algorithm, VerificationKeyCore core)
+        : base(algorithm, algorithm.Keys, core)
     {
-        Algorithm = algorithm;
         _core = core;
     }
-
-    /// <summary>The parameter set of this key.</summary>
-    public SignatureAlgorithm Algorithm { get; }
 
     /// <summary>Imports a public key.</summary>
     /// <param name="algorithm">The parameter set the key must belong to.</param>
@@ -33,17 +26,8 @@ public sealed class VerificationKey : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
     /// <exception cref="InvalidKeyEncodingException">The blob is malformed or is not a key of <paramref name="algorithm"/>.</exception>
-    public static VerificationKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        if (!KeyFormats.IsPublic(format))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, algorithm.Name);
-        }
-
-        VerificationKeyCore core = KeyFormats.Import(blob, format, algorithm.Name, (der, f) => algorithm.ImportPublicCore(der, f));
-        return new VerificationKey(algorithm, core);
-    }
+    public static VerificationKey Import(SignatureAlgorithm algorithm, ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
+        new(algorithm, KeyFormats.ImportPublic(algorithm?.Keys, blob, format));
 
     /// <summary>Verifies <paramref name="signature"/> on <paramref name="data"/>.</summary>
     /// <param name="data">The message.</param>
@@ -85,18 +69,7 @@ public sealed class VerificationKey : IDisposable
     public bool VerifyPreHash(ReadOnlySpan<byte> hash, HashAlgorithmName hashAlgorithm, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context = default)
     {
         ThrowIfDisposed();
-        if (!Algorithm.SupportsPreHash)
-        {
-            throw new ArgumentException($"{Algorithm.Name} has no pre-hash variant.", nameof(hashAlgorithm));
-        }
-
-        Algorithm.ValidateSignArguments(context, SigningMode.Default);
-        (string oid, int length) = PreHash.Describe(hashAlgorithm, nameof(hashAlgorithm));
-        if (hash.Length != length)
-        {
-            throw Error.Argument_Length(nameof(hash), length, hash.Length);
-        }
-
+        string oid = Algorithm.ValidatePreHashArguments(hash, hashAlgorithm, context, SigningMode.Default);
         return _core.VerifyPreHash(hash, oid, signature, context);
     }
 
@@ -109,45 +82,4 @@ public sealed class VerificationKey : IDisposable
             return _core;
         }
     }
-
-    /// <summary>Exports the key.</summary>
-    /// <param name="format">A public-key format.</param>
-    /// <returns>The encoded key.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public byte[] Export(KeyBlobFormat format)
-    {
-        ThrowIfDisposed();
-        if (!KeyFormats.IsPublic(format))
-        {
-            throw Error.Argument_FormatNotSupported(nameof(format), format, Algorithm.Name);
-        }
-
-        return KeyFormats.Export(format, _core.ExportPublic);
-    }
-
-    /// <summary>Exports the key into <paramref name="destination"/>.</summary>
-    /// <param name="format">A public-key format.</param>
-    /// <param name="destination">Where to write the encoding.</param>
-    /// <param name="bytesWritten">The length of the encoding, or 0 when <paramref name="destination"/> is too small.</param>
-    /// <returns>False when <paramref name="destination"/> is too small.</returns>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not a public-key format.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public bool TryExport(KeyBlobFormat format, Span<byte> destination, out int bytesWritten) =>
-        KeyFormats.TryCopy(Export(format), destination, out bytesWritten);
-
-    /// <summary>Releases the key. Calling it again has no effect.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _core.Dispose();
-        }
-    }
-
-    /// <summary>Names the algorithm.</summary>
-    /// <returns>A short description.</returns>
-    public override string ToString() => $"VerificationKey({Algorithm.Name})";
-
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 }

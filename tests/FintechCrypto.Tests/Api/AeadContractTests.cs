@@ -19,19 +19,19 @@ public class AeadContractTests
         nonce[0] = 7;
         byte[] sealedBox = key.Encrypt(nonce, Payment, Header);
         Assert.Equal(Payment.Length + algorithm.TagSize, sealedBox.Length);
-        Assert.Equal(Payment, key.Decrypt(nonce, sealedBox, Header));
+        Assert.Equal(Payment, Open(key, nonce, sealedBox, Header));
 
         for (int i = 0; i < sealedBox.Length; i += 7)
         {
             byte[] tampered = (byte[])sealedBox.Clone();
             tampered[i] ^= 0x01;
-            Assert.Null(key.Decrypt(nonce, tampered, Header));
+            Assert.Null(Open(key, nonce, tampered, Header));
         }
 
-        Assert.Null(key.Decrypt(nonce, sealedBox, Encoding.UTF8.GetBytes("pain.001.001.08")));
+        Assert.Null(Open(key, nonce, sealedBox, Encoding.UTF8.GetBytes("pain.001.001.08")));
         byte[] otherNonce = (byte[])nonce.Clone();
         otherNonce[^1] ^= 1;
-        Assert.Null(key.Decrypt(otherNonce, sealedBox, Header));
+        Assert.Null(Open(key, otherNonce, sealedBox, Header));
     }
 
     [Fact]
@@ -43,7 +43,8 @@ public class AeadContractTests
         box[0] ^= 1;
         byte[] plaintext = new byte[Payment.Length];
         plaintext.AsSpan().Fill(0xAA);
-        Assert.False(key.Decrypt(nonce, box, default, plaintext));
+        Assert.False(key.TryDecrypt(nonce, box, default, plaintext, out int written));
+        Assert.Equal(0, written);
         Assert.All(plaintext, b => Assert.Equal(0, b));
     }
 
@@ -51,8 +52,8 @@ public class AeadContractTests
     public void Decrypt_CiphertextShorterThanTag_IsFalse()
     {
         using AeadKey key = AeadKey.Generate(AeadAlgorithm.ChaCha20Poly1305);
-        Assert.Null(key.Decrypt(new byte[12], new byte[15]));
-        Assert.False(key.Decrypt(new byte[12], new byte[3], default, Span<byte>.Empty));
+        Assert.Null(Open(key, new byte[12], new byte[15]));
+        Assert.False(key.TryDecrypt(new byte[12], new byte[3], default, Span<byte>.Empty, out _));
     }
 
     [Theory]
@@ -69,7 +70,7 @@ public class AeadContractTests
         new Random(nonceSize).NextBytes(keyBytes);
         byte[] nonce = new byte[nonceSize];
         new Random(nonceSize + 1).NextBytes(nonce);
-        using AeadKey key = AeadKey.Import(algorithm, keyBytes);
+        using AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
         byte[] box = key.Encrypt(nonce, Payment, Header);
 
         var gcm = new Org.BouncyCastle.Crypto.Modes.GcmBlockCipher(new Org.BouncyCastle.Crypto.Engines.AesEngine());
@@ -78,7 +79,7 @@ public class AeadContractTests
         int n = gcm.ProcessBytes(Payment, 0, Payment.Length, expected, 0);
         gcm.DoFinal(expected, n);
         Assert.Equal(expected, box);
-        Assert.Equal(Payment, key.Decrypt(nonce, box, Header));
+        Assert.Equal(Payment, Open(key, nonce, box, Header));
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public class AeadContractTests
         using AeadKey key = AeadKey.Generate(AeadAlgorithm.Aes256Gcm);
         Assert.Equal("nonce", Assert.Throws<ArgumentException>(() => key.Encrypt(new byte[11], Payment)).ParamName);
         Assert.Equal("ciphertext", Assert.Throws<ArgumentException>(() => key.Encrypt(new byte[12], Payment, default, new byte[Payment.Length])).ParamName);
-        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.Decrypt(new byte[12], new byte[40], default, new byte[23])).ParamName);
-        Assert.Throws<InvalidKeyEncodingException>(() => AeadKey.Import(AeadAlgorithm.Aes256Gcm, new byte[16]));
+        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.TryDecrypt(new byte[12], new byte[40], default, new byte[23], out _)).ParamName);
+        Assert.Throws<InvalidKeyEncodingException>(() => AeadKey.Import(AeadAlgorithm.Aes256Gcm, new byte[16], KeyBlobFormat.RawPrivateKey));
         Assert.Throws<ArgumentException>(() => AeadKey.Import(AeadAlgorithm.Aes256Gcm, new byte[32], KeyBlobFormat.Pkcs8PrivateKey));
     }
 
@@ -111,7 +112,7 @@ public class AeadContractTests
         byte[] buffer = new byte[Payment.Length + 16];
         Payment.CopyTo(buffer, 0);
         key.Encrypt(nonce, buffer.AsSpan(0, Payment.Length), default, buffer);
-        Assert.Equal(Payment, key.Decrypt(nonce, buffer));
+        Assert.Equal(Payment, Open(key, nonce, buffer));
         Assert.Throws<ArgumentException>(() => key.Encrypt(nonce, buffer.AsSpan(0, 10), default, buffer.AsSpan(1, 26)));
     }
 
@@ -122,8 +123,16 @@ public class AeadContractTests
         key.Dispose();
         key.Dispose();
         Assert.Throws<ObjectDisposedException>(() => key.Encrypt(new byte[12], Payment));
-        Assert.Throws<ObjectDisposedException>(() => key.Decrypt(new byte[12], new byte[32]));
-        Assert.Throws<ObjectDisposedException>(() => key.Export());
+        Assert.Throws<ObjectDisposedException>(() => Open(key, new byte[12], new byte[32]));
+        Assert.Throws<ObjectDisposedException>(() => key.Export(KeyBlobFormat.RawPrivateKey));
         Assert.Equal("AeadKey(ChaCha20-Poly1305)", key.ToString());
+    }
+
+    /// <summary>The array form of TryDecrypt as one value: the plaintext, or null exactly when it returned false.</summary>
+    private static byte[]? Open(AeadKey key, byte[] nonce, byte[] ciphertext, byte[]? associatedData = null)
+    {
+        bool opened = key.TryDecrypt(nonce, ciphertext, associatedData, out byte[]? plaintext);
+        Assert.Equal(opened, plaintext is not null);
+        return plaintext;
     }
 }

@@ -20,7 +20,7 @@ public sealed class AeadFamilyContractTests
         byte[] nonce = new byte[algorithm.NonceSize];
         byte[] sealedMessage = key.Encrypt(nonce, Message, AssociatedData);
         Assert.Equal("ciphertext", Assert.Throws<ArgumentException>(() => key.Encrypt(nonce, Message, AssociatedData, new byte[sealedMessage.Length - 1])).ParamName);
-        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.Decrypt(nonce, sealedMessage, AssociatedData, new byte[Message.Length - 1])).ParamName);
+        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.TryDecrypt(nonce, sealedMessage, AssociatedData, new byte[Message.Length - 1], out _)).ParamName);
     }
 
     [Theory]
@@ -35,8 +35,8 @@ public sealed class AeadFamilyContractTests
         Assert.Equal("ciphertext", Assert.Throws<ArgumentException>(() => key.Encrypt(buffer.AsSpan(0, nonceSize), Message, AssociatedData, buffer.AsSpan(nonceSize - 1, n + tag))).ParamName);
         Assert.Equal("ciphertext", Assert.Throws<ArgumentException>(() => key.Encrypt(new byte[nonceSize], Message, buffer.AsSpan(0, 4), buffer.AsSpan(2, n + tag))).ParamName);
         Assert.Equal("ciphertext", Assert.Throws<ArgumentException>(() => key.Encrypt(new byte[nonceSize], buffer.AsSpan(0, n), AssociatedData, buffer.AsSpan(1, n + tag))).ParamName);
-        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.Decrypt(new byte[nonceSize], buffer.AsSpan(0, n + tag), AssociatedData, buffer.AsSpan(1, n))).ParamName);
-        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.Decrypt(buffer.AsSpan(0, nonceSize), new byte[n + tag], AssociatedData, buffer.AsSpan(nonceSize - 1, n))).ParamName);
+        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.TryDecrypt(new byte[nonceSize], buffer.AsSpan(0, n + tag), AssociatedData, buffer.AsSpan(1, n), out _)).ParamName);
+        Assert.Equal("plaintext", Assert.Throws<ArgumentException>(() => key.TryDecrypt(buffer.AsSpan(0, nonceSize), new byte[n + tag], AssociatedData, buffer.AsSpan(nonceSize - 1, n), out _)).ParamName);
 
         // Exactly in place (the output starts where the input starts) is allowed.
         byte[] nonce = new byte[nonceSize];
@@ -44,7 +44,8 @@ public sealed class AeadFamilyContractTests
         Message.CopyTo(inPlace, 0);
         key.Encrypt(nonce, inPlace.AsSpan(0, n), AssociatedData, inPlace);
         Assert.Equal(key.Encrypt(nonce, Message, AssociatedData), inPlace);
-        Assert.True(key.Decrypt(nonce, inPlace, AssociatedData, inPlace.AsSpan(0, n)));
+        Assert.True(key.TryDecrypt(nonce, inPlace, AssociatedData, inPlace.AsSpan(0, n), out int written));
+        Assert.Equal(n, written);
         Assert.Equal(Message, inPlace[..n]);
     }
 
@@ -58,7 +59,8 @@ public sealed class AeadFamilyContractTests
         Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), (byte[] garbage) =>
         {
             garbage ??= Array.Empty<byte>();
-            Assert.Null(key.Decrypt(nonce, garbage, AssociatedData));
+            Assert.False(key.TryDecrypt(nonce, garbage, AssociatedData, out byte[]? opened));
+            Assert.Null(opened);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
     }
 }

@@ -43,7 +43,7 @@ public sealed class AeadKeyKind : KeyKind<AeadKey, AeadAlgorithm>
         byte[] sealedMessage = new byte[message.Length + algorithm.TagSize];
         yield return ("Encrypt(ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<byte>, Span<byte>)", key => key.Encrypt(nonce, message, default, new byte[sealedMessage.Length]));
         yield return ("Encrypt(byte[], byte[], byte[]?)", key => key.Encrypt(nonce, message));
-        yield return ("Decrypt(ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<byte>, Span<byte>)", key => key.Decrypt(nonce, sealedMessage, default, new byte[message.Length]));
-        yield return ("Decrypt(byte[], byte[], byte[]?)", key => key.Decrypt(nonce, sealedMessage));
+        yield return ("TryDecrypt(ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<byte>, Span<byte>, out int)", key => key.TryDecrypt(nonce, sealedMessage, default, new byte[message.Length], out _));
+        yield return ("TryDecrypt(byte[], byte[], byte[]?, out byte[]?)", key => key.TryDecrypt(nonce, sealedMessage, null, out _));
     }
 }

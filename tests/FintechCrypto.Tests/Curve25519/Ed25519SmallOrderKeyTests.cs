@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
 using FsCheck.Xunit;
 using Xunit;
 
@@ -138,7 +138,7 @@ public sealed class Ed25519SmallOrderKeyTests
     private static byte[] Encode(byte[] raw, KeyBlobFormat format) => format switch
     {
         KeyBlobFormat.RawPublicKey => raw,
-        KeyBlobFormat.SubjectPublicKeyInfo => Rfc8410.WriteSubjectPublicKeyInfo(Oids.Ed25519, raw),
-        _ => KeyBlobs.ToPem(KeyBlobs.PemPublicKeyLabel, Rfc8410.WriteSubjectPublicKeyInfo(Oids.Ed25519, raw)),
+        KeyBlobFormat.SubjectPublicKeyInfo => KeyBlobs.WriteSubjectPublicKeyInfo(Oids.Ed25519, null, raw),
+        _ => KeyBlobs.ToPem(KeyBlobs.PemPublicKeyLabel, KeyBlobs.WriteSubjectPublicKeyInfo(Oids.Ed25519, null, raw)),
     };
 }

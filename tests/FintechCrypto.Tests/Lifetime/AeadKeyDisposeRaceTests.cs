@@ -32,7 +32,7 @@ public class AeadKeyDisposeRaceTests
         byte[] expected = EncryptWith(algorithm, keyBytes, nonce);
         byte[] underZeroKey = EncryptWith(algorithm, new byte[algorithm.KeySize], nonce);
 
-        AeadKey key = AeadKey.Import(algorithm, keyBytes);
+        AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
         byte[] ciphertext;
         using (var armed = DisposeDuringUse.Arm(key))
         {
@@ -55,32 +55,32 @@ public class AeadKeyDisposeRaceTests
         byte[] nonce = Nonce(algorithm);
         byte[] ciphertext = EncryptWith(algorithm, keyBytes, nonce);
 
-        AeadKey key = AeadKey.Import(algorithm, keyBytes);
+        AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
         byte[]? plaintext;
         using (var armed = DisposeDuringUse.Arm(key))
         {
-            plaintext = key.Decrypt(nonce, ciphertext, Header);
+            Assert.True(key.TryDecrypt(nonce, ciphertext, Header, out plaintext));
             Assert.True(armed.Fired);
         }
 
         Assert.Equal(Payment, plaintext);
-        Assert.Throws<ObjectDisposedException>(() => key.Decrypt(nonce, ciphertext, Header));
+        Assert.Throws<ObjectDisposedException>(() => key.TryDecrypt(nonce, ciphertext, Header, out _));
     }
 
     [Fact]
     public void Export_DisposedBetweenItsCheckAndTheKeyRead_ExportsTheRealKey()
     {
         byte[] keyBytes = KeyBytes(AeadAlgorithm.Aes256Gcm);
-        AeadKey key = AeadKey.Import(AeadAlgorithm.Aes256Gcm, keyBytes);
+        AeadKey key = AeadKey.Import(AeadAlgorithm.Aes256Gcm, keyBytes, KeyBlobFormat.RawPrivateKey);
         byte[] exported;
         using (var armed = DisposeDuringUse.Arm(key))
         {
-            exported = key.Export();
+            exported = key.Export(KeyBlobFormat.RawPrivateKey);
             Assert.True(armed.Fired);
         }
 
         Assert.Equal(keyBytes, exported);
-        Assert.Throws<ObjectDisposedException>(() => key.Export());
+        Assert.Throws<ObjectDisposedException>(() => key.Export(KeyBlobFormat.RawPrivateKey));
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public class AeadKeyDisposeRaceTests
         DisposeRace.Run(
             rounds: 30,
             workers: 3,
-            () => AeadKey.Import(algorithm, keyBytes),
+            () => AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey),
             key => key.Encrypt(nonce, Payment, Header),
             ciphertext => ciphertext.AsSpan().SequenceEqual(expected));
     }
@@ -111,7 +111,7 @@ public class AeadKeyDisposeRaceTests
         DisposeRace.Run(
             rounds: 2000,
             workers: 4,
-            () => AeadKey.Import(algorithm, keyBytes),
+            () => AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey),
             key => key.Encrypt(nonce, Payment, Header),
             ciphertext => ciphertext.AsSpan().SequenceEqual(expected));
     }
@@ -128,7 +128,7 @@ public class AeadKeyDisposeRaceTests
 
     private static byte[] EncryptWith(AeadAlgorithm algorithm, byte[] keyBytes, byte[] nonce)
     {
-        using AeadKey key = AeadKey.Import(algorithm, keyBytes);
+        using AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
         return key.Encrypt(nonce, Payment, Header);
     }
 }

@@ -298,11 +298,10 @@ public sealed class PackageTests : IDisposable
         byte[] nonce = RandomNumberGenerator.GetBytes(AeadAlgorithm.Aes256Gcm.NonceSize);
         byte[] associatedData = Encoding.UTF8.GetBytes("msg-id-1");
         byte[] sealedMessage = aeadKey.Encrypt(nonce, message, associatedData);
-        byte[]? opened = aeadKey.Decrypt(nonce, sealedMessage, associatedData);
-        bool roundTrip = opened is not null && opened.AsSpan().SequenceEqual(message)
+        bool roundTrip = aeadKey.TryDecrypt(nonce, sealedMessage, associatedData, out byte[]? opened) && opened.AsSpan().SequenceEqual(message)
             && sealedMessage.Length == message.Length + AeadAlgorithm.Aes256Gcm.TagSize;
         sealedMessage[0] ^= 1;
-        bool forgeryRejected = aeadKey.Decrypt(nonce, sealedMessage, associatedData) is null;
+        bool forgeryRejected = !aeadKey.TryDecrypt(nonce, sealedMessage, associatedData, out _);
 
         AssemblyName native = Assembly.Load(new AssemblyName("FintechCrypto.Native")).GetName();
         Console.WriteLine($"native: {native.Name} {native.Version}");

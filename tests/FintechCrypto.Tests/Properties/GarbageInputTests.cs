@@ -140,8 +140,9 @@ public class GarbageInputTests
         foreach (AeadAlgorithm algorithm in new[] { AeadAlgorithm.Aes256Gcm, AeadAlgorithm.ChaCha20Poly1305, AeadAlgorithm.AesGcm(16, 7) })
         {
             using AeadKey key = AeadKey.Generate(algorithm);
-            Assert.Null(key.Decrypt(new byte[algorithm.NonceSize], garbage));
-            MustBeOurs(() => AeadKey.Import(algorithm, garbage).Dispose());
+            Assert.False(key.TryDecrypt(new byte[algorithm.NonceSize], garbage, null, out byte[]? plaintext));
+            Assert.Null(plaintext);
+            MustBeOurs(() => AeadKey.Import(algorithm, garbage, KeyBlobFormat.RawPrivateKey).Dispose());
         }
     }
 

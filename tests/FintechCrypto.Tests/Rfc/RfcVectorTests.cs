@@ -95,12 +95,13 @@ public class RfcVectorTests
     public void ChaCha20Poly1305_Rfc8439_Section2_8_2()
     {
         byte[] plaintext = Encoding.ASCII.GetBytes("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
-        using AeadKey key = AeadKey.Import(AeadAlgorithm.ChaCha20Poly1305, Hex.Decode("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"));
+        using AeadKey key = AeadKey.Import(AeadAlgorithm.ChaCha20Poly1305, Hex.Decode("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"), KeyBlobFormat.RawPrivateKey);
         byte[] nonce = Hex.Decode("070000004041424344454647");
         byte[] aad = Hex.Decode("50515253c0c1c2c3c4c5c6c7");
         byte[] box = key.Encrypt(nonce, plaintext, aad);
         Assert.Equal("d31a8d34648e60db7b86afbc53ef7ec2", Hex.Encode(box.AsSpan(0, 16)));
         Assert.Equal("1ae10b594f09e26a7e902ecbd0600691", Hex.Encode(box.AsSpan(box.Length - 16)));
-        Assert.Equal(plaintext, key.Decrypt(nonce, box, aad));
+        Assert.True(key.TryDecrypt(nonce, box, aad, out byte[]? opened));
+        Assert.Equal(plaintext, opened);
     }
 }

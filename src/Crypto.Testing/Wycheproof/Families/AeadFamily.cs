@@ -28,9 +28,8 @@ internal sealed class AeadFamily(bool chaCha) : IWycheproofFamily
         tag.CopyTo(sealedMessage, ct.Length);
 
         AeadAlgorithm algorithm = chaCha ? AeadAlgorithm.ChaCha20Poly1305 : AeadAlgorithm.AesGcm(keyBytes.Length, iv.Length);
-        using AeadKey key = AeadKey.Import(algorithm, keyBytes);
-        byte[]? plaintext = key.Decrypt(iv, sealedMessage, aad);
-        if (plaintext is null)
+        using AeadKey key = AeadKey.Import(algorithm, keyBytes, KeyBlobFormat.RawPrivateKey);
+        if (!key.TryDecrypt(iv, sealedMessage, aad, out byte[]? plaintext))
         {
             return CaseOutcome.Rejected("Decrypt returned false");
         }

@@ -2,12 +2,13 @@
 // Peer points are fully validated on import (SP 800-56A §5.6.2.3.3: on the curve, not infinity) by P256.DecodePoint.
 
 using System;
-using System.Formats.Asn1;
 using System.Security.Cryptography;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto.Internal.Classical;
 
-internal sealed class EcdhP256KeyAgreementAlgorithm : KeyAgreementAlgorithm
+internal sealed class EcdhP256KeyAgreementAlgorithm : KeyAgreementAlgorithm, IKeyAlgorithm<KeyAgreementKeyCore, KeyAgreementPublicKeyCore>
 {
     internal EcdhP256KeyAgreementAlgorithm()
         : base("ECDH-P256")
@@ -16,23 +17,20 @@ internal sealed class EcdhP256KeyAgreementAlgorithm : KeyAgreementAlgorithm
 
     public override int SharedSecretSize => P256.ScalarSize;
 
-    internal override KeyAgreementKeyCore GenerateCore() => new PrivateKey(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256));
+    public KeyEncoding Encoding => P256.Encoding;
 
-    internal override KeyAgreementKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
-        new PrivateKey(format == KeyBlobFormat.RawPrivateKey ? P256.ImportRawPrivate(blob, ECDiffieHellman.Create, Name, format) : P256.ImportPkcs8(blob, ECDiffieHellman.Create(), Name, format));
+    internal override IKeyAlgorithm<KeyAgreementKeyCore, KeyAgreementPublicKeyCore> Keys => this;
 
-    internal override KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
-        new PublicKey(P256.ImportPublic(blob, ECDiffieHellman.Create, Name, format));
+    /// <summary>The OS generates the key (no seed is drawn).</summary>
+    public KeyAgreementKeyCore GenerateCore(ReadOnlySpan<byte> seed) => new PrivateKey(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256));
 
-    private sealed class PrivateKey : KeyAgreementKeyCore
+    public KeyAgreementKeyCore ImportPrivateCore(DecodedPrivateKey key) => new PrivateKey(P256.ImportPrivate(key, ECDiffieHellman.Create, Name));
+
+    public KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) =>
+        new PublicKey(P256.ImportPublic(publicKey, ECDiffieHellman.Create, Name, format));
+
+    private sealed class PrivateKey(ECDiffieHellman ecdh) : KeyAgreementKeyCore
     {
-        private readonly ECDiffieHellman _ecdh;
-
-        internal PrivateKey(ECDiffieHellman ecdh)
-        {
-            _ecdh = ecdh;
-        }
-
         internal override void Agree(KeyAgreementPublicKeyCore peer, Span<byte> sharedSecret)
         {
             if (peer is not PublicKey publicKey)
@@ -40,7 +38,7 @@ internal sealed class EcdhP256KeyAgreementAlgorithm : KeyAgreementAlgorithm
                 throw Error.Crypto_InternalError("ECDH peer key of another backend");
             }
 
-            byte[] z = _ecdh.DeriveRawSecretAgreement(publicKey.Ecdh.PublicKey);
+            byte[] z = ecdh.DeriveRawSecretAgreement(publicKey.Ecdh.PublicKey);
             try
             {
                 if (z.Length != P256.ScalarSize)
@@ -57,23 +55,20 @@ internal sealed class EcdhP256KeyAgreementAlgorithm : KeyAgreementAlgorithm
         }
 
         internal override KeyAgreementPublicKeyCore CreatePublicKey() =>
-            new PublicKey(ECDiffieHellman.Create(_ecdh.ExportParameters(false)));
+            new PublicKey(ECDiffieHellman.Create(ecdh.ExportParameters(false)));
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) => P256.ExportPrivate(_ecdh, format);
+        internal override byte[] ExportRawPrivateKey() => P256.ExportPrivateScalar(ecdh);
 
-        public override void Dispose() => _ecdh.Dispose();
+        internal override byte[] ExportRawPublicKey() => P256.ExportPoint(ecdh);
+
+        public override void Dispose() => ecdh.Dispose();
     }
 
-    private sealed class PublicKey : KeyAgreementPublicKeyCore
+    private sealed class PublicKey(ECDiffieHellman ecdh) : KeyAgreementPublicKeyCore
     {
-        internal PublicKey(ECDiffieHellman ecdh)
-        {
-            Ecdh = ecdh;
-        }
+        internal ECDiffieHellman Ecdh { get; } = ecdh;
 
-        internal ECDiffieHellman Ecdh { get; }
-
-        internal override byte[] ExportPublic(KeyBlobFormat format) => P256.ExportPublic(Ecdh, format);
+        internal override byte[] ExportRawPublicKey() => P256.ExportPoint(Ecdh);
 
         public override void Dispose() => Ecdh.Dispose();
     }

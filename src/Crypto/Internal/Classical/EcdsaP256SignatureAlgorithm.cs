@@ -6,7 +6,8 @@
 using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -14,7 +15,7 @@ using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace FintechCrypto.Internal.Classical;
 
-internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
+internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm, IKeyAlgorithm<SigningKeyCore, VerificationKeyCore>
 {
     private const int P1363Size = 2 * P256.ScalarSize;
     private const int MaxDerSize = 72;
@@ -29,13 +30,17 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
 
     public override int SignatureSize => _der ? MaxDerSize : P1363Size;
 
-    internal override SigningKeyCore GenerateCore() => new PrivateKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), _der);
+    public KeyEncoding Encoding => P256.Encoding;
 
-    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
-        new PrivateKey(format == KeyBlobFormat.RawPrivateKey ? P256.ImportRawPrivate(blob, ECDsa.Create, Name, format) : P256.ImportPkcs8(blob, ECDsa.Create(), Name, format), _der);
+    internal override IKeyAlgorithm<SigningKeyCore, VerificationKeyCore> Keys => this;
 
-    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format) =>
-        new PublicKey(P256.ImportPublic(blob, ECDsa.Create, Name, format), _der);
+    /// <summary>The OS generates the key (no seed is drawn).</summary>
+    public SigningKeyCore GenerateCore(ReadOnlySpan<byte> seed) => new PrivateKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), _der);
+
+    public SigningKeyCore ImportPrivateCore(DecodedPrivateKey key) => new PrivateKey(P256.ImportPrivate(key, ECDsa.Create, Name), _der);
+
+    public VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) =>
+        new PublicKey(P256.ImportPublic(publicKey, ECDsa.Create, Name, format), _der);
 
     /// <summary>Parses a strict DER Ecdsa-Sig-Value into r || s; false when malformed or out of range.</summary>
     private static bool TryDerToP1363(ReadOnlySpan<byte> der, Span<byte> p1363)
@@ -102,18 +107,9 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
         return value[i..];
     }
 
-    private sealed class PrivateKey : SigningKeyCore
+    private sealed class PrivateKey(ECDsa ecdsa, bool der) : SigningKeyCore
     {
-        private readonly ECDsa _ecdsa;
-        private readonly bool _der;
-
-        internal PrivateKey(ECDsa ecdsa, bool der)
-        {
-            _ecdsa = ecdsa;
-            _der = der;
-        }
-
-        internal override int SignatureSize => _der ? MaxDerSize : P1363Size;
+        internal override int SignatureSize => der ? MaxDerSize : P1363Size;
 
         internal override int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
         {
@@ -122,12 +118,12 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
             {
                 SignDeterministic(data, p1363);
             }
-            else if (!_ecdsa.TrySignData(data, p1363, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out int written) || written != P1363Size)
+            else if (!ecdsa.TrySignData(data, p1363, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out int written) || written != P1363Size)
             {
                 throw Error.Crypto_InternalError("ECDSA signature of unexpected size");
             }
 
-            if (!_der)
+            if (!der)
             {
                 p1363.CopyTo(signature);
                 return P1363Size;
@@ -138,18 +134,20 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
 
         internal override VerificationKeyCore CreatePublicKey()
         {
-            ECParameters parameters = _ecdsa.ExportParameters(false);
-            return new PublicKey(ECDsa.Create(parameters), _der);
+            ECParameters parameters = ecdsa.ExportParameters(false);
+            return new PublicKey(ECDsa.Create(parameters), der);
         }
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) => P256.ExportPrivate(_ecdsa, format);
+        internal override byte[] ExportRawPrivateKey() => P256.ExportPrivateScalar(ecdsa);
 
-        public override void Dispose() => _ecdsa.Dispose();
+        internal override byte[] ExportRawPublicKey() => P256.ExportPoint(ecdsa);
+
+        public override void Dispose() => ecdsa.Dispose();
 
         /// <summary>RFC 6979 §3.2 deterministic k (HMAC-DRBG with SHA-256), FIPS 186-5 §6.4.1 signing.</summary>
         private void SignDeterministic(ReadOnlySpan<byte> data, Span<byte> p1363)
         {
-            ECParameters parameters = _ecdsa.ExportParameters(true);
+            ECParameters parameters = ecdsa.ExportParameters(true);
             try
             {
                 var domain = new ECDomainParameters(P256.Domain);
@@ -171,23 +169,14 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
         }
     }
 
-    private sealed class PublicKey : VerificationKeyCore
+    private sealed class PublicKey(ECDsa ecdsa, bool der) : VerificationKeyCore
     {
-        private readonly ECDsa _ecdsa;
-        private readonly bool _der;
-
-        internal PublicKey(ECDsa ecdsa, bool der)
-        {
-            _ecdsa = ecdsa;
-            _der = der;
-        }
-
-        internal override int SignatureSize => _der ? MaxDerSize : P1363Size;
+        internal override int SignatureSize => der ? MaxDerSize : P1363Size;
 
         internal override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context)
         {
             Span<byte> p1363 = stackalloc byte[P1363Size];
-            if (_der)
+            if (der)
             {
                 if (signature.Length > MaxDerSize || !TryDerToP1363(signature, p1363))
                 {
@@ -205,11 +194,11 @@ internal sealed class EcdsaP256SignatureAlgorithm : SignatureAlgorithm
             }
 
             // The provider checks 0 < r, s < n (FIPS 186-5 §6.4.2 step 1) and returns false otherwise.
-            return _ecdsa.VerifyData(data, p1363, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return ecdsa.VerifyData(data, p1363, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) => P256.ExportPublic(_ecdsa, format);
+        internal override byte[] ExportRawPublicKey() => P256.ExportPoint(ecdsa);
 
-        public override void Dispose() => _ecdsa.Dispose();
+        public override void Dispose() => ecdsa.Dispose();
     }
 }

@@ -3,18 +3,20 @@
 // CurvePrivateKey OCTET STRING inside the privateKey OCTET STRING); no algorithm parameters.
 
 using System;
-using System.Security.Cryptography;
-using FintechCrypto.Encodings;
-using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.Curve25519;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
+using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.Classical;
 
-internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
+internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm, IKeyAlgorithm<SigningKeyCore, VerificationKeyCore>
 {
     internal const int PrivateKeySize = 32;
     internal const int PublicKeySize = 32;
     internal const int SigSize = 64;
+
+    private static readonly KeyEncoding s_encoding = KeyEncoding.Rfc8410(Oids.Ed25519);
 
     internal Ed25519SignatureAlgorithm()
         : base("Ed25519")
@@ -28,52 +30,14 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
 
     public override int SeedSize => PrivateKeySize;
 
-    internal override SigningKeyCore GenerateCore()
-    {
-        Span<byte> seed = stackalloc byte[PrivateKeySize];
-        try
-        {
-            RandomNumberGenerator.Fill(seed);
-            return new PrivateKey(seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
+    public KeyEncoding Encoding => s_encoding;
 
-    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.PrivateKeySeed)
-        {
-            if (blob.Length != PrivateKeySize)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"it must be {PrivateKeySize} bytes, not {blob.Length}");
-            }
+    internal override IKeyAlgorithm<SigningKeyCore, VerificationKeyCore> Keys => this;
 
-            return new PrivateKey(blob);
-        }
+    /// <summary>The raw key and the seed are the same 32 bytes (RFC 8032 §5.1.5; RFC 8410 §7 wraps them in PKCS#8).</summary>
+    public SigningKeyCore ImportPrivateCore(DecodedPrivateKey key) => new PrivateKey(key.OfSize(PrivateKeySize, Name, "it"));
 
-        byte[] seed = Rfc8410.ReadPkcs8(blob, Oids.Ed25519, PrivateKeySize, Name, format);
-        try
-        {
-            return new PrivateKey(seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
-
-    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPublicKey)
-        {
-            return PublicKey.Decode(blob, Name, format);
-        }
-
-        return PublicKey.Decode(Rfc8410.ReadSubjectPublicKeyInfo(blob, Oids.Ed25519, PublicKeySize, Name, format), Name, format);
-    }
+    public VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) => PublicKey.Decode(publicKey, Name, format);
 
     private sealed class PrivateKey : SigningKeyCore
     {
@@ -98,17 +62,13 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
             return SigSize;
         }
 
+        internal override bool HasSeed => true;
+
         internal override VerificationKeyCore CreatePublicKey() => PublicKey.Decode(_publicKey, "Ed25519", KeyBlobFormat.RawPublicKey);
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format)
-        {
-            if (format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.PrivateKeySeed)
-            {
-                return _seed.Span.ToArray();
-            }
+        internal override byte[] ExportRawPrivateKey() => _seed.Span.ToArray();
 
-            return Rfc8410.WritePkcs8(Oids.Ed25519, _seed.Span);
-        }
+        internal override byte[] ExportSeed() => _seed.Span.ToArray();
 
         public override void Dispose()
         {
@@ -134,11 +94,7 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
 
         internal static PublicKey Decode(ReadOnlySpan<byte> encoded, string algorithm, KeyBlobFormat format)
         {
-            if (encoded.Length != PublicKeySize)
-            {
-                throw Error.Format_InvalidKey(algorithm, format, $"the public key must be {PublicKeySize} bytes, not {encoded.Length}");
-            }
-
+            KeyLength.Check(encoded, PublicKeySize, algorithm, format, "the public key");
             // RFC 8032 §5.1.3: the encoding must decode to a point on the curve, with y < p.
             if (!EdwardsEncoding.TryDecompress(encoded, out ExtendedPoint point))
             {
@@ -176,9 +132,6 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm
                 : Ed25519Core.Verify(tables, _encoded, data, signature);
         }
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey
-                ? (byte[])_encoded.Clone()
-                : Rfc8410.WriteSubjectPublicKeyInfo(Oids.Ed25519, _encoded);
+        internal override byte[] ExportRawPublicKey() => (byte[])_encoded.Clone();
     }
 }

@@ -10,6 +10,9 @@ internal static class Hashes
 {
     internal static readonly HashAlgorithmName Sha224 = new("SHA224");
 
+    /// <summary>The hashes this class knows, for messages.</summary>
+    internal const string Supported = "SHA1, SHA224, SHA256, SHA384 or SHA512";
+
     /// <summary>Output length in bytes, or 0 when the hash is not supported.</summary>
     internal static int OutputSize(HashAlgorithmName hash) => hash.Name switch
     {
@@ -40,7 +43,7 @@ internal static class Hashes
         "SHA256" => new Sha256Digest(),
         "SHA384" => new Sha384Digest(),
         "SHA512" => new Sha512Digest(),
-        _ => throw new ArgumentException($"The hash '{hash.Name}' is not supported.", nameof(hash)),
+        _ => throw Error.Argument_HashNotSupported(nameof(hash), hash.Name ?? "?", "this operation", Supported),
     };
 
     /// <summary>Maps Wycheproof and ACVP spellings ("SHA-256", "SHA2-256", "SHA256") to a name.</summary>
@@ -51,6 +54,6 @@ internal static class Hashes
         "SHA256" or "SHA2256" => HashAlgorithmName.SHA256,
         "SHA384" or "SHA2384" => HashAlgorithmName.SHA384,
         "SHA512" or "SHA2512" => HashAlgorithmName.SHA512,
-        _ => throw new ArgumentException($"The hash '{name}' is not supported.", nameof(name)),
+        _ => throw Error.Argument_HashNotSupported(nameof(name), name, "this operation", Supported),
     };
 }

@@ -5,7 +5,8 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC.Multiplier;
@@ -52,24 +53,11 @@ internal static class P256
         };
     }
 
-    /// <summary>Reads an RFC 5480 SubjectPublicKeyInfo for P-256 and returns the point.</summary>
-    internal static ECPoint ReadSubjectPublicKeyInfo(ReadOnlySpan<byte> der, string algorithm, KeyBlobFormat format)
-    {
-        DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(der, algorithm, format);
-        if (info.AlgorithmOid != Oids.EcPublicKey)
-        {
-            throw Error.Format_InvalidKey(algorithm, format, "the algorithm is not id-ecPublicKey");
-        }
-
-        if (info.Parameters is null || !info.Parameters.AsSpan().SequenceEqual(NamedCurveParameters))
-        {
-            throw Error.Format_InvalidKey(algorithm, format, "the curve must be the named curve secp256r1");
-        }
-
-        return DecodePoint(info.Key, algorithm, format);
-    }
-
+    /// <summary>The AlgorithmIdentifier parameters of RFC 5480 §2.1.1: the namedCurve secp256r1 (explicit curves are refused).</summary>
     internal static byte[] NamedCurveParameters { get; } = KeyBlobs.WriteObjectIdentifier(Oids.Secp256r1);
+
+    /// <summary>RFC 5480 SubjectPublicKeyInfo (the SEC 1 point) and PKCS#8 holding an RFC 5915 ECPrivateKey.</summary>
+    internal static KeyEncoding Encoding { get; } = new(Oids.EcPublicKey, NamedCurveParameters, PrivateKeyForm.EcPrivateKey, "id-ecPublicKey on the named curve secp256r1");
 
     internal static byte[] EncodeUncompressed(ECPoint q)
     {
@@ -120,18 +108,26 @@ internal static class P256
         }
     }
 
-    /// <summary>Creates a provider key from a raw private scalar (ECDSA or ECDH).</summary>
-    internal static T ImportRawPrivate<T>(ReadOnlySpan<byte> d, Func<ECParameters, T> create, string algorithm, KeyBlobFormat format)
+    /// <summary>
+    /// Creates a provider key (ECDSA or ECDH) from the private scalar d, refusing a public point stored beside it
+    /// (RFC 5915's publicKey) that is not d·G.
+    /// </summary>
+    internal static T ImportPrivate<T>(DecodedPrivateKey key, Func<ECParameters, T> create, string algorithm)
         where T : ECAlgorithm
     {
-        ECParameters parameters = FromPrivateScalar(d, algorithm, format);
+        ECParameters parameters = FromPrivateScalar(key.Bytes, algorithm, key.Format);
         try
         {
+            if (!key.PublicKey.IsEmpty && !key.PublicKey.SequenceEqual(EncodeUncompressed(parameters.Q)))
+            {
+                throw Error.Format_InvalidKey(algorithm, key.Format, "the public key stored with the private key is not its public key");
+            }
+
             return create(parameters);
         }
-        catch (CryptographicException e)
+        catch (CryptographicException e) when (e is not FintechCryptoException)
         {
-            throw Error.Format_InvalidKey(algorithm, format, "the provider refused the key", e);
+            throw Error.Format_InvalidKey(algorithm, key.Format, "the provider refused the key", e);
         }
         finally
         {
@@ -139,53 +135,11 @@ internal static class P256
         }
     }
 
-    /// <summary>Creates a provider key from PKCS#8 (RFC 5915 ECPrivateKey), refusing curves other than P-256.</summary>
-    internal static T ImportPkcs8<T>(ReadOnlySpan<byte> blob, T key, string algorithm, KeyBlobFormat format)
+    /// <summary>Creates a provider public key from a SEC 1 point.</summary>
+    internal static T ImportPublic<T>(ReadOnlySpan<byte> point, Func<ECParameters, T> create, string algorithm, KeyBlobFormat format)
         where T : ECAlgorithm
     {
-        try
-        {
-            // Check the AlgorithmIdentifier ourselves first: the provider answers curves it does not know with
-            // PlatformNotSupportedException, which is not a statement about the input.
-            DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, algorithm, format);
-            CryptographicOperations.ZeroMemory(info.Key);
-            if (info.AlgorithmOid != Oids.EcPublicKey || info.Parameters is null || !info.Parameters.AsSpan().SequenceEqual(NamedCurveParameters))
-            {
-                throw Error.Format_InvalidKey(algorithm, format, "the algorithm must be id-ecPublicKey on the named curve secp256r1");
-            }
-
-            key.ImportPkcs8PrivateKey(blob, out int read);
-            if (read != blob.Length)
-            {
-                throw Error.Format_InvalidKey(algorithm, format, "trailing bytes follow the PKCS#8 structure");
-            }
-
-            if (!IsP256(key.ExportParameters(false)))
-            {
-                throw Error.Format_InvalidKey(algorithm, format, "the key is not on the named curve P-256");
-            }
-
-            return key;
-        }
-        catch (Exception e) when (e is CryptographicException and not FintechCryptoException || e is System.Formats.Asn1.AsnContentException || e is PlatformNotSupportedException)
-        {
-            key.Dispose();
-            throw Error.Format_InvalidKey(algorithm, format, "it is not a PKCS#8 P-256 private key", e);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Creates a provider public key from a raw SEC 1 point or an SPKI.</summary>
-    internal static T ImportPublic<T>(ReadOnlySpan<byte> blob, Func<ECParameters, T> create, string algorithm, KeyBlobFormat format)
-        where T : ECAlgorithm
-    {
-        ECPoint q = format == KeyBlobFormat.RawPublicKey
-            ? DecodePoint(blob, algorithm, format)
-            : ReadSubjectPublicKeyInfo(blob, algorithm, format);
+        ECPoint q = DecodePoint(point, algorithm, format);
         try
         {
             return create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = q });
@@ -196,14 +150,9 @@ internal static class P256
         }
     }
 
-    /// <summary>Exports the raw private scalar d (the caller clears it) or PKCS#8.</summary>
-    internal static byte[] ExportPrivate(ECAlgorithm key, KeyBlobFormat format)
+    /// <summary>The raw private scalar d, 32 bytes; the caller clears it.</summary>
+    internal static byte[] ExportPrivateScalar(ECAlgorithm key)
     {
-        if (format == KeyBlobFormat.Pkcs8PrivateKey)
-        {
-            return key.ExportPkcs8PrivateKey();
-        }
-
         ECParameters parameters = key.ExportParameters(true);
         try
         {
@@ -215,9 +164,6 @@ internal static class P256
         }
     }
 
-    /// <summary>Exports the SPKI or the uncompressed SEC 1 point.</summary>
-    internal static byte[] ExportPublic(ECAlgorithm key, KeyBlobFormat format) =>
-        format == KeyBlobFormat.SubjectPublicKeyInfo
-            ? key.ExportSubjectPublicKeyInfo()
-            : EncodeUncompressed(key.ExportParameters(false).Q);
+    /// <summary>The uncompressed SEC 1 point 04 ‖ X ‖ Y.</summary>
+    internal static byte[] ExportPoint(ECAlgorithm key) => EncodeUncompressed(key.ExportParameters(false).Q);
 }

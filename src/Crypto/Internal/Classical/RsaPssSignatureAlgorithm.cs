@@ -7,7 +7,8 @@
 using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -16,10 +17,24 @@ using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace FintechCrypto.Internal.Classical;
 
-internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
+internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm, IKeyAlgorithm<SigningKeyCore, VerificationKeyCore>
 {
     private const int MinModulusBits = 1024;
     private const int MaxModulusBits = 16384;
+
+    // SPKI and PKCS#8 with rsaEncryption and NULL parameters on export (RFC 8017 Appendix C), as the OS writes them;
+    // rsaEncryption with NULL, or id-RSASSA-PSS with absent or RSASSA-PSS-params parameters (RFC 4055 §3.1), on import.
+    private static readonly KeyEncoding s_encoding = new(
+        Oids.RsaEncryption,
+        [0x05, 0x00],
+        PrivateKeyForm.Raw,
+        "rsaEncryption or id-RSASSA-PSS",
+        info => info.AlgorithmOid switch
+        {
+            Oids.RsaEncryption => info.Parameters is [0x05, 0x00],
+            Oids.RsaSsaPss => info.Parameters is null || info.Parameters is [0x30, ..],
+            _ => false,
+        });
 
     private RsaPssSignatureAlgorithm(string name, string identity, int modulusBits, HashAlgorithmName hash, HashAlgorithmName mgf1Hash, int saltLength)
         : base(name, identity)
@@ -56,12 +71,12 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
         int hLen = Hashes.OutputSize(hash);
         if (hLen == 0)
         {
-            throw new ArgumentException($"The hash '{hash.Name}' is not supported for RSA-PSS; use SHA1, SHA224, SHA256, SHA384 or SHA512.", nameof(hash));
+            throw Error.Argument_HashNotSupported(nameof(hash), hash.Name ?? "?", "RSA-PSS", Hashes.Supported);
         }
 
         if (Hashes.OutputSize(mgf1Hash) == 0)
         {
-            throw new ArgumentException($"The MGF1 hash '{mgf1Hash.Name}' is not supported for RSA-PSS.", nameof(mgf1Hash));
+            throw Error.Argument_HashNotSupported(nameof(mgf1Hash), mgf1Hash.Name ?? "?", "MGF1 in RSA-PSS", Hashes.Supported);
         }
 
         // RFC 8017 §9.1.1 step 3: emLen >= hLen + sLen + 2, with emLen = ceil((modBits - 1) / 8).
@@ -89,109 +104,58 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
         }
     }
 
-    internal override SigningKeyCore GenerateCore() => new PrivateKey(this, RSA.Create(ModulusBits));
+    public KeyEncoding Encoding => s_encoding;
 
-    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    internal override IKeyAlgorithm<SigningKeyCore, VerificationKeyCore> Keys => this;
+
+    /// <summary>The OS generates the key (no seed is drawn).</summary>
+    public SigningKeyCore GenerateCore(ReadOnlySpan<byte> seed) => new PrivateKey(this, RSA.Create(ModulusBits));
+
+    /// <summary>The PKCS#1 RSAPrivateKey (RFC 8017 Appendix A.1.2), which is also what PKCS#8 holds.</summary>
+    public SigningKeyCore ImportPrivateCore(DecodedPrivateKey key) =>
+        new PrivateKey(this, Import(key.Bytes, key.Format, isPrivate: true));
+
+    /// <summary>The PKCS#1 RSAPublicKey (RFC 8017 Appendix A.1.1), which is also what SPKI holds.</summary>
+    public VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) =>
+        new PublicKey(this, Import(publicKey, format, isPrivate: false));
+
+    /// <summary>Imports a PKCS#1 key with the OS provider: no trailing bytes, and the modulus of this parameter set.</summary>
+    private RSA Import(ReadOnlySpan<byte> der, KeyBlobFormat format, bool isPrivate)
     {
-        byte[]? inner = null;
         RSA rsa = RSA.Create();
         try
         {
-            ReadOnlySpan<byte> rsaPrivateKey = blob;
-            if (format == KeyBlobFormat.Pkcs8PrivateKey)
+            int read;
+            if (isPrivate)
             {
-                DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, Name, format);
-                inner = info.Key;
-                CheckAlgorithmIdentifier(info, format);
-                rsaPrivateKey = inner;
+                rsa.ImportRSAPrivateKey(der, out read);
+            }
+            else
+            {
+                rsa.ImportRSAPublicKey(der, out read);
             }
 
-            rsa.ImportRSAPrivateKey(rsaPrivateKey, out int read);
-            if (read != rsaPrivateKey.Length)
+            if (read != der.Length)
             {
-                throw Error.Format_InvalidKey(Name, format, "trailing bytes follow the RSAPrivateKey");
+                throw Error.Format_InvalidKey(Name, format, isPrivate ? "trailing bytes follow the RSAPrivateKey" : "trailing bytes follow the RSAPublicKey");
             }
 
-            CheckModulus(rsa, format);
-            return new PrivateKey(this, rsa);
+            if (rsa.KeySize != ModulusBits)
+            {
+                throw Error.Format_InvalidKey(Name, format, $"the modulus must be {ModulusBits} bits, not {rsa.KeySize}");
+            }
+
+            return rsa;
         }
         catch (Exception e) when (e is CryptographicException and not FintechCryptoException || e is AsnContentException)
         {
             rsa.Dispose();
-            throw Error.Format_InvalidKey(Name, format, "it is not an RSA private key", e);
+            throw Error.Format_InvalidKey(Name, format, isPrivate ? "it is not an RSA private key" : "it is not an RSA public key", e);
         }
         catch
         {
             rsa.Dispose();
             throw;
-        }
-        finally
-        {
-            if (inner is not null)
-            {
-                CryptographicOperations.ZeroMemory(inner);
-            }
-        }
-    }
-
-    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        RSA rsa = RSA.Create();
-        try
-        {
-            ReadOnlySpan<byte> rsaPublicKey = blob;
-            byte[]? inner = null;
-            if (format == KeyBlobFormat.SubjectPublicKeyInfo)
-            {
-                DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(blob, Name, format);
-                CheckAlgorithmIdentifier(info, format);
-                inner = info.Key;
-                rsaPublicKey = inner;
-            }
-
-            rsa.ImportRSAPublicKey(rsaPublicKey, out int read);
-            if (read != rsaPublicKey.Length)
-            {
-                throw Error.Format_InvalidKey(Name, format, "trailing bytes follow the RSAPublicKey");
-            }
-
-            CheckModulus(rsa, format);
-            return new PublicKey(this, rsa);
-        }
-        catch (Exception e) when (e is CryptographicException and not FintechCryptoException || e is AsnContentException)
-        {
-            rsa.Dispose();
-            throw Error.Format_InvalidKey(Name, format, "it is not an RSA public key", e);
-        }
-        catch
-        {
-            rsa.Dispose();
-            throw;
-        }
-    }
-
-    private void CheckAlgorithmIdentifier(DecodedKeyInfo info, KeyBlobFormat format)
-    {
-        bool ok = info.AlgorithmOid switch
-        {
-            // RFC 8017 Appendix C: rsaEncryption parameters MUST be NULL.
-            Oids.RsaEncryption => info.Parameters is { Length: 2 } p && p[0] == 0x05 && p[1] == 0x00,
-            // RFC 4055 §3.1: id-RSASSA-PSS parameters are absent or an RSASSA-PSS-params SEQUENCE.
-            Oids.RsaSsaPss => info.Parameters is null || (info.Parameters.Length > 0 && info.Parameters[0] == 0x30),
-            _ => false,
-        };
-
-        if (!ok)
-        {
-            throw Error.Format_InvalidKey(Name, format, "the algorithm is not rsaEncryption or id-RSASSA-PSS");
-        }
-    }
-
-    private void CheckModulus(RSA rsa, KeyBlobFormat format)
-    {
-        if (rsa.KeySize != ModulusBits)
-        {
-            throw Error.Format_InvalidKey(Name, format, $"the modulus must be {ModulusBits} bits, not {rsa.KeySize}");
         }
     }
 
@@ -200,25 +164,16 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
 
     private static BcBigInteger Unsigned(byte[] value) => new(1, value);
 
-    private sealed class PrivateKey : SigningKeyCore
+    private sealed class PrivateKey(RsaPssSignatureAlgorithm algorithm, RSA rsa) : SigningKeyCore
     {
-        private readonly RsaPssSignatureAlgorithm _algorithm;
-        private readonly RSA _rsa;
-
-        internal PrivateKey(RsaPssSignatureAlgorithm algorithm, RSA rsa)
-        {
-            _algorithm = algorithm;
-            _rsa = rsa;
-        }
-
-        internal override int SignatureSize => _algorithm.SignatureSize;
+        internal override int SignatureSize => algorithm.SignatureSize;
 
         internal override int Sign(ReadOnlySpan<byte> data, Span<byte> signature, ReadOnlySpan<byte> context, SigningMode mode)
         {
             int size = SignatureSize;
-            if (_algorithm.UseOsProvider)
+            if (algorithm.UseOsProvider)
             {
-                if (!_rsa.TrySignData(data, signature, _algorithm.Hash, RSASignaturePadding.Pss, out int written) || written != size)
+                if (!rsa.TrySignData(data, signature, algorithm.Hash, RSASignaturePadding.Pss, out int written) || written != size)
                 {
                     throw Error.Crypto_InternalError("RSA-PSS signature of unexpected size");
                 }
@@ -226,13 +181,13 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
                 return size;
             }
 
-            RSAParameters p = _rsa.ExportParameters(true);
+            RSAParameters p = rsa.ExportParameters(true);
             try
             {
                 var key = new RsaPrivateCrtKeyParameters(
                     Unsigned(p.Modulus!), Unsigned(p.Exponent!), Unsigned(p.D!), Unsigned(p.P!), Unsigned(p.Q!),
                     Unsigned(p.DP!), Unsigned(p.DQ!), Unsigned(p.InverseQ!));
-                PssSigner signer = _algorithm.CreatePssSigner(forSigning: true);
+                PssSigner signer = algorithm.CreatePssSigner(forSigning: true);
                 signer.Init(true, new ParametersWithRandom(key, new SecureRandom()));
                 signer.BlockUpdate(data);
                 byte[] result = signer.GenerateSignature();
@@ -252,15 +207,14 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
 
         internal override VerificationKeyCore CreatePublicKey()
         {
-            var rsa = RSA.Create();
-            rsa.ImportParameters(_rsa.ExportParameters(false));
-            return new PublicKey(_algorithm, rsa);
+            var publicKey = RSA.Create();
+            publicKey.ImportParameters(rsa.ExportParameters(false));
+            return new PublicKey(algorithm, publicKey);
         }
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) =>
-            format == KeyBlobFormat.Pkcs8PrivateKey ? _rsa.ExportPkcs8PrivateKey() : _rsa.ExportRSAPrivateKey();
+        internal override byte[] ExportRawPrivateKey() => rsa.ExportRSAPrivateKey();
 
-        public override void Dispose() => _rsa.Dispose();
+        public override void Dispose() => rsa.Dispose();
 
         private static void ClearPrivate(RSAParameters p)
         {
@@ -327,8 +281,7 @@ internal sealed class RsaPssSignatureAlgorithm : SignatureAlgorithm
             }
         }
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.SubjectPublicKeyInfo ? _rsa.ExportSubjectPublicKeyInfo() : _rsa.ExportRSAPublicKey();
+        internal override byte[] ExportRawPublicKey() => _rsa.ExportRSAPublicKey();
 
         public override void Dispose() => _rsa.Dispose();
     }

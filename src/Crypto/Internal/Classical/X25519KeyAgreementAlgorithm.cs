@@ -5,15 +5,17 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
-using FintechCrypto.Internal.Curve25519;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.Classical;
 
-internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
+internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm, IKeyAlgorithm<KeyAgreementKeyCore, KeyAgreementPublicKeyCore>
 {
     internal const int KeySize = 32;
+
+    private static readonly KeyEncoding s_encoding = KeyEncoding.Rfc8410(Oids.X25519);
 
     internal X25519KeyAgreementAlgorithm()
         : base("X25519")
@@ -22,57 +24,17 @@ internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
 
     public override int SharedSecretSize => KeySize;
 
-    internal override KeyAgreementKeyCore GenerateCore()
-    {
-        Span<byte> scalar = stackalloc byte[KeySize];
-        try
-        {
-            RandomNumberGenerator.Fill(scalar);
-            return new PrivateKey(scalar);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scalar);
-        }
-    }
+    public KeyEncoding Encoding => s_encoding;
 
-    internal override KeyAgreementKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPrivateKey)
-        {
-            if (blob.Length != KeySize)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"it must be {KeySize} bytes, not {blob.Length}");
-            }
+    /// <summary>A private key is 32 random bytes (RFC 7748 §6.1); decodeScalar25519 clamps them in every operation.</summary>
+    public int KeyGenerationSeedSize => KeySize;
 
-            return new PrivateKey(blob);
-        }
+    internal override IKeyAlgorithm<KeyAgreementKeyCore, KeyAgreementPublicKeyCore> Keys => this;
 
-        byte[] scalar = Rfc8410.ReadPkcs8(blob, Oids.X25519, KeySize, Name, format);
-        try
-        {
-            return new PrivateKey(scalar);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scalar);
-        }
-    }
+    public KeyAgreementKeyCore ImportPrivateCore(DecodedPrivateKey key) => new PrivateKey(key.OfSize(KeySize, Name, "it"));
 
-    internal override KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPublicKey)
-        {
-            if (blob.Length != KeySize)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"it must be {KeySize} bytes, not {blob.Length}");
-            }
-
-            return new PublicKey(blob.ToArray());
-        }
-
-        return new PublicKey(Rfc8410.ReadSubjectPublicKeyInfo(blob, Oids.X25519, KeySize, Name, format));
-    }
+    public KeyAgreementPublicKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) =>
+        new PublicKey(KeyLength.Check(publicKey, KeySize, Name, format, "it").ToArray());
 
     private sealed class PrivateKey : KeyAgreementKeyCore
     {
@@ -115,8 +77,7 @@ internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
             return new PublicKey(u);
         }
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPrivateKey ? _scalar.Span.ToArray() : Rfc8410.WritePkcs8(Oids.X25519, _scalar.Span);
+        internal override byte[] ExportRawPrivateKey() => _scalar.Span.ToArray();
 
         public override void Dispose() => _scalar.Dispose();
     }
@@ -130,7 +91,6 @@ internal sealed class X25519KeyAgreementAlgorithm : KeyAgreementAlgorithm
 
         internal byte[] U { get; }
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey ? (byte[])U.Clone() : Rfc8410.WriteSubjectPublicKeyInfo(Oids.X25519, U);
+        internal override byte[] ExportRawPublicKey() => (byte[])U.Clone();
     }
 }

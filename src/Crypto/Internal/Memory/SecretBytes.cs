@@ -9,8 +9,9 @@ namespace FintechCrypto.Internal.Memory;
 /// </summary>
 /// <remarks>
 /// Code that may run while another thread disposes the owner reads <see cref="Span"/> under a lease
-/// (<c>using SecretLease lease = bytes.Lease(owner);</c>), or under the lease of a <see cref="KeyLifetime"/> that owns
-/// these bytes; then the bytes cannot be cleared before the lease is released (<see cref="SecretLifetime"/>).
+/// (<c>using SecretLease lease = bytes.Lease(owner);</c>), or under the lease of the lifetime that owns these bytes (a
+/// key's <see cref="Keys.SecretKeyState"/>, or a <see cref="KeyLifetime"/>); then the bytes cannot be cleared before the
+/// lease is released (<see cref="SecretLifetime"/>).
 /// </remarks>
 internal sealed class SecretBytes : SecretLifetime
 {

@@ -9,79 +9,30 @@ using System.Formats.Asn1;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.MlDsa;
 
-internal sealed class MlDsaAlgorithm : SignatureAlgorithm
+internal sealed class MlDsaAlgorithm : PostQuantumSignatureAlgorithm
 {
     internal MlDsaAlgorithm(MlDsaParameterSet parameters)
-        : base(parameters.Name)
+        : base(parameters.Name, parameters.Oid, parameters.SignatureSize, MlDsaParameterSet.SeedSize, PrivateKeyForm.SeedOrExpandedKey)
     {
         Parameters = parameters;
     }
 
     internal MlDsaParameterSet Parameters { get; }
 
-    public override int SignatureSize => Parameters.SignatureSize;
+    /// <summary>The seed ξ (ML-DSA.KeyGen_internal, FIPS 204 Algorithm 6), or the expanded sk with its consistency checks.</summary>
+    public override SigningKeyCore ImportPrivateCore(DecodedPrivateKey key) =>
+        key.IsSeed
+            ? PrivateKey.FromSeed(Parameters, key.OfSize(SeedSize, Name, "the seed ξ"))
+            : PrivateKey.FromExpanded(Parameters, key.Bytes, key.Format);
 
-    public override bool SupportsContext => true;
-
-    public override bool SupportsPreHash => true;
-
-    public override bool SupportsSeed => true;
-
-    public override int SeedSize => MlDsaParameterSet.SeedSize;
-
-    internal override SigningKeyCore GenerateCore()
-    {
-        Span<byte> seed = stackalloc byte[MlDsaParameterSet.SeedSize];
-        try
-        {
-            RandomNumberGenerator.Fill(seed);
-            return PrivateKey.FromSeed(Parameters, seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
-
-    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        switch (format)
-        {
-            case KeyBlobFormat.PrivateKeySeed:
-                if (blob.Length != MlDsaParameterSet.SeedSize)
-                {
-                    throw Error.Format_InvalidKey(Name, format, $"the seed ξ must be {MlDsaParameterSet.SeedSize} bytes, not {blob.Length}");
-                }
-
-                return PrivateKey.FromSeed(Parameters, blob);
-            case KeyBlobFormat.RawPrivateKey:
-                return PrivateKey.FromExpanded(Parameters, blob, format);
-            default:
-                return ImportPkcs8(blob, format);
-        }
-    }
-
-    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPublicKey)
-        {
-            return PublicKey.Decode(Parameters, blob, format);
-        }
-
-        DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(blob, Name, format);
-        if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-        {
-            throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-        }
-
-        return PublicKey.Decode(Parameters, info.Key, format);
-    }
+    public override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) => PublicKey.Decode(Parameters, publicKey, format);
 
     /// <summary>Writes M' = domain ‖ |ctx| ‖ ctx (‖ OID(PH) for HashML-DSA) into <paramref name="prefix"/>; returns its length.</summary>
     internal static int WritePrefix(byte domain, ReadOnlySpan<byte> context, string? hashOid, Span<byte> prefix)
@@ -98,49 +49,6 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         }
 
         return length;
-    }
-
-    private SigningKeyCore ImportPkcs8(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, Name, format);
-        byte[]? seed = null;
-        byte[]? expanded = null;
-        try
-        {
-            if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-            }
-
-            SeedOrExpandedKey.Read(info.Key, Name, format, out seed, out expanded);
-            if (seed is null)
-            {
-                return PrivateKey.FromExpanded(Parameters, expanded!, format);
-            }
-
-            if (seed.Length != MlDsaParameterSet.SeedSize)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"the seed must be {MlDsaParameterSet.SeedSize} bytes");
-            }
-
-            PrivateKey key = PrivateKey.FromSeed(Parameters, seed);
-            if (expanded is not null)
-            {
-                if (!SeedOrExpandedKey.Matches(key.ExportPrivate(KeyBlobFormat.RawPrivateKey), expanded))
-                {
-                    key.Dispose();
-                    throw Error.Format_InvalidKey(Name, format, "the expanded key does not match the seed");
-                }
-            }
-
-            return key;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(info.Key);
-            SeedOrExpandedKey.Clear(seed);
-            SeedOrExpandedKey.Clear(expanded);
-        }
     }
 
     /// <summary>The public half: pk, tr = H(pk, 64), Â and t̂1·2^d.</summary>
@@ -192,11 +100,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         /// <summary>pkDecode (Algorithm 23) and the caches; any 32 + 320k bytes decode.</summary>
         internal static PublicKey Decode(MlDsaParameterSet p, ReadOnlySpan<byte> pk, KeyBlobFormat format)
         {
-            if (pk.Length != p.PublicKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the public key must be {p.PublicKeySize} bytes, not {pk.Length}");
-            }
-
+            KeyLength.Check(pk, p.PublicKeySize, p.Name, format, "the public key");
             int[] aHat = new int[p.K * p.L * 256];
             Sampling.ExpandAVartime(pk[..32], p.K, p.L, aHat);
             return new PublicKey(p, pk.ToArray(), aHat, null);
@@ -220,10 +124,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         internal bool VerifyExternalMu(ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature) =>
             mu.Length == 64 && MlDsaCore.VerifyMu(_p, _aHat, T1Hat, mu, signature);
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey
-                ? (byte[])_pk.Clone()
-                : KeyBlobs.WriteSubjectPublicKeyInfo(_p.Oid, default, parametersPresent: false, _pk);
+        internal override byte[] ExportRawPublicKey() => (byte[])_pk.Clone();
 
         internal ReadOnlySpan<int> AHat => _aHat;
 
@@ -285,11 +186,7 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
         /// </summary>
         internal static PrivateKey FromExpanded(MlDsaParameterSet p, ReadOnlySpan<byte> skBytes, KeyBlobFormat format)
         {
-            if (skBytes.Length != p.PrivateKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the private key must be {p.PrivateKeySize} bytes, not {skBytes.Length}");
-            }
-
+            KeyLength.Check(skBytes, p.PrivateKeySize, p.Name, format, "the private key");
             int k = p.K;
             int l = p.L;
             Span<byte> rho = stackalloc byte[32];
@@ -390,34 +287,11 @@ internal sealed class MlDsaAlgorithm : SignatureAlgorithm
 
         internal override VerificationKeyCore CreatePublicKey() => _public;
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format)
-        {
-            switch (format)
-            {
-                case KeyBlobFormat.RawPrivateKey:
-                    return _sk.Span.ToArray();
-                case KeyBlobFormat.PrivateKeySeed:
-                    if (_seed is null)
-                    {
-                        throw new ArgumentException($"This {_p.Name} key was imported without its seed, so it cannot export one; export RawPrivateKey or PKCS#8 instead.", nameof(format));
-                    }
+        internal override bool HasSeed => _seed is not null;
 
-                    return _seed.Span.ToArray();
-                default:
-                {
-                    // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
-                    byte[] inner = SeedOrExpandedKey.Write(_seed is null ? default : _seed.Span, _seed is not null, _sk.Span);
-                    try
-                    {
-                        return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);
-                    }
-                    finally
-                    {
-                        CryptographicOperations.ZeroMemory(inner);
-                    }
-                }
-            }
-        }
+        internal override byte[] ExportRawPrivateKey() => _sk.Span.ToArray();
+
+        internal override byte[] ExportSeed() => _seed!.Span.ToArray();
 
         public override void Dispose()
         {

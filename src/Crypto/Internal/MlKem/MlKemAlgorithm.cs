@@ -10,18 +10,20 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Native.MlKem;
 
 namespace FintechCrypto.Internal.MlKem;
 
-internal sealed class MlKemAlgorithm : KemAlgorithm
+internal sealed class MlKemAlgorithm : KemAlgorithm, IKeyAlgorithm<DecapsulationKeyCore, EncapsulationKeyCore>
 {
     internal MlKemAlgorithm(MlKemParameterSet parameters)
         : base(parameters.Name)
     {
         Parameters = parameters;
+        Encoding = new KeyEncoding(parameters.Oid, null, PrivateKeyForm.SeedOrExpandedKey);
     }
 
     internal MlKemParameterSet Parameters { get; }
@@ -30,91 +32,27 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
 
     public override int DecapsulationKeySize => Parameters.DecapsulationKeySize;
 
+    /// <summary>Keys are generated from d ‖ z (FIPS 203 Algorithm 16).</summary>
+    public override bool SupportsSeed => true;
+
     public override int SeedSize => MlKemParameterSet.SeedSize;
 
     public override int CiphertextSize => Parameters.CiphertextSize;
 
     public override int SharedSecretSize => MlKemParameterSet.SharedSecretSize;
 
-    internal override DecapsulationKeyCore GenerateCore(ReadOnlySpan<byte> seed) => PrivateKey.FromSeed(Parameters, seed);
+    /// <summary>SPKI with id-alg-ml-kem-*; PKCS#8 with the seed / expandedKey / both CHOICE (draft-ietf-lamps-kyber-certificates).</summary>
+    public KeyEncoding Encoding { get; }
 
-    internal override DecapsulationKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        switch (format)
-        {
-            case KeyBlobFormat.PrivateKeySeed:
-                if (blob.Length != SeedSize)
-                {
-                    throw Error.Format_InvalidKey(Name, format, $"the seed d ‖ z must be {SeedSize} bytes, not {blob.Length}");
-                }
+    internal override IKeyAlgorithm<DecapsulationKeyCore, EncapsulationKeyCore> Keys => this;
 
-                return PrivateKey.FromSeed(Parameters, blob);
-            case KeyBlobFormat.RawPrivateKey:
-                return PrivateKey.FromExpanded(Parameters, blob, format);
-            default:
-                return ImportPkcs8(blob, format);
-        }
-    }
+    /// <summary>The seed d ‖ z (ML-KEM.KeyGen_internal), or the expanded dk with the §7.3 checks.</summary>
+    public DecapsulationKeyCore ImportPrivateCore(DecodedPrivateKey key) =>
+        key.IsSeed
+            ? PrivateKey.FromSeed(Parameters, key.OfSize(SeedSize, Name, "the seed d ‖ z"))
+            : PrivateKey.FromExpanded(Parameters, key.Bytes, key.Format);
 
-    internal override EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPublicKey)
-        {
-            return PublicKey.Decode(Parameters, blob, format);
-        }
-
-        DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(blob, Name, format);
-        if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-        {
-            throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-        }
-
-        return PublicKey.Decode(Parameters, info.Key, format);
-    }
-
-    private DecapsulationKeyCore ImportPkcs8(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, Name, format);
-        byte[]? seed = null;
-        byte[]? expanded = null;
-        try
-        {
-            if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-            }
-
-            SeedOrExpandedKey.Read(info.Key, Name, format, out seed, out expanded);
-            if (seed is not null && seed.Length != SeedSize)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"the seed must be {SeedSize} bytes");
-            }
-
-            if (seed is null)
-            {
-                return PrivateKey.FromExpanded(Parameters, expanded!, format);
-            }
-
-            PrivateKey key = PrivateKey.FromSeed(Parameters, seed);
-            if (expanded is not null)
-            {
-                // "both": the expanded key must be the one the seed generates (constant-time comparison).
-                if (!SeedOrExpandedKey.Matches(key.ExportPrivate(KeyBlobFormat.RawPrivateKey), expanded))
-                {
-                    key.Dispose();
-                    throw Error.Format_InvalidKey(Name, format, "the expanded key does not match the seed");
-                }
-            }
-
-            return key;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(info.Key);
-            SeedOrExpandedKey.Clear(seed);
-            SeedOrExpandedKey.Clear(expanded);
-        }
-    }
+    public EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) => PublicKey.Decode(Parameters, publicKey, format);
 
     /// <summary>The public half: ek, H(ek), and the decoded t̂ and expanded Â.</summary>
     internal sealed class PublicKey : EncapsulationKeyCore
@@ -160,11 +98,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
         /// <summary>Decodes ek with the §7.2 checks: length 384k + 32, and ByteEncode_12(ByteDecode_12(t̂ part)) = t̂ part.</summary>
         internal static PublicKey Decode(MlKemParameterSet p, ReadOnlySpan<byte> ek, KeyBlobFormat format, ReadOnlySpan<byte> knownHashEk = default)
         {
-            if (ek.Length != p.EncapsulationKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the encapsulation key must be {p.EncapsulationKeySize} bytes, not {ek.Length}");
-            }
-
+            KeyLength.Check(ek, p.EncapsulationKeySize, p.Name, format, "the encapsulation key");
             var tHat = new short[p.K * 256];
             for (int i = 0; i < p.K; i++)
             {
@@ -205,10 +139,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             }
         }
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey
-                ? (byte[])_ek.Clone()
-                : KeyBlobs.WriteSubjectPublicKeyInfo(_p.Oid, default, parametersPresent: false, _ek);
+        internal override byte[] ExportRawPublicKey() => (byte[])_ek.Clone();
     }
 
     /// <summary>
@@ -270,11 +201,7 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
         /// <summary>Imports the expanded dk with the §7.3 checks: length 768k + 96 and H(ek part) = h part.</summary>
         internal static PrivateKey FromExpanded(MlKemParameterSet p, ReadOnlySpan<byte> dk, KeyBlobFormat format)
         {
-            if (dk.Length != p.DecapsulationKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the decapsulation key must be {p.DecapsulationKeySize} bytes, not {dk.Length}");
-            }
-
+            KeyLength.Check(dk, p.DecapsulationKeySize, p.Name, format, "the decapsulation key");
             int k = p.K;
             int ekOffset = k * MlKemParameterSet.PolyBytes;
             ReadOnlySpan<byte> ek = dk.Slice(ekOffset, p.EncapsulationKeySize);
@@ -334,38 +261,13 @@ internal sealed class MlKemAlgorithm : KemAlgorithm
             }
         }
 
-        internal override EncapsulationKeyCore CreateEncapsulationKey() => _public;
+        internal override bool HasSeed => _hasSeed;
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format)
-        {
-            switch (format)
-            {
-                case KeyBlobFormat.RawPrivateKey:
-                    return ExpandedKey();
-                case KeyBlobFormat.PrivateKeySeed:
-                    if (!_hasSeed)
-                    {
-                        throw new ArgumentException($"This {_p.Name} key was imported without its seed, so it cannot export one; export RawPrivateKey or PKCS#8 instead.", nameof(format));
-                    }
+        internal override EncapsulationKeyCore CreatePublicKey() => _public;
 
-                    return _secrets.Span[..SeedBytes].ToArray();
-                default:
-                {
-                    // PKCS#8 holds the seed when known (the recommended form), else the expanded key.
-                    byte[]? expanded = _hasSeed ? null : ExpandedKey();
-                    byte[] inner = SeedOrExpandedKey.Write(_secrets.Span[..SeedBytes], _hasSeed, expanded);
-                    try
-                    {
-                        return KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, inner);
-                    }
-                    finally
-                    {
-                        CryptographicOperations.ZeroMemory(inner);
-                        SeedOrExpandedKey.Clear(expanded);
-                    }
-                }
-            }
-        }
+        internal override byte[] ExportRawPrivateKey() => ExpandedKey();
+
+        internal override byte[] ExportSeed() => _secrets.Span[..SeedBytes].ToArray();
 
         public override void Dispose()
         {

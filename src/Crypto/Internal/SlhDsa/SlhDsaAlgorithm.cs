@@ -15,97 +15,32 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.SlhDsa;
 
-internal sealed class SlhDsaAlgorithm : SignatureAlgorithm
+internal sealed class SlhDsaAlgorithm : PostQuantumSignatureAlgorithm
 {
     /// <summary>toByte(|ctx|, 1) limits the context to 255 bytes; PH(M) is at most 64 bytes; DER OIDs here are 11 bytes.</summary>
     private const int MaxPrefixSize = 2 + 255 + 16 + 64;
 
     internal SlhDsaAlgorithm(SlhDsaParameterSet parameters)
-        : base(parameters.Name)
+        : base(parameters.Name, parameters.Oid, parameters.SignatureSize, parameters.SeedSize, PrivateKeyForm.Raw)
     {
         Parameters = parameters;
     }
 
     internal SlhDsaParameterSet Parameters { get; }
 
-    public override int SignatureSize => Parameters.SignatureSize;
+    /// <summary>The seed SK.seed ‖ SK.prf ‖ PK.seed (slh_keygen_internal, FIPS 205 Algorithm 18), or the 4n-byte SK (§9.1).</summary>
+    public override SigningKeyCore ImportPrivateCore(DecodedPrivateKey key) =>
+        key.IsSeed
+            ? PrivateKey.FromSeed(Parameters, key.OfSize(SeedSize, Name, "the seed SK.seed ‖ SK.prf ‖ PK.seed"))
+            : PrivateKey.FromEncoded(Parameters, key.Bytes, key.Format);
 
-    public override bool SupportsContext => true;
-
-    public override bool SupportsPreHash => true;
-
-    public override bool SupportsSeed => true;
-
-    public override int SeedSize => Parameters.SeedSize;
-
-    internal override SigningKeyCore GenerateCore()
-    {
-        // slh_keygen (Algorithm 21): SK.seed, SK.prf and PK.seed are n random bytes each.
-        Span<byte> seed = stackalloc byte[Parameters.SeedSize];
-        try
-        {
-            RandomNumberGenerator.Fill(seed);
-            return PrivateKey.FromSeed(Parameters, seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
-
-    internal override SigningKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        switch (format)
-        {
-            case KeyBlobFormat.PrivateKeySeed:
-                if (blob.Length != Parameters.SeedSize)
-                {
-                    throw Error.Format_InvalidKey(Name, format, $"the seed SK.seed ‖ SK.prf ‖ PK.seed must be {Parameters.SeedSize} bytes, not {blob.Length}");
-                }
-
-                return PrivateKey.FromSeed(Parameters, blob);
-            case KeyBlobFormat.RawPrivateKey:
-                return PrivateKey.FromEncoded(Parameters, blob, format);
-            default:
-            {
-                DecodedKeyInfo info = KeyBlobs.ReadPkcs8(blob, Name, format);
-                try
-                {
-                    if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-                    {
-                        throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-                    }
-
-                    return PrivateKey.FromEncoded(Parameters, info.Key, format);
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(info.Key);
-                }
-            }
-        }
-    }
-
-    internal override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        if (format == KeyBlobFormat.RawPublicKey)
-        {
-            return PublicKey.Decode(Parameters, blob, format);
-        }
-
-        DecodedKeyInfo info = KeyBlobs.ReadSubjectPublicKeyInfo(blob, Name, format);
-        if (info.AlgorithmOid != Parameters.Oid || info.Parameters is not null)
-        {
-            throw Error.Format_InvalidKey(Name, format, $"the algorithm must be {Parameters.Oid} without parameters");
-        }
-
-        return PublicKey.Decode(Parameters, info.Key, format);
-    }
+    public override VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) => PublicKey.Decode(Parameters, publicKey, format);
 
     /// <summary>Writes the M' header of §10.2: domain ‖ |ctx| ‖ ctx [‖ OID(PH) ‖ PH(M)]; returns its length.</summary>
     private static int WritePrefix(Span<byte> prefix, byte domain, ReadOnlySpan<byte> context, ReadOnlySpan<byte> oidDer, ReadOnlySpan<byte> hash)
@@ -156,11 +91,7 @@ internal sealed class SlhDsaAlgorithm : SignatureAlgorithm
         /// <summary>An SK encoding: exactly 4n bytes (§9.1); any byte string of that length is a well-formed SK.</summary>
         internal static PrivateKey FromEncoded(SlhDsaParameterSet p, ReadOnlySpan<byte> encoded, KeyBlobFormat format)
         {
-            if (encoded.Length != p.PrivateKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the private key SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root must be {p.PrivateKeySize} bytes, not {encoded.Length}");
-            }
-
+            KeyLength.Check(encoded, p.PrivateKeySize, p.Name, format, "the private key SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root");
             return new PrivateKey(p, new SecretBytes(encoded));
         }
 
@@ -190,12 +121,12 @@ internal sealed class SlhDsaAlgorithm : SignatureAlgorithm
 
         internal override VerificationKeyCore CreatePublicKey() => PublicKey.Decode(_p, _sk.Span[(2 * _p.N)..], KeyBlobFormat.RawPublicKey);
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) => format switch
-        {
-            KeyBlobFormat.RawPrivateKey => _sk.Span.ToArray(),
-            KeyBlobFormat.PrivateKeySeed => _sk.Span[..(3 * _p.N)].ToArray(),
-            _ => KeyBlobs.WritePkcs8(_p.Oid, default, parametersPresent: false, _sk.Span),
-        };
+        /// <summary>SK begins with the seed SK.seed ‖ SK.prf ‖ PK.seed (§9.1).</summary>
+        internal override bool HasSeed => true;
+
+        internal override byte[] ExportRawPrivateKey() => _sk.Span.ToArray();
+
+        internal override byte[] ExportSeed() => _sk.Span[..(3 * _p.N)].ToArray();
 
         public override void Dispose() => _sk.Dispose();
 
@@ -243,11 +174,7 @@ internal sealed class SlhDsaAlgorithm : SignatureAlgorithm
         /// <summary>A PK encoding: exactly 2n bytes (§9.1); any byte string of that length is a well-formed PK.</summary>
         internal static PublicKey Decode(SlhDsaParameterSet p, ReadOnlySpan<byte> encoded, KeyBlobFormat format)
         {
-            if (encoded.Length != p.PublicKeySize)
-            {
-                throw Error.Format_InvalidKey(p.Name, format, $"the public key PK.seed ‖ PK.root must be {p.PublicKeySize} bytes, not {encoded.Length}");
-            }
-
+            KeyLength.Check(encoded, p.PublicKeySize, p.Name, format, "the public key PK.seed ‖ PK.root");
             return new PublicKey(p, encoded.ToArray());
         }
 
@@ -274,9 +201,6 @@ internal sealed class SlhDsaAlgorithm : SignatureAlgorithm
         internal bool VerifyInternal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
             SlhDsaCore.VerifyInternal(_p, _pk, default, message, signature);
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey
-                ? (byte[])_pk.Clone()
-                : KeyBlobs.WriteSubjectPublicKeyInfo(_p.Oid, default, parametersPresent: false, _pk);
+        internal override byte[] ExportRawPublicKey() => (byte[])_pk.Clone();
     }
 }

@@ -11,15 +11,16 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Encodings;
 using FintechCrypto.Internal.Curve25519;
+using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.MlKem;
 using FintechCrypto.Internal.Sha3;
 
 namespace FintechCrypto.Internal.XWing;
 
-internal sealed class XWingAlgorithm : KemAlgorithm
+internal sealed class XWingAlgorithm : KemAlgorithm, IKeyAlgorithm<DecapsulationKeyCore, EncapsulationKeyCore>
 {
     /// <summary>The X-Wing OID of the draft (1.3.6.1.4.1.62253.25722).</summary>
     internal const string Oid = "1.3.6.1.4.1.62253.25722";
@@ -30,6 +31,9 @@ internal sealed class XWingAlgorithm : KemAlgorithm
 
     private static readonly MlKemParameterSet MlKem = MlKemParameterSet.MlKem768;
 
+    // The draft encodes keys as RFC 8410 does: no parameters, the 32-byte seed as a CurvePrivateKey OCTET STRING.
+    private static readonly KeyEncoding s_encoding = KeyEncoding.Rfc8410(Oid);
+
     internal XWingAlgorithm()
         : base("X-Wing")
     {
@@ -39,49 +43,26 @@ internal sealed class XWingAlgorithm : KemAlgorithm
 
     public override int DecapsulationKeySize => SeedBytes;
 
+    /// <summary>The private key is the 32-byte seed sk in every private format.</summary>
+    public override bool SupportsSeed => true;
+
     public override int SeedSize => SeedBytes;
 
     public override int CiphertextSize => MlKem.CiphertextSize + X25519Bytes;
 
     public override int SharedSecretSize => 32;
 
-    internal override DecapsulationKeyCore GenerateCore(ReadOnlySpan<byte> seed) => new PrivateKey(seed);
+    public KeyEncoding Encoding => s_encoding;
 
-    internal override DecapsulationKeyCore ImportPrivateCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
+    internal override IKeyAlgorithm<DecapsulationKeyCore, EncapsulationKeyCore> Keys => this;
+
+    public DecapsulationKeyCore ImportPrivateCore(DecodedPrivateKey key) => new PrivateKey(key.OfSize(SeedBytes, Name, "the private key"));
+
+    public EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format)
     {
-        if (format is KeyBlobFormat.RawPrivateKey or KeyBlobFormat.PrivateKeySeed)
-        {
-            if (blob.Length != SeedBytes)
-            {
-                throw Error.Format_InvalidKey(Name, format, $"the private key must be {SeedBytes} bytes, not {blob.Length}");
-            }
-
-            return new PrivateKey(blob);
-        }
-
-        byte[] seed = Rfc8410.ReadPkcs8(blob, Oid, SeedBytes, Name, format);
-        try
-        {
-            return new PrivateKey(seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
-
-    internal override EncapsulationKeyCore ImportPublicCore(ReadOnlySpan<byte> blob, KeyBlobFormat format)
-    {
-        byte[] pk = format == KeyBlobFormat.RawPublicKey
-            ? blob.ToArray()
-            : Rfc8410.ReadSubjectPublicKeyInfo(blob, Oid, EncapsulationKeySize, Name, format);
-        if (pk.Length != EncapsulationKeySize)
-        {
-            throw Error.Format_InvalidKey(Name, format, $"the public key must be {EncapsulationKeySize} bytes, not {pk.Length}");
-        }
-
-        var mlKem = MlKemAlgorithm.PublicKey.Decode(MlKem, pk.AsSpan(0, MlKem.EncapsulationKeySize), format);
-        return new PublicKey(pk, mlKem);
+        KeyLength.Check(publicKey, EncapsulationKeySize, Name, format, "the public key");
+        var mlKem = MlKemAlgorithm.PublicKey.Decode(MlKem, publicKey[..MlKem.EncapsulationKeySize], format);
+        return new PublicKey(publicKey.ToArray(), mlKem);
     }
 
     private static void Combiner(ReadOnlySpan<byte> ssM, ReadOnlySpan<byte> ssX, ReadOnlySpan<byte> ctX, ReadOnlySpan<byte> pkX, Span<byte> ss)
@@ -133,8 +114,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
 
         internal ReadOnlySpan<byte> Pk => _pk;
 
-        internal override byte[] ExportPublic(KeyBlobFormat format) =>
-            format == KeyBlobFormat.RawPublicKey ? (byte[])_pk.Clone() : Rfc8410.WriteSubjectPublicKeyInfo(Oid, _pk);
+        internal override byte[] ExportRawPublicKey() => (byte[])_pk.Clone();
     }
 
     private sealed class PrivateKey : DecapsulationKeyCore
@@ -154,7 +134,7 @@ internal sealed class XWingAlgorithm : KemAlgorithm
                 _mlKem = MlKemAlgorithm.PrivateKey.FromSeed(MlKem, expanded[..64]);
                 _skX = new SecretBytes(expanded[64..]);
                 byte[] pk = new byte[MlKem.EncapsulationKeySize + X25519Bytes];
-                var mlKemPublic = (MlKemAlgorithm.PublicKey)_mlKem.CreateEncapsulationKey();
+                var mlKemPublic = (MlKemAlgorithm.PublicKey)_mlKem.CreatePublicKey();
                 mlKemPublic.Ek.CopyTo(pk);
                 X25519.ScalarMultBase(_skX.Span, pk.AsSpan(MlKem.EncapsulationKeySize));
                 _public = new PublicKey(pk, mlKemPublic);
@@ -183,10 +163,13 @@ internal sealed class XWingAlgorithm : KemAlgorithm
             }
         }
 
-        internal override EncapsulationKeyCore CreateEncapsulationKey() => _public;
+        internal override bool HasSeed => true;
 
-        internal override byte[] ExportPrivate(KeyBlobFormat format) =>
-            format == KeyBlobFormat.Pkcs8PrivateKey ? Rfc8410.WritePkcs8(Oid, _seed.Span) : _seed.Span.ToArray();
+        internal override EncapsulationKeyCore CreatePublicKey() => _public;
+
+        internal override byte[] ExportRawPrivateKey() => _seed.Span.ToArray();
+
+        internal override byte[] ExportSeed() => _seed.Span.ToArray();
 
         public override void Dispose()
         {

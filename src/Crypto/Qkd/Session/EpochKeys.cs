@@ -38,8 +38,8 @@ internal sealed class EpochKeys : IDisposable
         Epoch = epoch;
         Mode = mode;
         KeyIds = keyIds;
-        SendKey = AeadKey.Import(AeadAlgorithm.Aes256Gcm, sendKey);
-        ReceiveKey = AeadKey.Import(AeadAlgorithm.Aes256Gcm, receiveKey);
+        SendKey = AeadKey.Import(AeadAlgorithm.Aes256Gcm, sendKey, KeyBlobFormat.RawPrivateKey);
+        ReceiveKey = AeadKey.Import(AeadAlgorithm.Aes256Gcm, receiveKey, KeyBlobFormat.RawPrivateKey);
         _sendNonceBase = new SecretBytes(sendNonceBase);
         _receiveNonceBase = new SecretBytes(receiveNonceBase);
         _chainingSecret = new SecretBytes(chainingSecret);

@@ -251,7 +251,7 @@ public sealed partial class QkdSession
 
         Span<byte> nonce = stackalloc byte[EpochKeys.NonceSize];
         keys.ReceiveNonce(sequence, nonce);
-        if (!keys.ReceiveKey.Decrypt(nonce, record[RecordHeaderSize..], record[..RecordHeaderSize], plaintext[..length]))
+        if (!keys.ReceiveKey.TryDecrypt(nonce, record[RecordHeaderSize..], record[..RecordHeaderSize], plaintext[..length], out _))
         {
             return "forged";
         }

@@ -154,7 +154,7 @@ internal sealed class JsonFieldWriter : FrostFieldWriter, IDisposable
     {
         _writer.WriteEndObject();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
     public void Dispose()

@@ -32,7 +32,7 @@ internal sealed class WireFieldWriter : FrostFieldWriter, IDisposable
     internal WireFieldWriter(FrostMessageType type, FrostCiphersuite ciphersuite)
         : base(ciphersuite)
     {
-        byte[] name = Encoding.ASCII.GetBytes(ciphersuite.Name);
+        byte[] name = System.Text.Encoding.ASCII.GetBytes(ciphersuite.Name);
         Reserve(3 + name.Length);
         _buffer[0] = Version;
         _buffer[1] = (byte)type;
@@ -144,7 +144,7 @@ internal sealed class WireFieldReader : FrostFieldReader
             }
 
             // Not echoed: a wrong length byte makes the "name" run into the identifier and the secret that follow.
-            Ciphersuite = (FrostCiphersuite.TryFromName(Encoding.ASCII.GetString(name), out FrostCiphersuite? suite)
+            Ciphersuite = (FrostCiphersuite.TryFromName(System.Text.Encoding.ASCII.GetString(name), out FrostCiphersuite? suite)
                 ? suite
                 : throw Malformed("the ciphersuite is not one that FintechCrypto knows"));
         }

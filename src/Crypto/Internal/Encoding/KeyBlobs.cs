@@ -5,9 +5,8 @@
 using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using System.Text;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 /// <summary>A decoded AlgorithmIdentifier plus the key bytes it describes.</summary>
 /// <param name="AlgorithmOid">The algorithm OID, dotted decimal.</param>
@@ -21,25 +20,33 @@ internal static class KeyBlobs
     internal const string PemPrivateKeyLabel = "PRIVATE KEY";
     internal const string PemPublicKeyLabel = "PUBLIC KEY";
 
-    internal static byte[] WriteSubjectPublicKeyInfo(string oid, ReadOnlySpan<byte> parameters, bool parametersPresent, ReadOnlySpan<byte> subjectPublicKey)
+    /// <summary>SubjectPublicKeyInfo ::= SEQUENCE { AlgorithmIdentifier, subjectPublicKey BIT STRING } (RFC 5280 §4.1).</summary>
+    /// <param name="oid">The algorithm OID.</param>
+    /// <param name="parameters">The DER of the parameters, or null when absent.</param>
+    /// <param name="subjectPublicKey">The raw public key.</param>
+    internal static byte[] WriteSubjectPublicKeyInfo(string oid, byte[]? parameters, ReadOnlySpan<byte> subjectPublicKey)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
-            WriteAlgorithmIdentifier(writer, oid, parameters, parametersPresent);
+            WriteAlgorithmIdentifier(writer, oid, parameters);
             writer.WriteBitString(subjectPublicKey);
         }
 
         return writer.Encode();
     }
 
-    internal static byte[] WritePkcs8(string oid, ReadOnlySpan<byte> parameters, bool parametersPresent, ReadOnlySpan<byte> privateKey)
+    /// <summary>PrivateKeyInfo ::= SEQUENCE { version 0, AlgorithmIdentifier, privateKey OCTET STRING } (RFC 5208 §5).</summary>
+    /// <param name="oid">The algorithm OID.</param>
+    /// <param name="parameters">The DER of the parameters, or null when absent.</param>
+    /// <param name="privateKey">The contents of the privateKey OCTET STRING.</param>
+    internal static byte[] WritePkcs8(string oid, byte[]? parameters, ReadOnlySpan<byte> privateKey)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
             writer.WriteInteger(0);
-            WriteAlgorithmIdentifier(writer, oid, parameters, parametersPresent);
+            WriteAlgorithmIdentifier(writer, oid, parameters);
             writer.WriteOctetString(privateKey);
         }
 
@@ -211,12 +218,21 @@ internal static class KeyBlobs
         }
     }
 
-    private static void WriteAlgorithmIdentifier(AsnWriter writer, string oid, ReadOnlySpan<byte> parameters, bool parametersPresent)
+    /// <summary>Clears a secret copy that may not exist.</summary>
+    internal static void Clear(byte[]? secret)
+    {
+        if (secret is not null)
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    private static void WriteAlgorithmIdentifier(AsnWriter writer, string oid, byte[]? parameters)
     {
         using (writer.PushSequence())
         {
             writer.WriteObjectIdentifier(oid);
-            if (parametersPresent)
+            if (parameters is not null)
             {
                 writer.WriteEncodedValue(parameters);
             }

@@ -1,4 +1,4 @@
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 /// <summary>Object identifiers of the algorithms FintechCrypto encodes, with their defining standards.</summary>
 internal static class Oids

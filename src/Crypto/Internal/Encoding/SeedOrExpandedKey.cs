@@ -8,23 +8,23 @@ using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 
-namespace FintechCrypto.Encodings;
+namespace FintechCrypto.Internal.Encoding;
 
 internal static class SeedOrExpandedKey
 {
     private static readonly Asn1Tag SeedTag = new(TagClass.ContextSpecific, 0);
 
-    /// <summary>Writes the seed [0] choice when a seed is given, else the expandedKey choice. The caller clears the result.</summary>
-    internal static byte[] Write(ReadOnlySpan<byte> seed, bool hasSeed, ReadOnlySpan<byte> expanded)
+    /// <summary>Writes the seed [0] choice for a seed, else the expandedKey choice. The caller clears the result.</summary>
+    internal static byte[] Write(ReadOnlySpan<byte> value, bool isSeed)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
-        if (hasSeed)
+        if (isSeed)
         {
-            writer.WriteOctetString(seed, SeedTag);
+            writer.WriteOctetString(value, SeedTag);
         }
         else
         {
-            writer.WriteOctetString(expanded);
+            writer.WriteOctetString(value);
         }
 
         byte[] encoded = writer.Encode();
@@ -64,8 +64,8 @@ internal static class SeedOrExpandedKey
         }
         catch (AsnContentException e)
         {
-            Clear(seed);
-            Clear(expanded);
+            KeyBlobs.Clear(seed);
+            KeyBlobs.Clear(expanded);
             throw Error.Format_InvalidKey(algorithm, format, "the private key is not a DER seed, expandedKey or both", e);
         }
     }
@@ -79,13 +79,5 @@ internal static class SeedOrExpandedKey
         bool same = generated.Length == expanded.Length && CryptographicOperations.FixedTimeEquals(generated, expanded);
         CryptographicOperations.ZeroMemory(generated);
         return same;
-    }
-
-    internal static void Clear(byte[]? secret)
-    {
-        if (secret is not null)
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
     }
 }

@@ -94,13 +94,13 @@ internal static class FrostCommands
     private static void WriteDealerOutput(TextWriter stdout, FrostTrustedDealerResult dealt)
     {
         FrostPublicKeyPackage publicKeys = dealt.PublicKeyPackage;
-        List<byte[]> commitments = FrostWireFormat.CommitmentElements(dealt.Commitment);
         var signingShares = new List<(string Id, byte[] Share)>();
         try
         {
             foreach (FrostSecretShare share in dealt.SecretShares)
             {
-                signingShares.Add((share.Identifier.ToString(), FrostWireFormat.SigningShare(share)));
+                // SerializeScalar(f(i)) in a pinned array, cleared below.
+                signingShares.Add((share.Identifier.ToString(), share.ExportSigningShare()));
             }
 
             JsonOutput.WriteObject(stdout, w =>
@@ -108,9 +108,9 @@ internal static class FrostCommands
                 w.WriteHex("groupPublicKey", publicKeys.GroupVerifyingKey.Span);
                 w.WriteNumber("threshold", publicKeys.MinSigners);
                 w.WriteStartArray("commitments");
-                foreach (byte[] element in commitments)
+                foreach (ReadOnlyMemory<byte> element in dealt.Commitment.CoefficientCommitments)
                 {
-                    w.WriteStringValue(Hex.Encode(element));
+                    w.WriteStringValue(Hex.Encode(element.Span));
                 }
 
                 w.WriteEndArray();
@@ -156,7 +156,7 @@ internal static class FrostCommands
             }
 
             // The commitment (when present) and the group key must be valid elements before any share is judged.
-            FrostVssCommitment commitmentOrKey = FrostWireFormat.Commitment(suite, file.Commitments ?? [file.GroupPublicKey]);
+            FrostVssCommitment commitmentOrKey = new(suite, file.Commitments ?? [file.GroupPublicKey]);
             FrostVssCommitment? commitment = file.Commitments is null ? null : commitmentOrKey;
             foreach (int signer in signers)
             {
@@ -206,8 +206,8 @@ internal static class FrostCommands
 
                 // Every verifying share goes into the group's public key package (a non-signer's that does not decode is
                 // a malformed file, not a culprit: it takes no part in this signature).
-                FrostPublicKeyPackage publicKeys = FrostWireFormat.PublicKeyPackage(
-                    suite, [.. file.VerifyingShares.Select(p => (Identifier(suite, p.Key), p.Value))], file.GroupPublicKey, file.Threshold);
+                var publicKeys = new FrostPublicKeyPackage(
+                    suite, file.VerifyingShares.ToDictionary(p => Identifier(suite, p.Key), p => p.Value), file.GroupPublicKey, file.Threshold);
                 byte[] signature = RunRounds(keyPackages, publicKeys, message);
                 JsonOutput.WriteObject(stdout, w =>
                 {
@@ -260,7 +260,7 @@ internal static class FrostCommands
 
             try
             {
-                using FrostSecretShare secretShare = FrostWireFormat.SecretShare(id, share, file.Commitments!);
+                using var secretShare = new FrostSecretShare(suite, id, share, commitment);
                 if (!secretShare.Verify())
                 {
                     return null;
@@ -275,7 +275,7 @@ internal static class FrostCommands
         try
         {
             // The library refuses a non-canonical share, an invalid verifying share, and sk_i B != PK_i.
-            return FrostWireFormat.KeyPackage(id, share, verifyingShare, file.GroupPublicKey, file.Threshold);
+            return new FrostKeyPackage(suite, id, share, verifyingShare, file.GroupPublicKey, file.Threshold);
         }
         catch (FintechCryptoException)
         {
@@ -405,99 +405,67 @@ internal static class FrostCommands
         }
     }
 
-    /// <summary>A `frost dealer` output object read from --shares: hex decoded, sizes checked, elements not yet.</summary>
-    private sealed class DealerFile
+    /// <summary>
+    /// A `frost dealer` output object read from --shares: hex decoded and sizes checked; the library's constructors
+    /// decode the elements and scalars.
+    /// </summary>
+    /// <param name="signingShares">Secret: cleared by <see cref="Clear"/>. A share of the wrong length is kept for the
+    /// culprit check.</param>
+    private sealed class DealerFile(
+        byte[] groupPublicKey, int threshold, List<byte[]>? commitments, SortedDictionary<int, byte[]> verifyingShares, SortedDictionary<int, byte[]> signingShares)
     {
-        private DealerFile(byte[] groupPublicKey, int threshold, List<byte[]>? commitments, SortedDictionary<int, byte[]> verifyingShares, SortedDictionary<int, byte[]> signingShares)
-        {
-            GroupPublicKey = groupPublicKey;
-            Threshold = threshold;
-            Commitments = commitments;
-            VerifyingShares = verifyingShares;
-            SigningShares = signingShares;
-        }
+        public byte[] GroupPublicKey => groupPublicKey;
 
-        public byte[] GroupPublicKey { get; }
+        public int Threshold => threshold;
 
-        public int Threshold { get; }
+        public List<byte[]>? Commitments => commitments;
 
-        public List<byte[]>? Commitments { get; }
+        public SortedDictionary<int, byte[]> VerifyingShares => verifyingShares;
 
-        public SortedDictionary<int, byte[]> VerifyingShares { get; }
-
-        /// <summary>Secret: cleared by <see cref="Clear"/>. A share of the wrong length is kept for the culprit check.</summary>
-        public SortedDictionary<int, byte[]> SigningShares { get; }
+        public SortedDictionary<int, byte[]> SigningShares => signingShares;
 
         public static DealerFile Read(string path, FrostCiphersuite suite)
         {
-            string text = Arguments.ReadFile(path, "--shares");
-            JsonDocument document;
+            using JsonDocument document = Parse(Arguments.ReadFile(path, "--shares"));
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed("it is not a JSON object");
+            }
+
+            byte[] groupPublicKey = Bytes(suite, Property(root, "groupPublicKey"), "groupPublicKey", element: true);
+            JsonElement thresholdJson = Property(root, "threshold");
+            if (thresholdJson.ValueKind != JsonValueKind.Number || !thresholdJson.TryGetInt32(out int threshold) || threshold is < 2 or > MaxParticipants)
+            {
+                throw Malformed("'threshold' is not an integer from 2 to 65535");
+            }
+
+            List<byte[]>? commitments = root.TryGetProperty("commitments", out JsonElement commitmentsJson) && commitmentsJson.ValueKind != JsonValueKind.Null
+                ? ReadCommitments(suite, commitmentsJson, threshold, groupPublicKey)
+                : null;
+            SortedDictionary<int, byte[]> verifyingShares = ReadShares(suite, Property(root, "verifyingShares"), "verifyingShares", elements: true);
+            if (verifyingShares.Count < threshold)
+            {
+                throw Malformed($"it has {verifyingShares.Count} verifying share(s), fewer than the threshold {threshold}");
+            }
+
+            // A signing share of the wrong size is kept: it is that participant's fault (a culprit), not the file's.
+            return new DealerFile(groupPublicKey, threshold, commitments, verifyingShares, ReadShares(suite, Property(root, "signingShares"), "signingShares", elements: false));
+        }
+
+        public void Clear() => ClearAll(signingShares);
+
+        private static JsonDocument Parse(string text)
+        {
             try
             {
-                document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
+                return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
             }
             catch (JsonException e)
             {
                 // The file holds signing shares: keep the line number only, not the parser's exception, whose message
                 // quotes the input where parsing failed (issue 11).
                 throw new CliException($"the --shares file is not valid JSON (line {e.LineNumber + 1}); it must hold a 'frost dealer' output object");
-            }
-
-            var signingShares = new SortedDictionary<int, byte[]>();
-            try
-            {
-                using (document)
-                {
-                    JsonElement root = document.RootElement;
-                    if (root.ValueKind != JsonValueKind.Object)
-                    {
-                        throw Malformed("it is not a JSON object");
-                    }
-
-                    byte[] groupPublicKey = Element(suite, HexString(Property(root, "groupPublicKey"), "groupPublicKey"), "groupPublicKey");
-                    JsonElement thresholdJson = Property(root, "threshold");
-                    if (thresholdJson.ValueKind != JsonValueKind.Number || !thresholdJson.TryGetInt32(out int threshold) || threshold is < 2 or > MaxParticipants)
-                    {
-                        throw Malformed("'threshold' is not an integer from 2 to 65535");
-                    }
-
-                    List<byte[]>? commitments = null;
-                    if (root.TryGetProperty("commitments", out JsonElement commitmentsJson) && commitmentsJson.ValueKind != JsonValueKind.Null)
-                    {
-                        commitments = ReadCommitments(suite, commitmentsJson, threshold, groupPublicKey);
-                    }
-
-                    SortedDictionary<int, byte[]> verifyingShares = ReadShares(Property(root, "verifyingShares"), "verifyingShares", (hex, what) => Element(suite, hex, what));
-                    if (verifyingShares.Count < threshold)
-                    {
-                        throw Malformed($"it has {verifyingShares.Count} verifying share(s), fewer than the threshold {threshold}");
-                    }
-
-                    // A signing share of the wrong size is kept: it is that participant's fault (a culprit), not the file's.
-                    foreach ((int id, byte[] share) in ReadShares(Property(root, "signingShares"), "signingShares", (hex, what) => hex))
-                    {
-                        signingShares.Add(id, share);
-                    }
-
-                    return new DealerFile(groupPublicKey, threshold, commitments, verifyingShares, signingShares);
-                }
-            }
-            catch
-            {
-                foreach (byte[] share in signingShares.Values)
-                {
-                    CryptographicOperations.ZeroMemory(share);
-                }
-
-                throw;
-            }
-        }
-
-        public void Clear()
-        {
-            foreach (byte[] share in SigningShares.Values)
-            {
-                CryptographicOperations.ZeroMemory(share);
             }
         }
 
@@ -511,8 +479,7 @@ internal static class FrostCommands
             var commitments = new List<byte[]>();
             foreach (JsonElement item in json.EnumerateArray())
             {
-                string what = $"commitments[{commitments.Count}]";
-                commitments.Add(Element(suite, HexString(item, what), what));
+                commitments.Add(Bytes(suite, item, $"commitments[{commitments.Count}]", element: true));
             }
 
             if (commitments.Count != threshold)
@@ -520,15 +487,11 @@ internal static class FrostCommands
                 throw Malformed($"it has {commitments.Count} commitment(s); the threshold {threshold} needs as many");
             }
 
-            if (!commitments[0].AsSpan().SequenceEqual(groupPublicKey))
-            {
-                throw Malformed("its first commitment is not its groupPublicKey");
-            }
-
-            return commitments;
+            return commitments[0].AsSpan().SequenceEqual(groupPublicKey) ? commitments : throw Malformed("its first commitment is not its groupPublicKey");
         }
 
-        private static SortedDictionary<int, byte[]> ReadShares(JsonElement json, string name, Func<byte[], string, byte[]> check)
+        /// <summary>An object of hex strings by participant identifier; what was read is cleared when one fails.</summary>
+        private static SortedDictionary<int, byte[]> ReadShares(FrostCiphersuite suite, JsonElement json, string name, bool elements)
         {
             if (json.ValueKind != JsonValueKind.Object)
             {
@@ -536,37 +499,49 @@ internal static class FrostCommands
             }
 
             var shares = new SortedDictionary<int, byte[]>();
-            foreach (JsonProperty property in json.EnumerateObject())
+            try
             {
-                if (!TryParseId(property.Name, out int id))
+                foreach (JsonProperty property in json.EnumerateObject())
                 {
-                    throw Malformed($"a key of '{name}' is not a participant identifier from 1 to 65535");
+                    if (!TryParseId(property.Name, out int id))
+                    {
+                        throw Malformed($"a key of '{name}' is not a participant identifier from 1 to 65535");
+                    }
+
+                    string what = $"{name}[\"{id}\"]";
+                    shares.Add(id, shares.ContainsKey(id) ? throw Malformed($"{what} appears twice") : Bytes(suite, property.Value, what, elements));
                 }
 
-                string what = $"{name}[\"{id}\"]";
-                if (shares.ContainsKey(id))
-                {
-                    throw Malformed($"{what} appears twice");
-                }
-
-                shares.Add(id, check(HexString(property.Value, what), what));
+                return shares;
             }
-
-            return shares;
+            catch
+            {
+                ClearAll(shares);
+                throw;
+            }
         }
 
         private static JsonElement Property(JsonElement root, string name) =>
             root.TryGetProperty(name, out JsonElement value) ? value : throw Malformed($"'{name}' is missing");
 
-        private static byte[] HexString(JsonElement value, string what) =>
-            value.ValueKind == JsonValueKind.String
+        /// <summary>A hex string; with <paramref name="element"/>, of the suite's element size.</summary>
+        private static byte[] Bytes(FrostCiphersuite suite, JsonElement value, string what, bool element)
+        {
+            byte[] bytes = value.ValueKind == JsonValueKind.String
                 ? Hex.Decode(value.GetString() ?? string.Empty, $"{what} in the --shares file")
                 : throw Malformed($"{what} is not a hex string");
-
-        private static byte[] Element(FrostCiphersuite suite, byte[] bytes, string what) =>
-            bytes.Length == suite.ElementLength
+            return !element || bytes.Length == suite.ElementLength
                 ? bytes
                 : throw Malformed($"{what} must be {suite.ElementLength} bytes (a serialized {suite.Name} element), not {bytes.Length}");
+        }
+
+        private static void ClearAll(SortedDictionary<int, byte[]> shares)
+        {
+            foreach (byte[] share in shares.Values)
+            {
+                CryptographicOperations.ZeroMemory(share);
+            }
+        }
 
         private static CliException Malformed(string problem) => new($"the --shares file is not a 'frost dealer' output: {problem}");
     }

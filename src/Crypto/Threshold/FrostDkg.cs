@@ -12,7 +12,6 @@
 
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost.Keys;
 
@@ -49,10 +48,8 @@ public static class FrostDkg
     /// <exception cref="ArgumentOutOfRangeException">Not 2 &lt;= t &lt;= n &lt;= 65535.</exception>
     public static (FrostDkgRound1SecretPackage SecretPackage, FrostDkgRound1Package Package) Part1(FrostIdentifier identifier, int minSigners, int maxSigners)
     {
-        ArgumentNullException.ThrowIfNull(identifier);
-        FrostCiphersuite ciphersuite = identifier.Ciphersuite;
-        DkgRound1Secret secret = Dkg.Part1(ciphersuite.Suite, identifier.Scalar, maxSigners, minSigners, out DkgRound1Broadcast broadcast);
-        return Wrap(identifier, KeyGenPurpose.Dkg, secret, broadcast);
+        FrostDkgRound1SecretPackage secretPackage = Dkg.Part1(identifier, maxSigners, minSigners, out FrostDkgRound1Package package);
+        return (secretPackage, package);
     }
 
     /// <summary>
@@ -61,8 +58,8 @@ public static class FrostDkg
     internal static (FrostDkgRound1SecretPackage SecretPackage, FrostDkgRound1Package Package) Part1ForTesting(
         FrostIdentifier identifier, int minSigners, int maxSigners, Scalar[] coefficients, in Scalar nonce)
     {
-        DkgRound1Secret secret = Dkg.Part1Derandomized(identifier.Ciphersuite.Suite, identifier.Scalar, maxSigners, minSigners, coefficients, nonce, out DkgRound1Broadcast broadcast);
-        return Wrap(identifier, KeyGenPurpose.Dkg, secret, broadcast);
+        FrostDkgRound1SecretPackage secretPackage = Dkg.Part1Derandomized(identifier, maxSigners, minSigners, coefficients, nonce, out FrostDkgRound1Package package);
+        return (secretPackage, package);
     }
 
     /// <summary>
@@ -89,8 +86,8 @@ public static class FrostDkg
         FrostDkgRound1SecretPackage secretPackage,
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages)
     {
-        (FrostCiphersuite ciphersuite, FrostIdentifier[] senders, DkgRound1Broadcast[] messages) = DkgRound1Inputs(secretPackage, round1Packages);
-        return Part2Core(secretPackage, senders, messages, (DkgRound1Secret secret, Scalar[] ids, out Scalar[] outgoing) => Dkg.Part2(ciphersuite.Suite, secret, ids, messages, out outgoing));
+        (FrostIdentifier[] senders, FrostDkgRound1Package[] packages) = DkgRound1Inputs(secretPackage, round1Packages);
+        return Part2Core(secretPackage, senders, (Scalar[] ids, out FrostDkgRound2Package[] outgoing) => Dkg.Part2(secretPackage, ids, packages, out outgoing));
     }
 
     /// <summary>
@@ -118,68 +115,48 @@ public static class FrostDkg
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages,
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound2Package> round2Packages)
     {
-        (FrostCiphersuite ciphersuite, FrostIdentifier[] senders1, DkgRound1Broadcast[] messages) = DkgRound1Inputs(secretPackage, round1Packages);
-        return Part3Core(secretPackage, round2Packages, (secret, senders2, shares) =>
-            Dkg.Part3(ciphersuite.Suite, secret, KeyGenInputs.Scalars(senders1), messages, senders2, shares));
+        (FrostIdentifier[] senders1, FrostDkgRound1Package[] packages) = DkgRound1Inputs(secretPackage, round1Packages);
+        return Part3Core(secretPackage, round2Packages, (senders2, shares) =>
+            Dkg.Part3(secretPackage, KeyGenInputs.Scalars(senders1), packages, senders2, shares));
     }
 
     // The checks parts 2 and 3 of a DKG share: a DKG (not refresh) state, round-1 packages of its suite.
-    private static (FrostCiphersuite Ciphersuite, FrostIdentifier[] Senders, DkgRound1Broadcast[] Messages) DkgRound1Inputs<TState>(
+    private static (FrostIdentifier[] Senders, FrostDkgRound1Package[] Packages) DkgRound1Inputs<TState>(
         FrostDkgSecretPackage<TState> secretPackage, IReadOnlyDictionary<FrostIdentifier, FrostDkgRound1Package> round1Packages)
         where TState : FrostDkgSecretPackage<TState>
     {
         ArgumentNullException.ThrowIfNull(secretPackage);
         RequirePurpose(secretPackage.Purpose, KeyGenPurpose.Dkg, nameof(secretPackage));
-        FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
-        (FrostIdentifier[] senders, FrostDkgRound1Package[] packages) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
-        return (ciphersuite, senders, packages.Select(p => p.ToInternal()).ToArray());
+        return KeyGenInputs.Split(secretPackage.Ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
     }
 
-    internal delegate DkgRound2Secret Part2Step(DkgRound1Secret secret, Scalar[] recipients, out Scalar[] outgoing);
+    internal delegate FrostDkgRound2SecretPackage Part2Step(Scalar[] recipients, out FrostDkgRound2Package[] outgoing);
 
-    /// <summary>Part 2 around an internal step (DKG or refresh): state in, packages out, secrets cleared.</summary>
+    /// <summary>Part 2 around an internal step (DKG or refresh): the step's round-2 packages keyed by recipient.</summary>
     internal static (FrostDkgRound2SecretPackage SecretPackage, IReadOnlyDictionary<FrostIdentifier, FrostDkgRound2Package> Packages) Part2Core(
-        FrostDkgRound1SecretPackage secretPackage, FrostIdentifier[] senders, DkgRound1Broadcast[] messages, Part2Step step)
+        FrostDkgRound1SecretPackage secretPackage, FrostIdentifier[] senders, Part2Step step)
     {
-        FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
-        DkgRound1Secret secret = secretPackage.ToInternal();
-        Scalar[]? outgoing = null;
-        DkgRound2Secret? next = null;
-        try
+        Scalar[] recipients = KeyGenInputs.Scalars(senders);
+        FrostDkgRound2Package[]? outgoing = null;
+        FrostDkgRound2SecretPackage next = KeyGenInputs.Run(secretPackage.Ciphersuite, () => step(recipients, out outgoing));
+        var packages = new Dictionary<FrostIdentifier, FrostDkgRound2Package>(senders.Length);
+        for (int k = 0; k < senders.Length; k++)
         {
-            Scalar[] recipients = KeyGenInputs.Scalars(senders);
-            next = KeyGenInputs.Run(ciphersuite, () => step(secret, recipients, out outgoing));
-            var packages = new Dictionary<FrostIdentifier, FrostDkgRound2Package>(senders.Length);
-            for (int k = 0; k < senders.Length; k++)
-            {
-                packages.Add(senders[k], new FrostDkgRound2Package(ciphersuite, outgoing![k]));
-            }
+            packages.Add(senders[k], outgoing![k]);
+        }
 
-            var secretOut = new FrostDkgRound2SecretPackage(secretPackage.Identifier, secretPackage.Purpose, next.Commitment, next.OwnShare, next.MinSigners, next.MaxSigners);
-            return (secretOut, packages);
-        }
-        finally
-        {
-            secret.Clear();
-            next?.Clear();
-            if (outgoing is not null)
-            {
-                Array.Clear(outgoing);
-            }
-        }
+        return (next, packages);
     }
 
-    /// <summary>Part 3 around an internal step (DKG or refresh): shares in, key packages out, secrets cleared.</summary>
+    /// <summary>Part 3 around an internal step (DKG or refresh): the received shares read out, and cleared afterwards.</summary>
     internal static (FrostKeyPackage KeyPackage, FrostPublicKeyPackage PublicKeyPackage) Part3Core(
         FrostDkgRound2SecretPackage secretPackage,
         IReadOnlyDictionary<FrostIdentifier, FrostDkgRound2Package> round2Packages,
-        Func<DkgRound2Secret, Scalar[], Scalar[], KeyGenOutput> step)
+        Func<Scalar[], Scalar[], (FrostKeyPackage, FrostPublicKeyPackage)> step)
     {
         FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
         (FrostIdentifier[] senders2, FrostDkgRound2Package[] packages2) = KeyGenInputs.Split(ciphersuite, round2Packages, p => p.Ciphersuite, nameof(round2Packages));
         var shares = new Scalar[packages2.Length];
-        DkgRound2Secret secret = secretPackage.ToInternal();
-        KeyGenOutput? output = null;
         try
         {
             for (int k = 0; k < shares.Length; k++)
@@ -188,15 +165,11 @@ public static class FrostDkg
             }
 
             Scalar[] senders = KeyGenInputs.Scalars(senders2);
-            output = KeyGenInputs.Run(ciphersuite, () => step(secret, senders, shares));
-            var keyPackage = new FrostKeyPackage(secretPackage.Identifier, output.SigningShare, output.VerifyingShare, output.VerifyingKey, output.MinSigners);
-            return (keyPackage, KeyGenInputs.PublicKeyPackage(ciphersuite, output));
+            return KeyGenInputs.Run(ciphersuite, () => step(senders, shares));
         }
         finally
         {
             Array.Clear(shares);
-            secret.Clear();
-            output?.Clear();
         }
     }
 
@@ -209,20 +182,6 @@ public static class FrostDkg
                 expected == KeyGenPurpose.Dkg
                     ? "This secret package belongs to a share refresh: continue it with FrostRefresh."
                     : "This secret package belongs to a DKG: continue it with FrostDkg.");
-        }
-    }
-
-    private static (FrostDkgRound1SecretPackage, FrostDkgRound1Package) Wrap(FrostIdentifier identifier, KeyGenPurpose purpose, DkgRound1Secret secret, DkgRound1Broadcast broadcast)
-    {
-        try
-        {
-            var secretPackage = new FrostDkgRound1SecretPackage(identifier, purpose, secret.Coefficients, secret.Commitment, secret.MinSigners, secret.MaxSigners);
-            var package = new FrostDkgRound1Package(identifier.Ciphersuite, broadcast.Commitment, broadcast.ProofR!, broadcast.ProofZ);
-            return (secretPackage, package);
-        }
-        finally
-        {
-            secret.Clear();
         }
     }
 }

@@ -10,7 +10,6 @@
 using System;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
 
@@ -59,7 +58,8 @@ public sealed class FrostDkgRound1Package : FrostPublicMessage<FrostDkgRound1Pac
     /// <inheritdoc/>
     public override string ToString() => $"FrostDkgRound1Package({Ciphersuite.Name}, threshold {Commitment.MinSigners})";
 
-    internal DkgRound1Broadcast ToInternal() => new([.. Commitment.Coefficients], ProofR, ProofMu);
+    /// <summary>The commitment's elements, in a new array.</summary>
+    internal GroupElement[] CommitmentElements => [.. Commitment.Coefficients];
 
     internal override void WriteFields(FrostFieldWriter writer)
     {

@@ -47,9 +47,12 @@ public sealed class FrostDkgRound1SecretPackage : FrostDkgSecretPackage<FrostDkg
     /// <summary>Clears the coefficients.</summary>
     public override void Dispose() => _coefficients.Dispose();
 
-    /// <summary>The internal state; the caller clears it (<see cref="DkgRound1Secret.Clear"/>).</summary>
+    /// <summary>The commitment [a_0 B, ..., a_(t-1) B], whole (element 0 is the identity for a refresh); not to be changed.</summary>
+    internal GroupElement[] CommitmentElements => _commitment;
+
+    /// <summary>The coefficients a_0..a_(t-1), decoded; the caller clears them.</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    internal DkgRound1Secret ToInternal()
+    internal Scalar[] GetCoefficients()
     {
         ScalarField field = Ciphersuite.Suite.Scalars;
         using SecretLease lease = _coefficients.Lease(this);
@@ -60,7 +63,7 @@ public sealed class FrostDkgRound1SecretPackage : FrostDkgSecretPackage<FrostDkg
             coefficients[k] = field.Decode(bytes.Slice(k * field.Length, field.Length), "polynomial coefficient");
         }
 
-        return new DkgRound1Secret(Identifier.Scalar, coefficients, (GroupElement[])_commitment.Clone(), MinSigners, MaxSigners);
+        return coefficients;
     }
 
     // The coefficients the encodings carry: all of them for a DKG, all but the zero constant term for a refresh.

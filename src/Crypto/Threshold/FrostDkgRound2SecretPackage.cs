@@ -40,20 +40,12 @@ public sealed class FrostDkgRound2SecretPackage : FrostDkgSecretPackage<FrostDkg
     /// <summary>Clears the share.</summary>
     public override void Dispose() => _ownShare.Dispose();
 
-    /// <summary>The internal state; the caller clears it (<see cref="DkgRound2Secret.Clear"/>).</summary>
+    /// <summary>The commitment [a_0 B, ..., a_(t-1) B], whole (element 0 is the identity for a refresh); not to be changed.</summary>
+    internal GroupElement[] CommitmentElements => _commitment;
+
+    /// <summary>f_i(i), this participant's share of its own polynomial; the caller clears it.</summary>
     /// <exception cref="ObjectDisposedException">The package was disposed.</exception>
-    internal DkgRound2Secret ToInternal()
-    {
-        Scalar share = _ownShare.Get();
-        try
-        {
-            return new DkgRound2Secret(Identifier.Scalar, (GroupElement[])_commitment.Clone(), share, MinSigners, MaxSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+    internal Scalar GetOwnShare() => _ownShare.Get();
 
     private ReadOnlySpan<GroupElement> StoredCommitment() => Purpose == KeyGenPurpose.Dkg ? _commitment : _commitment.AsSpan(1);
 

@@ -36,7 +36,7 @@ public abstract class FrostDkgSecretPackage<TSelf> : FrostMessage<TSelf>, IDispo
 
     internal KeyGenPurpose Purpose => Header.Purpose;
 
-    private protected KeyGenStateHeader Header { get; }
+    internal KeyGenStateHeader Header { get; }
 
     /// <summary>Clears the secret.</summary>
     public abstract void Dispose();

@@ -162,18 +162,8 @@ public static class FrostRefresh
     /// <exception cref="ArgumentOutOfRangeException">Not 2 &lt;= t &lt;= n &lt;= 65535.</exception>
     public static (FrostDkgRound1SecretPackage SecretPackage, FrostRefreshRound1Package Package) DkgPart1(FrostIdentifier identifier, int minSigners, int maxSigners)
     {
-        ArgumentNullException.ThrowIfNull(identifier);
-        FrostCiphersuite ciphersuite = identifier.Ciphersuite;
-        DkgRound1Secret secret = Refresh.DkgPart1(ciphersuite.Suite, identifier.Scalar, maxSigners, minSigners, out DkgRound1Broadcast broadcast);
-        try
-        {
-            var secretPackage = new FrostDkgRound1SecretPackage(identifier, KeyGenPurpose.Refresh, secret.Coefficients, secret.Commitment, minSigners, maxSigners);
-            return (secretPackage, new FrostRefreshRound1Package(ciphersuite, broadcast.Commitment[1..]));
-        }
-        finally
-        {
-            secret.Clear();
-        }
+        FrostDkgRound1SecretPackage secretPackage = Refresh.DkgPart1(identifier, maxSigners, minSigners, out FrostRefreshRound1Package package);
+        return (secretPackage, package);
     }
 
     /// <summary>
@@ -195,9 +185,8 @@ public static class FrostRefresh
         FrostDkg.RequirePurpose(secretPackage.Purpose, KeyGenPurpose.Refresh, nameof(secretPackage));
         FrostCiphersuite ciphersuite = secretPackage.Ciphersuite;
         (FrostIdentifier[] senders, FrostRefreshRound1Package[] packages) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
-        DkgRound1Broadcast[] messages = packages.Select(p => p.ToInternal()).ToArray();
-        return FrostDkg.Part2Core(secretPackage, senders, messages, (DkgRound1Secret secret, Scalar[] ids, out Scalar[] outgoing) =>
-            Refresh.DkgPart2(ciphersuite.Suite, secret, ids, messages, out outgoing));
+        return FrostDkg.Part2Core(secretPackage, senders, (Scalar[] ids, out FrostDkgRound2Package[] outgoing) =>
+            Refresh.DkgPart2(secretPackage, ids, packages, out outgoing));
     }
 
     /// <summary>
@@ -246,21 +235,7 @@ public static class FrostRefresh
         }
 
         (FrostIdentifier[] senders1, FrostRefreshRound1Package[] packages1) = KeyGenInputs.Split(ciphersuite, round1Packages, p => p.Ciphersuite, nameof(round1Packages));
-        DkgRound1Broadcast[] messages = packages1.Select(p => p.ToInternal()).ToArray();
-        IReadOnlyList<FrostIdentifier> oldIdentifiers = publicKeyPackage.Identifiers;
-        Scalar[] oldIds = KeyGenInputs.Scalars(oldIdentifiers);
-        GroupElement[] oldShares = oldIdentifiers.Select(id => publicKeyPackage.FindVerifyingShare(id)!).ToArray();
-        Scalar oldShare = keyPackage.GetSigningShare();
-        try
-        {
-            return FrostDkg.Part3Core(secretPackage, round2Packages, (secret, senders2, shares) =>
-                Refresh.DkgPart3(
-                    ciphersuite.Suite, secret, KeyGenInputs.Scalars(senders1), messages, senders2, shares,
-                    oldShare, keyPackage.MinSigners, publicKeyPackage.VerifyingKeyElement, oldIds, oldShares));
-        }
-        finally
-        {
-            oldShare.Clear();
-        }
+        return FrostDkg.Part3Core(secretPackage, round2Packages, (senders2, shares) =>
+            Refresh.DkgPart3(secretPackage, KeyGenInputs.Scalars(senders1), packages1, senders2, shares, keyPackage, publicKeyPackage));
     }
 }

@@ -10,7 +10,6 @@
 using System;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
-using FintechCrypto.Internal.Frost.Keys;
 
 namespace FintechCrypto.Threshold;
 
@@ -44,9 +43,8 @@ public sealed class FrostRefreshRound1Package : FrostPublicMessage<FrostRefreshR
     /// <inheritdoc/>
     public override string ToString() => $"FrostRefreshRound1Package({Ciphersuite.Name}, threshold {MinSigners})";
 
-    /// <summary>The internal message: the identity put back in front of the commitment; no proof.</summary>
-    internal DkgRound1Broadcast ToInternal() =>
-        new([Ciphersuite.Suite.Group.Identity, .. Commitment.Coefficients], null, Ciphersuite.Suite.Scalars.Zero);
+    /// <summary>The whole commitment, in a new array: the identity put back in front of the elements sent.</summary>
+    internal GroupElement[] CommitmentElements => [Ciphersuite.Suite.Group.Identity, .. Commitment.Coefficients];
 
     internal override void WriteFields(FrostFieldWriter writer)
         => writer.Elements("commitment", Commitment.Coefficients);

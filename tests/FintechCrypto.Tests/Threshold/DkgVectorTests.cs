@@ -5,6 +5,7 @@ using System.Text.Json;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
+using FintechCrypto.Threshold;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
@@ -30,31 +31,33 @@ public sealed class DkgVectorTests
 
         for (int i = 0; i < v.Participants.Length; i++)
         {
-            (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<DkgRound1Broadcast> round1) = v.ViewOf(i);
+            (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<FrostDkgRound1Package> round1) = v.ViewOf(i);
 
             // Part 1 from the vector's polynomial: the commitment must be the vector's; our proof must verify.
-            DkgRound1Secret round1Secret = v.Part1(me, suite.Scalars.FromUInt64(0x1234567u + (ulong)me.Number), out DkgRound1Broadcast mine);
-            Assert.Equal(me.CommitmentHex, mine.Commitment.Select(e => Hex.Encode(suite.Group.SerializeElement(e))).ToArray());
-            Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, mine.Commitment, mine.ProofR!, mine.ProofZ));
-            Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, me.Broadcast.Commitment, me.Broadcast.ProofR!, me.Broadcast.ProofZ));
+            FrostDkgRound1SecretPackage round1Secret = v.Part1(me, suite.Scalars.FromUInt64(0x1234567u + (ulong)me.Number), out FrostDkgRound1Package mine);
+            Assert.Equal(me.CommitmentHex, mine.CommitmentElements.Select(e => Hex.Encode(suite.Group.SerializeElement(e))).ToArray());
+            Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, mine.CommitmentElements, mine.ProofR, mine.ProofMu));
+            Assert.True(Dkg.VerifyProofOfKnowledge(suite, me.Identifier, me.Broadcast.CommitmentElements, me.Broadcast.ProofR, me.Broadcast.ProofMu));
 
             // Part 2 with the others' vector round-1 packages: their proofs verify, and the shares we send are
             // the ones the vector lists as received by them.
-            DkgRound2Secret round2Secret = Dkg.Part2(suite, round1Secret, senders, round1, out Scalar[] outgoing);
+            FrostDkgRound2SecretPackage round2Secret = Dkg.Part2(round1Secret, senders, round1, out FrostDkgRound2Package[] outgoing);
             for (int k = 0; k < others.Length; k++)
             {
-                Assert.Equal(others[k].ReceivedHex[me.Number], Hex.Encode(suite.Scalars.Encode(outgoing[k])));
+                Assert.Equal(others[k].ReceivedHex[me.Number], Hex.Encode(suite.Scalars.Encode(outgoing[k].GetValue())));
             }
 
             // Part 3 with the shares the vector lists as received by us.
-            KeyGenOutput output = Dkg.Part3(suite, round2Secret, senders, round1, senders, v.ReceivedBy(me, others));
+            (FrostKeyPackage output, FrostPublicKeyPackage outputPublic) = Dkg.Part3(round2Secret, senders, round1, senders, v.ReceivedBy(me, others));
 
-            Assert.Equal(me.SigningShareHex, Hex.Encode(suite.Scalars.Encode(output.SigningShare)));
-            Assert.Equal(me.VerifyingShareHex, Hex.Encode(suite.Group.SerializeElement(output.VerifyingShare)));
-            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(suite.Group.SerializeElement(output.VerifyingKey)));
+            Assert.Equal(me.SigningShareHex, Hex.Encode(suite.Scalars.Encode(output.GetSigningShare())));
+            Assert.Equal(me.VerifyingShareHex, Hex.Encode(suite.Group.SerializeElement(output.VerifyingShareElement)));
+            Assert.Equal(v.VerifyingKeyHex, Hex.Encode(suite.Group.SerializeElement(output.VerifyingKeyElement)));
             Assert.Equal(v.MinSigners, output.MinSigners);
-            Assert.Equal(v.Participants.Select(p => p.VerifyingShareHex).ToArray(), output.VerifyingShares.Select(e => Hex.Encode(suite.Group.SerializeElement(e))).ToArray());
-            Assert.Equal(v.Participants.Select(p => p.Number).ToArray(), output.Participants.Select(id => (int)suite.Scalars.ToBigInteger(id)).ToArray());
+            Assert.Equal(v.MinSigners, outputPublic.MinSigners);
+            Assert.True(suite.Group.ElementEquals(output.VerifyingKeyElement, outputPublic.VerifyingKeyElement));
+            Assert.Equal(v.Participants.Select(p => p.VerifyingShareHex).ToArray(), outputPublic.Identifiers.Select(id => outputPublic.FindVerifyingShare(id)!).Select(e => Hex.Encode(suite.Group.SerializeElement(e))).ToArray());
+            Assert.Equal(v.Participants.Select(p => p.Number).ToArray(), outputPublic.Identifiers.Select(id => (int)suite.Scalars.ToBigInteger(id.Scalar)).ToArray());
         }
     }
 
@@ -68,21 +71,21 @@ public sealed class DkgVectorTests
         (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, _) = v.ViewOf(0);
 
         // mu + 1, then R replaced by R + B: each is caught and blamed on participant 3 only.
-        DkgRound1Broadcast good = others[1].Broadcast;
-        var badMu = new DkgRound1Broadcast(good.Commitment, good.ProofR, f.Add(good.ProofZ, f.One));
-        var badR = new DkgRound1Broadcast(good.Commitment, suite.Group.Add(good.ProofR!, suite.Group.Generator), good.ProofZ);
-        var otherIdentity = new DkgRound1Broadcast(good.Commitment, good.ProofR, good.ProofZ);
-        foreach (DkgRound1Broadcast bad in new[] { badMu, badR })
+        FrostDkgRound1Package good = others[1].Broadcast;
+        var badMu = new FrostDkgRound1Package(v.Ciphersuite, good.CommitmentElements, good.ProofR, f.Add(good.ProofMu, f.One));
+        var badR = new FrostDkgRound1Package(v.Ciphersuite, good.CommitmentElements, suite.Group.Add(good.ProofR, suite.Group.Generator), good.ProofMu);
+        var otherIdentity = new FrostDkgRound1Package(v.Ciphersuite, good.CommitmentElements, good.ProofR, good.ProofMu);
+        foreach (FrostDkgRound1Package bad in new[] { badMu, badR })
         {
-            DkgRound1Secret secret = v.Part1(me, f.One, out _);
-            var e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(suite, secret, senders, [others[0].Broadcast, bad], out _));
+            FrostDkgRound1SecretPackage secret = v.Part1(me, f.One, out _);
+            var e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(secret, senders, [others[0].Broadcast, bad], out _));
             Assert.Single(e.Culprits);
             Assert.True(f.Equal(others[1].Identifier, e.Culprits[0]));
         }
 
         // A valid proof replayed under another identifier fails too: the challenge binds the identifier.
-        DkgRound1Secret s2 = v.Part1(me, f.One, out _);
-        var swapped = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(suite, s2, senders, [otherIdentity, others[0].Broadcast], out _));
+        FrostDkgRound1SecretPackage s2 = v.Part1(me, f.One, out _);
+        var swapped = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part2(s2, senders, [otherIdentity, others[0].Broadcast], out _));
         Assert.Equal(2, swapped.Culprits.Count);
     }
 
@@ -93,34 +96,36 @@ public sealed class DkgVectorTests
         var v = DkgVector.Load(name);
         FrostSuite suite = v.Suite;
         ScalarField f = suite.Scalars;
-        (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<DkgRound1Broadcast> round1) = v.ViewOf(1);
-        DkgRound2Secret round2 = Dkg.Part2(suite, v.Part1(me, f.One, out _), senders, round1, out _);
+        (DkgVector.Participant me, DkgVector.Participant[] others, Scalar[] senders, List<FrostDkgRound1Package> round1) = v.ViewOf(1);
+        FrostDkgRound2SecretPackage round2 = Dkg.Part2(v.Part1(me, f.One, out _), senders, round1, out _);
         Scalar[] received = v.ReceivedBy(me, others);
 
         Scalar[] tampered = (Scalar[])received.Clone();
         tampered[0] = f.Add(tampered[0], f.One);
-        var e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(suite, round2, senders, round1, senders, tampered));
+        var e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(round2, senders, round1, senders, tampered));
         Assert.Single(e.Culprits);
         Assert.True(f.Equal(others[0].Identifier, e.Culprits[0]));
 
         // Both wrong: both named.
         tampered[1] = f.Add(tampered[1], f.One);
-        e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(suite, round2, senders, round1, senders, tampered));
+        e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(round2, senders, round1, senders, tampered));
         Assert.Equal(2, e.Culprits.Count);
 
         // Shares swapped between the senders: each fails against its claimed sender's commitment.
-        e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(suite, round2, senders, round1, senders, [received[1], received[0]]));
+        e = Assert.Throws<KeyGenCulpritException>(() => Dkg.Part3(round2, senders, round1, senders, [received[1], received[0]]));
         Assert.Equal(2, e.Culprits.Count);
 
         // The untampered shares still work after all that.
-        KeyGenOutput output = Dkg.Part3(suite, round2, senders, round1, senders, received);
-        Assert.Equal(me.SigningShareHex, Hex.Encode(f.Encode(output.SigningShare)));
+        (FrostKeyPackage output, _) = Dkg.Part3(round2, senders, round1, senders, received);
+        Assert.Equal(me.SigningShareHex, Hex.Encode(f.Encode(output.GetSigningShare())));
     }
 
     /// <summary>vectors_dkg.json parsed into internal values.</summary>
     internal sealed class DkgVector
     {
-        internal FrostSuite Suite { get; private init; } = null!;
+        internal FrostCiphersuite Ciphersuite { get; private init; } = null!;
+
+        internal FrostSuite Suite => Ciphersuite.Suite;
 
         internal int MinSigners { get; private init; }
 
@@ -132,7 +137,7 @@ public sealed class DkgVectorTests
 
         internal static DkgVector Load(string name)
         {
-            FrostSuite suite = KeyGenSuites.Get(name);
+            FrostCiphersuite ciphersuite = KeyGenSuites.Ciphersuite(name);
             using JsonDocument doc = KeyGenSuites.LoadVector(name, "vectors_dkg.json");
             JsonElement config = doc.RootElement.GetProperty("config");
             JsonElement inputs = doc.RootElement.GetProperty("inputs");
@@ -141,12 +146,12 @@ public sealed class DkgVectorTests
             for (int i = 1; i <= max; i++)
             {
                 JsonElement p = inputs.GetProperty(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                participants.Add(Participant.Parse(suite, p));
+                participants.Add(Participant.Parse(ciphersuite, p));
             }
 
             return new DkgVector
             {
-                Suite = suite,
+                Ciphersuite = ciphersuite,
                 MinSigners = config.GetProperty("MIN_PARTICIPANTS").GetInt32(),
                 MaxSigners = max,
                 VerifyingKeyHex = inputs.GetProperty("verifying_key").GetString()!,
@@ -155,15 +160,15 @@ public sealed class DkgVectorTests
         }
 
         /// <summary>Participant <paramref name="index"/>, the others in vector order, their identifiers and round-1 messages.</summary>
-        internal (Participant Me, Participant[] Others, Scalar[] Senders, List<DkgRound1Broadcast> Round1) ViewOf(int index)
+        internal (Participant Me, Participant[] Others, Scalar[] Senders, List<FrostDkgRound1Package> Round1) ViewOf(int index)
         {
             Participant[] others = [.. Participants.Where((_, k) => k != index)];
             return (Participants[index], others, [.. others.Select(o => o.Identifier)], [.. others.Select(o => o.Broadcast)]);
         }
 
         /// <summary>Part 1 of <paramref name="me"/> from the vector's polynomial (a_0, a_1) with the given proof nonce.</summary>
-        internal DkgRound1Secret Part1(Participant me, in Scalar nonce, out DkgRound1Broadcast broadcast) =>
-            Dkg.Part1Derandomized(Suite, me.Identifier, MaxSigners, MinSigners, [me.SigningKey, me.Coefficient], nonce, out broadcast);
+        internal FrostDkgRound1SecretPackage Part1(Participant me, in Scalar nonce, out FrostDkgRound1Package broadcast) =>
+            Dkg.Part1Derandomized(FrostIdentifier.FromScalar(Ciphersuite, me.Identifier), MaxSigners, MinSigners, [me.SigningKey, me.Coefficient], nonce, out broadcast);
 
         /// <summary>The shares the vector lists as received by <paramref name="me"/> from each of <paramref name="senders"/>.</summary>
         internal Scalar[] ReceivedBy(Participant me, Participant[] senders) =>
@@ -181,7 +186,7 @@ public sealed class DkgVectorTests
 
             internal string[] CommitmentHex { get; private init; } = [];
 
-            internal DkgRound1Broadcast Broadcast { get; private init; } = null!;
+            internal FrostDkgRound1Package Broadcast { get; private init; } = null!;
 
             /// <summary>Sender number -> the share this participant received from it (hex).</summary>
             internal Dictionary<int, string> ReceivedHex { get; private init; } = [];
@@ -190,8 +195,9 @@ public sealed class DkgVectorTests
 
             internal string VerifyingShareHex { get; private init; } = "";
 
-            internal static Participant Parse(FrostSuite suite, JsonElement p)
+            internal static Participant Parse(FrostCiphersuite ciphersuite, JsonElement p)
             {
+                FrostSuite suite = ciphersuite.Suite;
                 ScalarField f = suite.Scalars;
                 PrimeOrderGroup g = suite.Group;
                 int number = p.GetProperty("identifier").GetInt32();
@@ -212,7 +218,7 @@ public sealed class DkgVectorTests
                     SigningKey = KeyGenSuites.ReadScalar(f, p, "signing_key"),
                     Coefficient = KeyGenSuites.ReadScalar(f, p, "coefficient"),
                     CommitmentHex = commitmentHex,
-                    Broadcast = new DkgRound1Broadcast(commitment, Element(g, Hex.Encode(proof.AsSpan(0, g.ElementLength))), f.Decode(proof.AsSpan(g.ElementLength), "proof z")),
+                    Broadcast = new FrostDkgRound1Package(ciphersuite, commitment, Element(g, Hex.Encode(proof.AsSpan(0, g.ElementLength))), f.Decode(proof.AsSpan(g.ElementLength), "proof z")),
                     ReceivedHex = received,
                     SigningShareHex = p.GetProperty("signing_share").GetString()!,
                     VerifyingShareHex = p.GetProperty("verifying_share").GetString()!,

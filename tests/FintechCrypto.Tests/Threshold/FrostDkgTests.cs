@@ -28,7 +28,7 @@ public sealed class FrostDkgTests
         var v = DkgVectorTests.DkgVector.Load(name);
         var round1 = v.Participants.ToDictionary(
             p => FrostIdentifier.FromInteger(suite, (ulong)p.Number),
-            p => new FrostDkgRound1Package(suite, p.Broadcast.Commitment, p.Broadcast.ProofR!, p.Broadcast.ProofZ));
+            p => new FrostDkgRound1Package(suite, p.Broadcast.CommitmentElements, p.Broadcast.ProofR, p.Broadcast.ProofMu));
 
         foreach (DkgVectorTests.DkgVector.Participant me in v.Participants)
         {

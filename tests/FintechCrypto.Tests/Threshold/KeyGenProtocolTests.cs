@@ -4,6 +4,7 @@ using System.Linq;
 using FintechCrypto.Internal.Groups;
 using FintechCrypto.Internal.Frost;
 using FintechCrypto.Internal.Frost.Keys;
+using FintechCrypto.Threshold;
 using Xunit;
 
 namespace FintechCrypto.Tests.Threshold;
@@ -21,21 +22,23 @@ public sealed class KeyGenProtocolTests
     [MemberData(nameof(Suites))]
     public void DkgGivesConsistentKeysWhoseGroupKeyIsTheSumOfTheConstants(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
+        FrostCiphersuite cs = KeyGenSuites.Ciphersuite(name);
+        FrostSuite suite = cs.Suite;
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
         Scalar[] ids = [f.FromUInt64(7), f.FromUInt64(1), f.FromUInt64(300), f.FromUInt64(2), f.FromUInt64(65535)];
-        (KeyGenOutput[] outputs, DkgRound1Broadcast[] broadcasts) = RunDkg(suite, ids, 3);
+        (Output[] outputs, FrostDkgRound1Package[] broadcasts) = RunDkg(cs, ids, 3);
 
         GroupElement constants = g.Identity;
-        foreach (DkgRound1Broadcast b in broadcasts)
+        foreach (FrostDkgRound1Package b in broadcasts)
         {
-            Assert.Equal(3, b.Commitment.Length);
-            constants = g.Add(constants, b.Commitment[0]);
+            Assert.Equal(3, b.CommitmentElements.Length);
+            constants = g.Add(constants, b.CommitmentElements[0]);
         }
 
         AssertConsistent(suite, outputs, constants, [1, 2, 7, 300, 65535]);
-        Assert.All(outputs, o => Assert.Equal(3, o.MinSigners));
+        Assert.All(outputs, o => Assert.Equal(3, o.Key.MinSigners));
+        Assert.All(outputs, o => Assert.Equal(3, o.Public.MinSigners));
 
         // Any 3 shares interpolate to the group secret (checked in the exponent); 2 do not.
         Assert.True(g.ElementEquals(constants, InterpolateInExponent(suite, outputs[..3])));
@@ -47,40 +50,41 @@ public sealed class KeyGenProtocolTests
     [MemberData(nameof(Suites))]
     public void Part1RejectsBadCounts_Part2AndPart3RejectMalformedSets(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
-        ScalarField f = suite.Scalars;
-        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(suite, f.One, 3, 1, out _));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(suite, f.One, 1, 2, out _));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(suite, f.One, 2, 3, out _));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(suite, f.One, 65536, 2, out _));
-        Assert.Throws<ArgumentException>(() => Dkg.Part1(suite, f.Zero, 3, 2, out _));
+        FrostCiphersuite cs = KeyGenSuites.Ciphersuite(name);
+        ScalarField f = cs.Suite.Scalars;
+        FrostIdentifier id1 = FrostIdentifier.FromScalar(cs, f.One);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(id1, 3, 1, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(id1, 1, 2, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(id1, 2, 3, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dkg.Part1(id1, 65536, 2, out _));
+        Assert.Throws<ArgumentException>(() => Dkg.ValidatePart1Inputs(f, f.Zero, 2, 3));
 
         Scalar one = f.FromUInt64(1), two = f.FromUInt64(2), three = f.FromUInt64(3);
-        DkgRound1Secret s1 = Dkg.Part1(suite, one, 3, 2, out _);
-        Dkg.Part1(suite, two, 3, 2, out DkgRound1Broadcast b2);
-        Dkg.Part1(suite, three, 3, 2, out DkgRound1Broadcast b3);
-        Dkg.Part1(suite, three, 3, 3, out DkgRound1Broadcast b3Wide);
+        FrostDkgRound1SecretPackage s1 = Dkg.Part1(FrostIdentifier.FromScalar(cs, one), 3, 2, out _);
+        Dkg.Part1(FrostIdentifier.FromScalar(cs, two), 3, 2, out FrostDkgRound1Package b2);
+        Dkg.Part1(FrostIdentifier.FromScalar(cs, three), 3, 2, out FrostDkgRound1Package b3);
+        Dkg.Part1(FrostIdentifier.FromScalar(cs, three), 3, 3, out FrostDkgRound1Package b3Wide);
 
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(suite, s1, [two], [b2], out _));
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(suite, s1, [two, two], [b2, b2], out _));
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(suite, s1, [two, one], [b2, b3], out _));
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(suite, s1, [two, three], [b2, b3Wide], out _));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(s1, [two], [b2], out _));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(s1, [two, two], [b2, b2], out _));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(s1, [two, one], [b2, b3], out _));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part2(s1, [two, three], [b2, b3Wide], out _));
 
-        DkgRound2Secret r2 = Dkg.Part2(suite, s1, [two, three], [b2, b3], out _);
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(suite, r2, [two, three], [b2, b3], [two], [f.One]));
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(suite, r2, [two, three], [b2, b3], [two, one], [f.One, f.One]));
-        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(suite, r2, [two, three], [b2, b3], [two, f.FromUInt64(4)], [f.One, f.One]));
+        FrostDkgRound2SecretPackage r2 = Dkg.Part2(s1, [two, three], [b2, b3], out _);
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(r2, [two, three], [b2, b3], [two], [f.One]));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(r2, [two, three], [b2, b3], [two, one], [f.One, f.One]));
+        Assert.Throws<FintechCryptoException>(() => Dkg.Part3(r2, [two, three], [b2, b3], [two, f.FromUInt64(4)], [f.One, f.One]));
     }
 
     [Theory]
     [MemberData(nameof(Suites))]
     public void RepairRebuildsExactlyTheLostShare(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
-        ScalarField f = suite.Scalars;
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 5), 3);
-        KeyGenOutput lost = outputs[1]; // participant 2
-        KeyGenOutput[] helpers = [outputs[3], outputs[0], outputs[4]]; // 4, 1, 5: not in identifier order
+        FrostCiphersuite cs = KeyGenSuites.Ciphersuite(name);
+        ScalarField f = cs.Suite.Scalars;
+        (Output[] outputs, _) = RunDkg(cs, Ids(f, 5), 3);
+        Output lost = outputs[1]; // participant 2
+        Output[] helpers = [outputs[3], outputs[0], outputs[4]]; // 4, 1, 5: not in identifier order
         Scalar[] helperIds = helpers.Select(h => h.Identifier).ToArray();
 
         // Part 1: each helper's deltas sum to lambda_h(r) s_h (frost-core check_repair_share_part1).
@@ -122,19 +126,20 @@ public sealed class KeyGenProtocolTests
     [MemberData(nameof(Suites))]
     public void DealerRefreshKeepsTheGroupKeyAndChangesEveryShare(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
+        FrostCiphersuite cs = KeyGenSuites.Ciphersuite(name);
+        FrostSuite suite = cs.Suite;
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 4), 3);
+        (Output[] outputs, _) = RunDkg(cs, Ids(f, 4), 3);
 
         // Participant 3 is left out of the refresh.
-        KeyGenOutput[] kept = [outputs[0], outputs[1], outputs[3]];
+        Output[] kept = [outputs[0], outputs[1], outputs[3]];
         Scalar[] keptIds = kept.Select(o => o.Identifier).ToArray();
         Scalar[] refreshing = Refresh.ComputeRefreshingShares(suite, 3, keptIds, out GroupElement[] commitment);
         Assert.True(g.IsIdentity(commitment[0]));
         Assert.Equal(3, commitment.Length);
 
-        var refreshed = new KeyGenOutput[kept.Length];
+        var refreshed = new Output[kept.Length];
         for (int k = 0; k < kept.Length; k++)
         {
             Scalar s = Refresh.RefreshShare(suite, kept[k].Identifier, kept[k].SigningShare, 3, refreshing[k], commitment);
@@ -142,7 +147,7 @@ public sealed class KeyGenProtocolTests
             int old = Array.FindIndex(outputs[0].Participants, id => f.Equal(id, kept[k].Identifier));
             GroupElement y = Refresh.RefreshVerifyingShare(g, kept[k].Identifier, outputs[0].VerifyingShares[old], commitment);
             Assert.True(g.ElementEquals(g.MultiplyBase(s), y));
-            refreshed[k] = new KeyGenOutput(kept[k].Identifier, s, y, kept[k].VerifyingKey, 3, [], []);
+            refreshed[k] = new Output(new FrostKeyPackage(kept[k].Key.Identifier, s, y, kept[k].VerifyingKey, 3), outputs[0].Public);
         }
 
         Assert.True(g.ElementEquals(outputs[0].VerifyingKey, InterpolateInExponent(suite, refreshed)));
@@ -159,27 +164,30 @@ public sealed class KeyGenProtocolTests
     [MemberData(nameof(Suites))]
     public void DkgRefreshKeepsTheGroupKeyAndChangesEveryShare(string name)
     {
-        FrostSuite suite = KeyGenSuites.Get(name);
+        FrostCiphersuite cs = KeyGenSuites.Ciphersuite(name);
+        FrostSuite suite = cs.Suite;
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
-        (KeyGenOutput[] outputs, _) = RunDkg(suite, Ids(f, 5), 3);
+        (Output[] outputs, _) = RunDkg(cs, Ids(f, 5), 3);
 
         // Participants 1, 2, 4, 5 refresh; 3 is removed.
-        KeyGenOutput[] kept = [outputs[0], outputs[1], outputs[3], outputs[4]];
+        Output[] kept = [outputs[0], outputs[1], outputs[3], outputs[4]];
         int n = kept.Length;
-        var run = new PartsRun(
+        var run = new PartsRun<FrostRefreshRound1Package>(
             [.. kept.Select(k => k.Identifier)],
-            (Scalar id, out DkgRound1Broadcast broadcast) => Refresh.DkgPart1(suite, id, n, 3, out broadcast),
-            (DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent) =>
-                Refresh.DkgPart2(suite, secret, senders, round1, out sent));
-        Assert.All(run.Broadcasts, b => Assert.Null(b.ProofR));
+            (Scalar id, out FrostRefreshRound1Package broadcast) => Refresh.DkgPart1(FrostIdentifier.FromScalar(cs, id), n, 3, out broadcast),
+            (FrostDkgRound1SecretPackage secret, Scalar[] senders, List<FrostRefreshRound1Package> round1, out FrostDkgRound2Package[] sent) =>
+                Refresh.DkgPart2(secret, senders, round1, out sent));
+        Assert.All(run.Broadcasts, b => Assert.DoesNotContain("proof", b.ToJson(), StringComparison.Ordinal));
 
         // Part 3 of participant i, with the shares it received and a threshold.
-        KeyGenOutput Part3(int i, Scalar[] received, int minSigners) => Refresh.DkgPart3(
-            suite, run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), received,
-            kept[i].SigningShare, minSigners, kept[i].VerifyingKey, outputs[0].Participants, outputs[0].VerifyingShares);
+        Output Part3(int i, Scalar[] received, int minSigners)
+        {
+            using FrostKeyPackage key = new(kept[i].Key.Identifier, kept[i].SigningShare, kept[i].VerifyingShare, kept[i].VerifyingKey, minSigners);
+            return new(Refresh.DkgPart3(run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), received, key, outputs[0].Public));
+        }
 
-        KeyGenOutput[] refreshed = [.. Enumerable.Range(0, n).Select(i => Part3(i, run.Received(i), 3))];
+        Output[] refreshed = [.. Enumerable.Range(0, n).Select(i => Part3(i, run.Received(i), 3))];
 
         AssertConsistent(suite, refreshed, outputs[0].VerifyingKey, [1, 2, 4, 5]);
         for (int i = 0; i < n; i++)
@@ -199,15 +207,15 @@ public sealed class KeyGenProtocolTests
     }
 
     /// <summary>Runs a full internal DKG among <paramref name="ids"/> with threshold <paramref name="t"/>.</summary>
-    internal static (KeyGenOutput[] Outputs, DkgRound1Broadcast[] Broadcasts) RunDkg(FrostSuite suite, Scalar[] ids, int t)
+    internal static (Output[] Outputs, FrostDkgRound1Package[] Broadcasts) RunDkg(FrostCiphersuite cs, Scalar[] ids, int t)
     {
-        var run = new PartsRun(
+        var run = new PartsRun<FrostDkgRound1Package>(
             ids,
-            (Scalar id, out DkgRound1Broadcast broadcast) => Dkg.Part1(suite, id, ids.Length, t, out broadcast),
-            (DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent) =>
-                Dkg.Part2(suite, secret, senders, round1, out sent));
-        KeyGenOutput[] outputs = [.. Enumerable.Range(0, ids.Length).Select(i =>
-            Dkg.Part3(suite, run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), run.Received(i)))];
+            (Scalar id, out FrostDkgRound1Package broadcast) => Dkg.Part1(FrostIdentifier.FromScalar(cs, id), ids.Length, t, out broadcast),
+            (FrostDkgRound1SecretPackage secret, Scalar[] senders, List<FrostDkgRound1Package> round1, out FrostDkgRound2Package[] sent) =>
+                Dkg.Part2(secret, senders, round1, out sent));
+        Output[] outputs = [.. Enumerable.Range(0, ids.Length).Select(i =>
+            new Output(Dkg.Part3(run.Secrets2[i], run.Senders(i), run.Round1(i), run.Senders(i), run.Received(i))))];
         return (outputs, run.Broadcasts);
     }
 
@@ -218,11 +226,11 @@ public sealed class KeyGenProtocolTests
     /// The outputs of one run agree: the group key, each signing share with its verifying share, the participants
     /// (<paramref name="participants"/>, in increasing order) and their verifying shares.
     /// </summary>
-    private static void AssertConsistent(FrostSuite suite, KeyGenOutput[] outputs, GroupElement verifyingKey, int[] participants)
+    private static void AssertConsistent(FrostSuite suite, Output[] outputs, GroupElement verifyingKey, int[] participants)
     {
         PrimeOrderGroup g = suite.Group;
         ScalarField f = suite.Scalars;
-        foreach (KeyGenOutput o in outputs)
+        foreach (Output o in outputs)
         {
             Assert.True(g.ElementEquals(verifyingKey, o.VerifyingKey));
             Assert.True(g.ElementEquals(g.MultiplyBase(o.SigningShare), o.VerifyingShare));
@@ -234,12 +242,12 @@ public sealed class KeyGenProtocolTests
     }
 
     /// <summary>(sum of lambda_i(0) s_i) B over the given outputs: the group key when they are at least t.</summary>
-    internal static GroupElement InterpolateInExponent(FrostSuite suite, IReadOnlyList<KeyGenOutput> outputs)
+    internal static GroupElement InterpolateInExponent(FrostSuite suite, IReadOnlyList<Output> outputs)
     {
         ScalarField f = suite.Scalars;
         Scalar[] ids = outputs.Select(o => o.Identifier).ToArray();
         Scalar secret = f.Zero;
-        foreach (KeyGenOutput o in outputs)
+        foreach (Output o in outputs)
         {
             secret = f.Add(secret, f.Multiply(Polynomial.DeriveInterpolatingValue(f, ids, o.Identifier), o.SigningShare));
         }
@@ -255,37 +263,38 @@ public sealed class KeyGenProtocolTests
     /// other in identifier-list order; part 3 is left to the caller (<see cref="Senders"/>, <see cref="Round1"/>,
     /// <see cref="Received"/>).
     /// </summary>
-    private sealed class PartsRun
+    private sealed class PartsRun<TPackage>
     {
         internal PartsRun(Scalar[] ids, Part1Step part1, Part2Step part2)
         {
             Ids = ids;
             int n = ids.Length;
-            var secrets1 = new DkgRound1Secret[n];
-            Broadcasts = new DkgRound1Broadcast[n];
+            var secrets1 = new FrostDkgRound1SecretPackage[n];
+            Broadcasts = new TPackage[n];
             for (int i = 0; i < n; i++)
             {
                 secrets1[i] = part1(ids[i], out Broadcasts[i]);
             }
 
-            Secrets2 = new DkgRound2Secret[n];
+            Secrets2 = new FrostDkgRound2SecretPackage[n];
             Sent = new Scalar[n][];
             for (int i = 0; i < n; i++)
             {
-                Secrets2[i] = part2(secrets1[i], Senders(i), Round1(i), out Sent[i]);
-                secrets1[i].Clear();
+                Secrets2[i] = part2(secrets1[i], Senders(i), Round1(i), out FrostDkgRound2Package[] sent);
+                Sent[i] = [.. sent.Select(p => p.GetValue())];
+                secrets1[i].Dispose();
             }
         }
 
-        internal delegate DkgRound1Secret Part1Step(Scalar id, out DkgRound1Broadcast broadcast);
+        internal delegate FrostDkgRound1SecretPackage Part1Step(Scalar id, out TPackage broadcast);
 
-        internal delegate DkgRound2Secret Part2Step(DkgRound1Secret secret, Scalar[] senders, List<DkgRound1Broadcast> round1, out Scalar[] sent);
+        internal delegate FrostDkgRound2SecretPackage Part2Step(FrostDkgRound1SecretPackage secret, Scalar[] senders, List<TPackage> round1, out FrostDkgRound2Package[] sent);
 
         internal Scalar[] Ids { get; }
 
-        internal DkgRound1Broadcast[] Broadcasts { get; }
+        internal TPackage[] Broadcasts { get; }
 
-        internal DkgRound2Secret[] Secrets2 { get; }
+        internal FrostDkgRound2SecretPackage[] Secrets2 { get; }
 
         /// <summary>Sent[j][k]: the share participant j sent to the k-th of its others.</summary>
         internal Scalar[][] Sent { get; }
@@ -294,11 +303,35 @@ public sealed class KeyGenProtocolTests
         internal Scalar[] Senders(int i) => [.. Others(i).Select(j => Ids[j])];
 
         /// <summary>The round-1 messages participant <paramref name="i"/> receives, aligned with <see cref="Senders"/>.</summary>
-        internal List<DkgRound1Broadcast> Round1(int i) => [.. Others(i).Select(j => Broadcasts[j])];
+        internal List<TPackage> Round1(int i) => [.. Others(i).Select(j => Broadcasts[j])];
 
         /// <summary>The shares participant <paramref name="i"/> receives, aligned with <see cref="Senders"/>.</summary>
         internal Scalar[] Received(int i) => [.. Others(i).Select(j => Sent[j][Array.IndexOf(Others(j), i)])];
 
         private int[] Others(int i) => [.. Enumerable.Range(0, Ids.Length).Where(j => j != i)];
+    }
+
+    /// <summary>
+    /// A participant's key package and the public key package of its run, with the values the tests read (the
+    /// signing share, the verifying shares in identifier order).
+    /// </summary>
+    internal sealed record Output(FrostKeyPackage Key, FrostPublicKeyPackage Public)
+    {
+        internal Output((FrostKeyPackage Key, FrostPublicKeyPackage Public) packages)
+            : this(packages.Key, packages.Public)
+        {
+        }
+
+        internal Scalar Identifier => Key.Identifier.Scalar;
+
+        internal Scalar SigningShare => Key.GetSigningShare();
+
+        internal GroupElement VerifyingShare => Key.VerifyingShareElement;
+
+        internal GroupElement VerifyingKey => Key.VerifyingKeyElement;
+
+        internal Scalar[] Participants => [.. Public.Identifiers.Select(id => id.Scalar)];
+
+        internal GroupElement[] VerifyingShares => [.. Public.Identifiers.Select(id => Public.FindVerifyingShare(id)!)];
     }
 }

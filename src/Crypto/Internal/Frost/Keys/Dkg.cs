@@ -3,8 +3,10 @@
 // frost-core keys/dkg.rs computes it at commit 0966bd15, whose vectors_dkg.json files pin it down.
 // docs/frost-keygen.md §a states every step; the comments below name the paper's steps as frost-core does.
 //
-// Identifiers are non-zero scalars here; the public layer (src/Crypto/Threshold/FrostDkg.cs) maps them,
-// decodes and encodes packages, and turns KeyGenCulpritException into FrostProtocolException.
+// The parts take and return the public packages (src/Crypto/Threshold/FrostDkg*.cs) and read their scalars and
+// elements through internal members: there is one representation of each DKG message and state. Sender lists are
+// identifier scalars here; the public layer (FrostDkg.cs) checks the maps it is given and turns
+// KeyGenCulpritException into FrostProtocolException.
 //
 // Secrets: polynomial coefficients, the proof nonce and all shares are only touched by constant-time field
 // operations and Group.MultiplyBase. Identifiers, commitments and proofs are public and may take variable-time
@@ -13,12 +15,13 @@
 using System;
 using System.Collections.Generic;
 using FintechCrypto.Internal.Groups;
+using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 
 /// <summary>A check of the round-1 messages of part 2; throws <see cref="KeyGenCulpritException"/> naming the senders at
 /// fault.</summary>
-internal delegate void Round1Check(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages);
+internal delegate void Round1Check(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<GroupElement[]> commitments);
 
 /// <summary>The three parts of the frost-core DKG (docs/frost-keygen.md §a).</summary>
 internal static class Dkg
@@ -65,11 +68,11 @@ internal static class Dkg
     /// Part 1 (Round 1, steps 1-4): draws a secret polynomial of degree t - 1 with a non-zero constant term,
     /// commits to it and proves knowledge of the constant term.
     /// </summary>
-    internal static DkgRound1Secret Part1(FrostSuite suite, in Scalar identifier, int maxSigners, int minSigners, out DkgRound1Broadcast broadcast)
+    internal static FrostDkgRound1SecretPackage Part1(FrostIdentifier identifier, int maxSigners, int minSigners, out FrostDkgRound1Package package)
     {
-        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(identifier);
         ValidateSignerCounts(minSigners, maxSigners);
-        ScalarField field = suite.Scalars;
+        ScalarField field = identifier.Ciphersuite.Suite.Scalars;
 
         // Round 1, step 1: a_{i0} (frost-core SigningKey::new, non-zero) and a_{i1}..a_{i(t-1)}. frost-core draws
         // the latter with Field::random, which can be zero with probability about t/q; a zero would make a
@@ -83,12 +86,7 @@ internal static class Dkg
         Scalar nonce = field.RandomNonZero();
         try
         {
-            return Part1Derandomized(suite, identifier, maxSigners, minSigners, coefficients, nonce, out broadcast);
-        }
-        catch
-        {
-            Array.Clear(coefficients);
-            throw;
+            return Part1Derandomized(identifier, maxSigners, minSigners, coefficients, nonce, out package);
         }
         finally
         {
@@ -97,39 +95,46 @@ internal static class Dkg
     }
 
     /// <summary>
-    /// Part 1 with the polynomial and the proof nonce given: known-answer tests only. Takes ownership of
-    /// <paramref name="coefficients"/> (a_0 first; a_0 must be non-zero).
+    /// Part 1 with the polynomial and the proof nonce given: known-answer tests only. Clears
+    /// <paramref name="coefficients"/> (a_0 first; a_0 must be non-zero) once the secret package holds them.
     /// </summary>
-    internal static DkgRound1Secret Part1Derandomized(
-        FrostSuite suite,
-        in Scalar identifier,
+    internal static FrostDkgRound1SecretPackage Part1Derandomized(
+        FrostIdentifier identifier,
         int maxSigners,
         int minSigners,
         Scalar[] coefficients,
         in Scalar nonce,
-        out DkgRound1Broadcast broadcast)
+        out FrostDkgRound1Package package)
     {
-        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(identifier);
         ArgumentNullException.ThrowIfNull(coefficients);
-        ScalarField field = suite.Scalars;
-        ValidatePart1Inputs(field, identifier, minSigners, maxSigners);
-        if (coefficients.Length != minSigners)
+        try
         {
-            throw Error.Frost_Count(nameof(coefficients), "coefficients (one per degree below the threshold)", minSigners, minSigners, coefficients.Length);
-        }
+            FrostSuite suite = identifier.Ciphersuite.Suite;
+            ScalarField field = suite.Scalars;
+            ValidatePart1Inputs(field, identifier.Scalar, minSigners, maxSigners);
+            if (coefficients.Length != minSigners)
+            {
+                throw Error.Frost_Count(nameof(coefficients), "coefficients (one per degree below the threshold)", minSigners, minSigners, coefficients.Length);
+            }
 
-        if (field.IsZero(coefficients[0]))
+            if (field.IsZero(coefficients[0]))
+            {
+                throw Error.Frost_Argument(nameof(coefficients), "The DKG secret (coefficient 0) must not be zero.");
+            }
+
+            // Round 1, step 3: C_i = [a_{ik} B] (frost-core generate_secret_polynomial).
+            GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
+
+            // Round 1, step 2: sigma_i = (R_i, mu_i).
+            (GroupElement r, Scalar mu) = ProveKnowledge(suite, identifier.Scalar, coefficients[0], commitment[0], nonce);
+            package = new FrostDkgRound1Package(identifier.Ciphersuite, (GroupElement[])commitment.Clone(), r, mu);
+            return new FrostDkgRound1SecretPackage(identifier, KeyGenPurpose.Dkg, coefficients, commitment, minSigners, maxSigners);
+        }
+        finally
         {
-            throw Error.Frost_Argument(nameof(coefficients), "The DKG secret (coefficient 0) must not be zero.");
+            Array.Clear(coefficients);
         }
-
-        // Round 1, step 3: C_i = [a_{ik} B] (frost-core generate_secret_polynomial).
-        GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
-
-        // Round 1, step 2: sigma_i = (R_i, mu_i).
-        (GroupElement r, Scalar mu) = ProveKnowledge(suite, identifier, coefficients[0], commitment[0], nonce);
-        broadcast = new DkgRound1Broadcast((GroupElement[])commitment.Clone(), r, mu);
-        return new DkgRound1Secret(identifier, coefficients, commitment, minSigners, maxSigners);
     }
 
     /// <summary>
@@ -181,43 +186,75 @@ internal static class Dkg
     }
 
     /// <summary>
-    /// Part 2: checks the other participants' round-1 messages, verifies their proofs of knowledge (Round 1,
+    /// Part 2: checks the other participants' round-1 packages, verifies their proofs of knowledge (Round 1,
     /// step 5) and computes the shares f_i(l) to send to each (Round 2, step 1).
     /// </summary>
-    /// <param name="suite">The ciphersuite.</param>
-    /// <param name="secret">This participant's part-1 state.</param>
-    /// <param name="senders">The other participants' identifiers, one per message.</param>
-    /// <param name="messages">Their round-1 messages.</param>
-    /// <param name="outgoingShares">f_i(senders[k]) for each k, to be sent confidentially to senders[k].</param>
-    /// <exception cref="FintechCryptoException">The message set is malformed.</exception>
-    /// <param name="checkSenders">The check of the senders' messages beyond their counts: by default their proofs of
-    /// knowledge (a DKG); a refresh checks their sharings of zero instead.</param>
+    /// <param name="secret">This participant's part-1 state (not consumed).</param>
+    /// <param name="senders">The other participants' identifiers, one per package.</param>
+    /// <param name="packages">Their round-1 packages.</param>
+    /// <param name="outgoing">f_i(senders[k]) for each k, to be sent confidentially to senders[k].</param>
+    /// <exception cref="FintechCryptoException">The package set is malformed.</exception>
     /// <exception cref="KeyGenCulpritException">Some proofs of knowledge do not verify; their senders are named.</exception>
-    internal static DkgRound2Secret Part2(
-        FrostSuite suite,
-        DkgRound1Secret secret,
+    /// <exception cref="ObjectDisposedException">The secret package was disposed.</exception>
+    internal static FrostDkgRound2SecretPackage Part2(
+        FrostDkgRound1SecretPackage secret,
         ReadOnlySpan<Scalar> senders,
-        IReadOnlyList<DkgRound1Broadcast> messages,
-        out Scalar[] outgoingShares,
-        Round1Check? checkSenders = null)
+        IReadOnlyList<FrostDkgRound1Package> packages,
+        out FrostDkgRound2Package[] outgoing)
     {
-        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(packages);
+        return Part2(secret, senders, Commitments(packages, p => p.CommitmentElements), (suite, ids, _) => VerifyProofsOfKnowledge(suite, ids, packages), out outgoing);
+    }
+
+    /// <summary>
+    /// Part 2 of a DKG or a refresh: checks the round-1 commitments' counts, runs <paramref name="checkSenders"/> on
+    /// them (proofs of knowledge for a DKG, sharings of zero for a refresh) and distributes the shares.
+    /// </summary>
+    internal static FrostDkgRound2SecretPackage Part2(
+        FrostDkgRound1SecretPackage secret,
+        ReadOnlySpan<Scalar> senders,
+        IReadOnlyList<GroupElement[]> commitments,
+        Round1Check checkSenders,
+        out FrostDkgRound2Package[] outgoing)
+    {
         ArgumentNullException.ThrowIfNull(secret);
-        ArgumentNullException.ThrowIfNull(messages);
-        CheckRound1Messages(suite.Scalars, secret, senders, messages);
-        (checkSenders ?? VerifyProofsOfKnowledge)(suite, senders, messages);
-        return DistributeShares(suite.Scalars, secret, senders, out outgoingShares);
+        ArgumentNullException.ThrowIfNull(commitments);
+        Scalar[] coefficients = secret.GetCoefficients();
+        try
+        {
+            FrostSuite suite = secret.Ciphersuite.Suite;
+            CheckRound1Messages(suite.Scalars, secret.Header, senders, commitments);
+            checkSenders(suite, senders, commitments);
+            return DistributeShares(secret, coefficients, senders, out outgoing);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
+    }
+
+    /// <summary>The whole commitment of each round-1 package (null for a null package).</summary>
+    internal static GroupElement[][] Commitments<T>(IReadOnlyList<T> packages, Func<T, GroupElement[]> commitment)
+        where T : class
+    {
+        var commitments = new GroupElement[packages.Count][];
+        for (int k = 0; k < commitments.Length; k++)
+        {
+            commitments[k] = packages[k] is T package ? commitment(package) : null!;
+        }
+
+        return commitments;
     }
 
     /// <summary>Round 1, step 5 for every sender: all whose proof of knowledge does not verify are named.</summary>
     /// <exception cref="KeyGenCulpritException">Some proofs do not verify.</exception>
-    private static void VerifyProofsOfKnowledge(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
+    private static void VerifyProofsOfKnowledge(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<FrostDkgRound1Package> packages)
     {
         var culprits = new List<Scalar>();
         for (int k = 0; k < senders.Length; k++)
         {
-            DkgRound1Broadcast message = messages[k];
-            if (message.ProofR is null || !VerifyProofOfKnowledge(suite, senders[k], message.Commitment, message.ProofR, message.ProofZ))
+            FrostDkgRound1Package package = packages[k];
+            if (!VerifyProofOfKnowledge(suite, senders[k], package.Commitment.Coefficients, package.ProofR, package.ProofMu))
             {
                 culprits.Add(senders[k]);
             }
@@ -233,51 +270,85 @@ internal static class Dkg
     /// Part 3: verifies each received share f_l(i) against its sender's commitment (Round 2, step 2), sums
     /// them into s_i (step 3), computes Y_i = s_i B (step 4) and the group's public key package.
     /// </summary>
-    /// <exception cref="FintechCryptoException">The message sets are malformed or inconsistent.</exception>
+    /// <exception cref="FintechCryptoException">The package sets are malformed or inconsistent.</exception>
     /// <exception cref="KeyGenCulpritException">Some shares do not verify; their senders are named.</exception>
-    internal static KeyGenOutput Part3(
-        FrostSuite suite,
-        DkgRound2Secret secret,
+    /// <exception cref="ObjectDisposedException">The secret package was disposed.</exception>
+    internal static (FrostKeyPackage KeyPackage, FrostPublicKeyPackage PublicKeyPackage) Part3(
+        FrostDkgRound2SecretPackage secret,
         ReadOnlySpan<Scalar> round1Senders,
-        IReadOnlyList<DkgRound1Broadcast> round1Messages,
+        IReadOnlyList<FrostDkgRound1Package> round1Packages,
         ReadOnlySpan<Scalar> round2Senders,
         ReadOnlySpan<Scalar> receivedShares)
     {
-        ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
-        ArgumentNullException.ThrowIfNull(round1Messages);
-        PrimeOrderGroup group = suite.Group;
-        CheckRound1Messages(suite.Scalars, secret, round1Senders, round1Messages);
-        GroupElement[][] senderCommitments = MatchRound2Senders(suite.Scalars, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
+        ArgumentNullException.ThrowIfNull(round1Packages);
+        FrostCiphersuite ciphersuite = secret.Ciphersuite;
+        PrimeOrderGroup group = ciphersuite.Suite.Group;
+        GroupElement[][] round1Commitments = Commitments(round1Packages, p => p.CommitmentElements);
+        CheckRound1Messages(group.Scalars, secret.Header, round1Senders, round1Commitments);
+        Scalar identifier = secret.Identifier.Scalar;
+        GroupElement[][] senderCommitments = MatchRound2Senders(group.Scalars, identifier, round1Senders, round1Commitments, round2Senders, receivedShares);
 
-        Scalar signingShare = CombineShares(group, secret.Identifier, secret.OwnShare, round2Senders, receivedShares, senderCommitments);
-        GroupElement verifyingShare = group.MultiplyBase(signingShare);
-
-        Scalar[] participants = Participants(secret, round1Senders, round1Messages, out GroupElement[][] commitments);
-        GroupElement[] groupCommitment = SumCommitments(group, commitments);
-        if (group.IsIdentity(groupCommitment[0]))
+        Scalar ownShare = secret.GetOwnShare();
+        Scalar signingShare = default;
+        try
         {
-            signingShare.Clear();
-            throw new FintechCryptoException("The DKG commitments sum to the identity: the group verifying key would be the identity.");
-        }
+            signingShare = CombineShares(group, identifier, ownShare, round2Senders, receivedShares, senderCommitments);
+            GroupElement verifyingShare = group.MultiplyBase(signingShare);
 
-        (Scalar[] sorted, GroupElement[] verifyingShares) = VerifyingShares(group, participants, groupCommitment);
-        return new KeyGenOutput(secret.Identifier, signingShare, verifyingShare, groupCommitment[0], secret.MinSigners, sorted, verifyingShares);
+            Scalar[] participants = Participants(identifier, secret.CommitmentElements, round1Senders, round1Commitments, out GroupElement[][] commitments);
+            GroupElement[] groupCommitment = SumCommitments(group, commitments);
+            if (group.IsIdentity(groupCommitment[0]))
+            {
+                throw new FintechCryptoException("The DKG commitments sum to the identity: the group verifying key would be the identity.");
+            }
+
+            (Scalar[] sorted, GroupElement[] verifyingShares) = VerifyingShares(group, participants, groupCommitment);
+            return (
+                new FrostKeyPackage(secret.Identifier, signingShare, verifyingShare, groupCommitment[0], secret.MinSigners),
+                KeyGenInputs.PublicKeyPackage(ciphersuite, sorted, verifyingShares, groupCommitment[0], secret.MinSigners));
+        }
+        finally
+        {
+            ownShare.Clear();
+            signingShare.Clear();
+        }
     }
 
     /// <summary>
-    /// Round 2, step 1: f_i(l) for each recipient l, and f_i(i) kept in the round-2 state.
+    /// Round 2, step 1: a round-2 package f_i(l) for each recipient l, and f_i(i) kept in the round-2 secret package.
     /// </summary>
-    internal static DkgRound2Secret DistributeShares(ScalarField field, DkgRound1Secret secret, ReadOnlySpan<Scalar> recipients, out Scalar[] shares)
+    private static FrostDkgRound2SecretPackage DistributeShares(FrostDkgRound1SecretPackage secret, Scalar[] coefficients, ReadOnlySpan<Scalar> recipients, out FrostDkgRound2Package[] outgoing)
     {
-        shares = new Scalar[recipients.Length];
-        for (int k = 0; k < recipients.Length; k++)
+        FrostCiphersuite ciphersuite = secret.Ciphersuite;
+        ScalarField field = ciphersuite.Suite.Scalars;
+        var packages = new FrostDkgRound2Package[recipients.Length];
+        Scalar share = default;
+        try
         {
-            shares[k] = Polynomial.Evaluate(field, recipients[k], secret.Coefficients);
-        }
+            for (int k = 0; k < recipients.Length; k++)
+            {
+                share = Polynomial.Evaluate(field, recipients[k], coefficients);
+                packages[k] = new FrostDkgRound2Package(ciphersuite, share);
+            }
 
-        Scalar own = Polynomial.Evaluate(field, secret.Identifier, secret.Coefficients);
-        return new DkgRound2Secret(secret.Identifier, (GroupElement[])secret.Commitment.Clone(), own, secret.MinSigners, secret.MaxSigners);
+            share = Polynomial.Evaluate(field, secret.Identifier.Scalar, coefficients);
+            outgoing = packages;
+            return new FrostDkgRound2SecretPackage(secret.Identifier, secret.Purpose, (GroupElement[])secret.CommitmentElements.Clone(), share, secret.MinSigners, secret.MaxSigners);
+        }
+        catch
+        {
+            foreach (FrostDkgRound2Package? package in packages)
+            {
+                package?.Dispose();
+            }
+
+            throw;
+        }
+        finally
+        {
+            share.Clear();
+        }
     }
 
     /// <summary>
@@ -340,19 +411,20 @@ internal static class Dkg
     /// own, or the one it broadcast): the inputs of <see cref="SumCommitments"/> and <see cref="VerifyingShares"/>.
     /// </summary>
     internal static Scalar[] Participants(
-        DkgState state,
+        in Scalar identifier,
+        GroupElement[] ownCommitment,
         ReadOnlySpan<Scalar> round1Senders,
-        IReadOnlyList<DkgRound1Broadcast> round1Messages,
+        IReadOnlyList<GroupElement[]> round1Commitments,
         out GroupElement[][] commitments)
     {
         var participants = new Scalar[round1Senders.Length + 1];
         commitments = new GroupElement[participants.Length][];
-        participants[0] = state.Identifier;
-        commitments[0] = state.Commitment;
+        participants[0] = identifier;
+        commitments[0] = ownCommitment;
         for (int k = 0; k < round1Senders.Length; k++)
         {
             participants[k + 1] = round1Senders[k];
-            commitments[k + 1] = round1Messages[k].Commitment;
+            commitments[k + 1] = round1Commitments[k];
         }
 
         return participants;
@@ -393,9 +465,9 @@ internal static class Dkg
     /// The checks of frost-core part2/part3 on the round-1 messages: exactly n - 1 of them, none from this
     /// participant, no sender twice, and each commitment of t elements.
     /// </summary>
-    internal static void CheckRound1Messages(ScalarField field, DkgState state, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
+    internal static void CheckRound1Messages(ScalarField field, KeyGenStateHeader state, ReadOnlySpan<Scalar> senders, IReadOnlyList<GroupElement[]> messages)
     {
-        Scalar identifier = state.Identifier;
+        Scalar identifier = state.Identifier.Scalar;
         int minSigners = state.MinSigners;
         int maxSigners = state.MaxSigners;
         if (senders.Length != messages.Count)
@@ -416,7 +488,7 @@ internal static class Dkg
 
         for (int k = 0; k < messages.Count; k++)
         {
-            if (messages[k] is null || messages[k].Commitment.Length != minSigners)
+            if (messages[k] is null || messages[k].Length != minSigners)
             {
                 throw new FintechCryptoException($"A round-1 package's commitment does not have {minSigners} elements (threshold {minSigners}).");
             }
@@ -431,7 +503,7 @@ internal static class Dkg
         ScalarField field,
         in Scalar identifier,
         ReadOnlySpan<Scalar> round1Senders,
-        IReadOnlyList<DkgRound1Broadcast> round1Messages,
+        IReadOnlyList<GroupElement[]> round1Commitments,
         ReadOnlySpan<Scalar> round2Senders,
         ReadOnlySpan<Scalar> receivedShares)
     {
@@ -460,7 +532,7 @@ internal static class Dkg
                 throw new FintechCryptoException("A round-2 package comes from a participant that sent no round-1 package.");
             }
 
-            commitments[k] = round1Messages[index].Commitment;
+            commitments[k] = round1Commitments[index];
         }
 
         return commitments;

@@ -100,15 +100,15 @@ internal static class KeyGenInputs
         }
     }
 
-    /// <summary>The public key package of an internal key-generation output.</summary>
-    internal static FrostPublicKeyPackage PublicKeyPackage(FrostCiphersuite ciphersuite, KeyGenOutput output)
+    /// <summary>The public key package of a key generation: the participants (sorted) and their verifying shares.</summary>
+    internal static FrostPublicKeyPackage PublicKeyPackage(FrostCiphersuite ciphersuite, Scalar[] participants, GroupElement[] verifyingShares, GroupElement verifyingKey, int minSigners)
     {
-        var identifiers = new FrostIdentifier[output.Participants.Length];
+        var identifiers = new FrostIdentifier[participants.Length];
         for (int k = 0; k < identifiers.Length; k++)
         {
-            identifiers[k] = FrostIdentifier.FromScalar(ciphersuite, output.Participants[k]);
+            identifiers[k] = FrostIdentifier.FromScalar(ciphersuite, participants[k]);
         }
 
-        return new FrostPublicKeyPackage(ciphersuite, identifiers, output.VerifyingShares, output.VerifyingKey, output.MinSigners);
+        return new FrostPublicKeyPackage(ciphersuite, identifiers, verifyingShares, verifyingKey, minSigners);
     }
 }

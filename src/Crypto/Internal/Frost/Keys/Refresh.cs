@@ -12,6 +12,7 @@
 using System;
 using System.Collections.Generic;
 using FintechCrypto.Internal.Groups;
+using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost.Keys;
 
@@ -84,26 +85,37 @@ internal static class Refresh
     /// DKG refresh, part 1 (frost-core refresh_dkg_part1): DKG part 1 with the constant term fixed to zero and no
     /// proof of knowledge. <paramref name="maxSigners"/> is the number of participants in this refresh.
     /// </summary>
-    internal static DkgRound1Secret DkgPart1(FrostSuite suite, in Scalar identifier, int maxSigners, int minSigners, out DkgRound1Broadcast broadcast)
+    internal static FrostDkgRound1SecretPackage DkgPart1(FrostIdentifier identifier, int maxSigners, int minSigners, out FrostRefreshRound1Package package)
     {
-        ArgumentNullException.ThrowIfNull(suite);
-        Dkg.ValidatePart1Inputs(suite.Scalars, identifier, minSigners, maxSigners);
+        ArgumentNullException.ThrowIfNull(identifier);
+        FrostSuite suite = identifier.Ciphersuite.Suite;
+        Dkg.ValidatePart1Inputs(suite.Scalars, identifier.Scalar, minSigners, maxSigners);
         Scalar[] coefficients = ZeroPolynomial(suite.Scalars, minSigners);
-        GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
-        broadcast = new DkgRound1Broadcast((GroupElement[])commitment.Clone(), null, suite.Scalars.Zero);
-        return new DkgRound1Secret(identifier, coefficients, commitment, minSigners, maxSigners);
+        try
+        {
+            GroupElement[] commitment = Vss.Commit(suite.Group, coefficients);
+
+            // The identity (element 0) has no encoding: the package carries elements 1..t-1.
+            package = new FrostRefreshRound1Package(identifier.Ciphersuite, commitment[1..]);
+            return new FrostDkgRound1SecretPackage(identifier, KeyGenPurpose.Refresh, coefficients, commitment, minSigners, maxSigners);
+        }
+        finally
+        {
+            Array.Clear(coefficients);
+        }
     }
 
     /// <summary>
     /// DKG refresh, part 2 (frost-core refresh_dkg_part2): checks the other participants' commitments (each a
     /// sharing of zero of length t) and computes the shares g_i(l) to send.
     /// </summary>
-    internal static DkgRound2Secret DkgPart2(FrostSuite suite, DkgRound1Secret secret, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages, out Scalar[] outgoingShares)
+    internal static FrostDkgRound2SecretPackage DkgPart2(
+        FrostDkgRound1SecretPackage secret, ReadOnlySpan<Scalar> senders, IReadOnlyList<FrostRefreshRound1Package> packages, out FrostDkgRound2Package[] outgoing)
     {
-        ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
-        RequireZeroSharing(suite.Group, secret.Commitment, secret.MinSigners);
-        return Dkg.Part2(suite, secret, senders, messages, out outgoingShares, RequireZeroSharings);
+        ArgumentNullException.ThrowIfNull(packages);
+        RequireZeroSharing(secret.Ciphersuite.Suite.Group, secret.CommitmentElements, secret.MinSigners);
+        return Dkg.Part2(secret, senders, Dkg.Commitments(packages, p => p.CommitmentElements), RequireZeroSharings, out outgoing);
     }
 
     /// <summary>
@@ -114,62 +126,78 @@ internal static class Refresh
     /// </summary>
     /// <exception cref="FintechCryptoException">Inconsistent packages, thresholds or participants.</exception>
     /// <exception cref="KeyGenCulpritException">Some shares do not verify; their senders are named.</exception>
-    internal static KeyGenOutput DkgPart3(
-        FrostSuite suite,
-        DkgRound2Secret secret,
+    /// <exception cref="ObjectDisposedException">The secret package or the key package was disposed.</exception>
+    internal static (FrostKeyPackage KeyPackage, FrostPublicKeyPackage PublicKeyPackage) DkgPart3(
+        FrostDkgRound2SecretPackage secret,
         ReadOnlySpan<Scalar> round1Senders,
-        IReadOnlyList<DkgRound1Broadcast> round1Messages,
+        IReadOnlyList<FrostRefreshRound1Package> round1Packages,
         ReadOnlySpan<Scalar> round2Senders,
         ReadOnlySpan<Scalar> receivedShares,
-        in Scalar oldSigningShare,
-        int oldMinSigners,
-        GroupElement verifyingKey,
-        ReadOnlySpan<Scalar> oldParticipants,
-        ReadOnlySpan<GroupElement> oldVerifyingShares)
+        FrostKeyPackage keyPackage,
+        FrostPublicKeyPackage publicKeyPackage)
     {
-        ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(secret);
-        ArgumentNullException.ThrowIfNull(round1Messages);
-        PrimeOrderGroup group = suite.Group;
-        ScalarField field = suite.Scalars;
-        if (secret.MinSigners != oldMinSigners)
+        ArgumentNullException.ThrowIfNull(round1Packages);
+        ArgumentNullException.ThrowIfNull(keyPackage);
+        ArgumentNullException.ThrowIfNull(publicKeyPackage);
+        FrostCiphersuite ciphersuite = secret.Ciphersuite;
+        PrimeOrderGroup group = ciphersuite.Suite.Group;
+        ScalarField field = group.Scalars;
+        if (secret.MinSigners != keyPackage.MinSigners)
         {
-            throw new FintechCryptoException($"The refresh uses a threshold of {secret.MinSigners}, but the key package's threshold is {oldMinSigners}; a refresh cannot change it.");
+            throw new FintechCryptoException($"The refresh uses a threshold of {secret.MinSigners}, but the key package's threshold is {keyPackage.MinSigners}; a refresh cannot change it.");
         }
 
-        RequireZeroSharing(group, secret.Commitment, secret.MinSigners);
-        Dkg.CheckRound1Messages(field, secret, round1Senders, round1Messages);
-        RequireZeroSharings(suite, round1Senders, round1Messages);
-        GroupElement[][] senderCommitments = Dkg.MatchRound2Senders(field, secret.Identifier, round1Senders, round1Messages, round2Senders, receivedShares);
+        Scalar identifier = secret.Identifier.Scalar;
+        GroupElement[][] round1Commitments = Dkg.Commitments(round1Packages, p => p.CommitmentElements);
+        RequireZeroSharing(group, secret.CommitmentElements, secret.MinSigners);
+        Dkg.CheckRound1Messages(field, secret.Header, round1Senders, round1Commitments);
+        RequireZeroSharings(ciphersuite.Suite, round1Senders, round1Commitments);
+        GroupElement[][] senderCommitments = Dkg.MatchRound2Senders(field, identifier, round1Senders, round1Commitments, round2Senders, receivedShares);
 
-        int ownOld = IdentifierSet.IndexOf(field, oldParticipants, secret.Identifier);
-        if (ownOld < 0 || !group.ElementEquals(group.MultiplyBase(oldSigningShare), oldVerifyingShares[ownOld]))
+        IReadOnlyList<FrostIdentifier> oldIdentifiers = publicKeyPackage.Identifiers;
+        Scalar[] oldParticipants = KeyGenInputs.Scalars(oldIdentifiers);
+        int ownOld = IdentifierSet.IndexOf(field, oldParticipants, identifier);
+        Scalar oldSigningShare = keyPackage.GetSigningShare();
+        Scalar ownShare = secret.GetOwnShare();
+        Scalar signingShare = default;
+        try
         {
-            throw new FintechCryptoException("The key package being refreshed does not match the public key package.");
-        }
-
-        Scalar zeroShare = Dkg.CombineShares(group, secret.Identifier, secret.OwnShare, round2Senders, receivedShares, senderCommitments);
-        Scalar signingShare = field.Add(oldSigningShare, zeroShare);
-        zeroShare.Clear();
-
-        Scalar[] participants = Dkg.Participants(secret, round1Senders, round1Messages, out GroupElement[][] commitments);
-        GroupElement[] zeroCommitment = Dkg.SumCommitments(group, commitments);
-        (Scalar[] sorted, GroupElement[] zeroVerifyingShares) = Dkg.VerifyingShares(group, participants, zeroCommitment);
-        var verifyingShares = new GroupElement[sorted.Length];
-        for (int k = 0; k < sorted.Length; k++)
-        {
-            int old = IdentifierSet.IndexOf(field, oldParticipants, sorted[k]);
-            if (old < 0)
+            if (ownOld < 0 || !group.ElementEquals(group.MultiplyBase(oldSigningShare), publicKeyPackage.FindVerifyingShare(oldIdentifiers[ownOld])!))
             {
-                signingShare.Clear();
-                throw new FintechCryptoException("A participant of the refresh is not in the public key package being refreshed.");
+                throw new FintechCryptoException("The key package being refreshed does not match the public key package.");
             }
 
-            verifyingShares[k] = group.Add(oldVerifyingShares[old], zeroVerifyingShares[k]);
-        }
+            Scalar zeroShare = Dkg.CombineShares(group, identifier, ownShare, round2Senders, receivedShares, senderCommitments);
+            signingShare = field.Add(oldSigningShare, zeroShare);
+            zeroShare.Clear();
 
-        GroupElement verifyingShare = group.MultiplyBase(signingShare);
-        return new KeyGenOutput(secret.Identifier, signingShare, verifyingShare, verifyingKey, secret.MinSigners, sorted, verifyingShares);
+            Scalar[] participants = Dkg.Participants(identifier, secret.CommitmentElements, round1Senders, round1Commitments, out GroupElement[][] commitments);
+            GroupElement[] zeroCommitment = Dkg.SumCommitments(group, commitments);
+            (Scalar[] sorted, GroupElement[] zeroVerifyingShares) = Dkg.VerifyingShares(group, participants, zeroCommitment);
+            var verifyingShares = new GroupElement[sorted.Length];
+            for (int k = 0; k < sorted.Length; k++)
+            {
+                int old = IdentifierSet.IndexOf(field, oldParticipants, sorted[k]);
+                if (old < 0)
+                {
+                    throw new FintechCryptoException("A participant of the refresh is not in the public key package being refreshed.");
+                }
+
+                verifyingShares[k] = group.Add(publicKeyPackage.FindVerifyingShare(oldIdentifiers[old])!, zeroVerifyingShares[k]);
+            }
+
+            GroupElement verifyingKey = publicKeyPackage.VerifyingKeyElement;
+            return (
+                new FrostKeyPackage(secret.Identifier, signingShare, group.MultiplyBase(signingShare), verifyingKey, secret.MinSigners),
+                KeyGenInputs.PublicKeyPackage(ciphersuite, sorted, verifyingShares, verifyingKey, secret.MinSigners));
+        }
+        finally
+        {
+            oldSigningShare.Clear();
+            ownShare.Clear();
+            signingShare.Clear();
+        }
     }
 
     // [0, a_1, ..., a_{t-1}] with the a_k non-zero, so that no commitment element past 0 is the identity.
@@ -198,12 +226,12 @@ internal static class Refresh
         }
     }
 
-    private static void RequireZeroSharings(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<DkgRound1Broadcast> messages)
+    private static void RequireZeroSharings(FrostSuite suite, ReadOnlySpan<Scalar> senders, IReadOnlyList<GroupElement[]> commitments)
     {
         PrimeOrderGroup group = suite.Group;
         for (int k = 0; k < senders.Length; k++)
         {
-            if (!group.IsIdentity(messages[k].Commitment[0]))
+            if (!group.IsIdentity(commitments[k][0]))
             {
                 throw new KeyGenCulpritException("A refresh commitment does not commit to a polynomial with constant term zero.", [senders[k]]);
             }

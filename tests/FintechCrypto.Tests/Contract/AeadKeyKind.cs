@@ -14,7 +14,8 @@ public sealed class AeadKeyKind : KeyKind<AeadKey, AeadAlgorithm>
     public override bool HoldsSecret => true;
 
     /// <inheritdoc/>
-    public override TryExporter? TryExport => null;
+    public override TryExporter TryExport => (IDisposable key, KeyBlobFormat format, Span<byte> destination, out int written) =>
+        ((AeadKey)key).TryExport(format, destination, out written);
 
     /// <inheritdoc/>
     protected override AeadAlgorithm Lookup(string label) => Registry.Aead(label);

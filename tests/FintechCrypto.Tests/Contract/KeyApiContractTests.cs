@@ -1,18 +1,6 @@
-// PENDING (not compiled: the .cs.txt extension keeps it out of the build). The contract tests of the key API that
-// issue 12's keys change adds: TryExport on AeadKey (every key type then has one), SupportsSeed/SeedSize on
-// KemAlgorithm, Import/Export/TryExport without default format parameters, AeadKey.TryDecrypt in place of Decrypt,
-// and output spans of "at least" the output size whose methods return the bytes written (common.md, "Output spans").
-//
-// To enable, after the keys branch is merged:
-//   1. rename this file to PendingKeyApiContractTests.cs (and adjust a parameter order or name below if the merged
-//      API differs from common.md's conventions, which this file follows);
-//   2. in AeadKeyKind.cs, replace `public override TryExporter? TryExport => null;` with
-//        public override TryExporter TryExport => (IDisposable key, KeyBlobFormat format, Span<byte> destination, out int written) =>
-//            ((AeadKey)key).TryExport(format, destination, out written);
-//      so that KeyContractTests runs its TryExport and disposed-key checks over AeadKey too;
-//   3. in AeadKeyKind.Calls and AeadFamilyContractTests, the two Decrypt calls become TryDecrypt (span form:
-//      `TryDecrypt(nonce, sealedMessage, default, new byte[message.Length], out _)`; array form:
-//      `TryDecrypt(nonce, sealedMessage, null, out _)`; Assert.Null(key.Decrypt(...)) becomes Assert.False(key.TryDecrypt(..., out byte[]? p)) and Assert.Null(p)).
+// The contract tests of the key API written once (issue 12): TryExport on every key type, SupportsSeed/SeedSize on
+// every family with seeds, Import/Export/TryExport without default format parameters, AeadKey.TryDecrypt, and output
+// spans of at least the output size whose methods return the bytes written (docs/algorithms.md, "Output spans").
 
 using System;
 using System.Linq;
@@ -24,7 +12,7 @@ using Xunit;
 namespace FintechCrypto.Tests.Contract;
 
 /// <summary>The key API of issue 12's one key lifecycle, over every key type and parameter set of <see cref="Registry"/>.</summary>
-public sealed class PendingKeyApiContractTests
+public sealed class KeyApiContractTests
 {
     private static readonly Type[] s_keyTypes =
     {

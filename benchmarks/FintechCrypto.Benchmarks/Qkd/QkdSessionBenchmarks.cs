@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 
 namespace FintechCrypto.Benchmarks.Qkd;

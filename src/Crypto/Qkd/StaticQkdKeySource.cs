@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Internal.Memory;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
 namespace FintechCrypto.Qkd;
 

@@ -5,6 +5,9 @@
 using System;
 using System.Linq;
 using System.Text;
+using FintechCrypto.Internal.Qkd;
+using FintechCrypto.Internal.Qkd.Etsi004;
+using FintechCrypto.Internal.Qkd.Etsi014;
 using FintechCrypto.Qkd;
 using Xunit;
 

@@ -6,10 +6,9 @@
 
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd.Etsi004;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// An ETSI GS QKD 004 key-stream service over <see cref="IQkdKeySource"/>s: attach each application with its own key

@@ -5,7 +5,7 @@ using System;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>Loads an SAE's client certificate with its private key, for <see cref="Etsi014ClientOptions.ClientCertificate"/>.</summary>
 public static class Etsi014ClientCertificate

@@ -5,8 +5,9 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// The settings of an <see cref="Etsi014KeySource"/>: the KME's address, the SAE's client certificate, how the KME's

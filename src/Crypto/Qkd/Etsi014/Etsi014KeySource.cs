@@ -12,8 +12,9 @@ using System.Net.Http.Headers;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// A QKD key source that is a client of an ETSI GS QKD 014 V1.1.1 Key Management Entity (KME): this SAE asks its KME

@@ -3,7 +3,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// How an <see cref="Etsi014KeySource"/> retries transient failures, with exponential back-off and full jitter: before

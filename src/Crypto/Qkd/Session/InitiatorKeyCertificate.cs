@@ -3,6 +3,7 @@
 // structure as KemKeyCertificate (QkdKeyCertificateCodec), with another magic and the key type an ML-DSA parameter set.
 
 using System;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 

@@ -2,6 +2,7 @@
 // that a QKD session never starts against an unauthenticated KEM key. A deliberately small structure, not X.509.
 
 using System;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 

@@ -4,6 +4,7 @@
 
 using System;
 using System.Security.Cryptography;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 

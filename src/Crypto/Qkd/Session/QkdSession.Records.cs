@@ -6,6 +6,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 

@@ -1,6 +1,7 @@
 // QkdSessionOptions: the configuration of one end of a QkdSession (validated by QkdSession.Create*).
 
 using System;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 

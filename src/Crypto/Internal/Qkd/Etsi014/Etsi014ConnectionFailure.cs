@@ -6,8 +6,9 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Security.Authentication;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Turns the exception of a failed exchange into a <see cref="KeySourceException"/> that names the TLS cause.</summary>
 /// <remarks>

@@ -4,8 +4,9 @@
 using System;
 using System.Globalization;
 using System.Text;
+using FintechCrypto.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Builds the URIs of the three 014 methods under a KME base URI and an API path.</summary>
 internal sealed class Etsi014Paths

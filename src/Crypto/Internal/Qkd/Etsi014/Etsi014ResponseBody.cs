@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>A response body in a pinned buffer that <see cref="Dispose"/> clears.</summary>
 internal sealed class Etsi014ResponseBody : IDisposable

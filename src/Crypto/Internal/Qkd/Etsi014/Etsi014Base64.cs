@@ -3,7 +3,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>
 /// Decodes RFC 4648 §4 base64 strictly: the standard alphabet only (no URL-safe letters, no white space, no line

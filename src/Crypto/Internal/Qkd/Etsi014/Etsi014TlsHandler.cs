@@ -8,8 +8,9 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FintechCrypto.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Builds the HTTP handler of an <see cref="Etsi014KeySource"/> and validates the KME's server certificate.</summary>
 internal sealed class Etsi014TlsHandler

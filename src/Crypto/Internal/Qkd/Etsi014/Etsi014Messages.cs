@@ -1,12 +1,13 @@
 // The standard Error messages of ETSI GS QKD 014 V1.1.1 (§5.3, §5.4, §6.2; 400 Bad request), as KMEs send them.
 
-namespace FintechCrypto.Qkd;
+
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>
 /// The Error <c>message</c> strings ETSI GS QKD 014 V1.1.1 uses for 400 answers. The client matches them (ignoring case,
 /// surrounding spaces and a final full stop) to classify errors; the simulator sends them; a test KME can too.
 /// </summary>
-public static class Etsi014Messages
+internal static class Etsi014Messages
 {
     /// <summary>An unknown, already delivered or not yet replicated key ID (§5.4).</summary>
     public const string KeysNotFound = "one or more keys specified are not found on KME";

@@ -6,8 +6,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using FintechCrypto.Internal.Memory;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// Copies of QKD keys from failed handshakes, keyed by key ID, each until its expiry (the session's

@@ -6,8 +6,10 @@ using System.Globalization;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi004;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi004;
 
 /// <summary>The <see cref="IQkdKeyStream"/> that <see cref="KeySourceKeyStreamService.Attach"/> returns.</summary>
 internal sealed class KeySourceKeyStream : IQkdKeyStream

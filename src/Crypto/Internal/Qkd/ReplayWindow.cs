@@ -2,7 +2,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>The outcome of <see cref="ReplayWindow.Check"/>.</summary>
 internal enum ReplayCheck

@@ -8,8 +8,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Reads 014 response bodies; anything that is not exactly what the standard and the request call for is refused.</summary>
 internal static class Etsi014ResponseReader

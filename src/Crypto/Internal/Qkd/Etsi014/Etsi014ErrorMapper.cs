@@ -3,8 +3,9 @@
 // KeySourceError kinds.
 
 using System;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Maps an HTTP status and the KME's Error <c>message</c> to a <see cref="KeySourceError"/>.</summary>
 internal static class Etsi014ErrorMapper

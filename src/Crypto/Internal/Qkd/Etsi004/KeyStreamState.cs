@@ -3,8 +3,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using FintechCrypto.Qkd.Etsi004;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi004;
 
 /// <summary>One key stream: its two applications, QoS, per-application cursors, and the key_ID behind each chunk index.</summary>
 internal sealed class KeyStreamState

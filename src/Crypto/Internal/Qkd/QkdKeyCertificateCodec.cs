@@ -6,8 +6,9 @@ using System;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// One certificate layout, every integer big-endian:

@@ -6,8 +6,9 @@
 using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// Derives one epoch's keys. Output (184 bytes): initiator-to-responder AES-256 key (32) ‖ its nonce base (12) ‖

@@ -4,8 +4,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// The meter <c>FintechCrypto.Qkd</c> and its instruments. Every measurement is tagged with the local and peer SAE IDs

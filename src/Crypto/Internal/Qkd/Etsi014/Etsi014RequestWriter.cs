@@ -6,8 +6,9 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd.Etsi014;
 
 /// <summary>Writes 014 request bodies.</summary>
 internal static class Etsi014RequestWriter

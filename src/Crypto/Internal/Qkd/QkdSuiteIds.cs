@@ -1,8 +1,9 @@
 // QkdSuiteIds: the 16-bit identifiers of the KEM and the hybrid KDF in a QKD session handshake (the "suite").
 
 using System;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// The suite identifiers of the handshake encoding. KEMs use their IANA HPKE KEM identifiers

@@ -5,8 +5,9 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Memory;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// One epoch's AES-256-GCM send and receive keys with their 12-byte nonce bases, its chaining secret and rekey

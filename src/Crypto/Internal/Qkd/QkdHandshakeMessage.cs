@@ -6,8 +6,9 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text;
+using FintechCrypto.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
 /// A decoded QKD session handshake message. <see cref="Decode"/> is strict: anything but a well-formed message of this
@@ -30,7 +31,7 @@ namespace FintechCrypto.Qkd;
 /// No byte may follow the key confirmation. Version 1 (no signature field, no rekey authenticator) is refused: its
 /// rekeys were not bound to the session they renew.
 /// </remarks>
-public sealed class QkdHandshakeMessage
+internal sealed class QkdHandshakeMessage
 {
     /// <summary>The version this library writes and reads (2: rekeys chained and authenticated, optional initiator signature).</summary>
     public const byte CurrentVersion = 2;

@@ -66,7 +66,7 @@ internal sealed class RetainedQkdKeys
             return;
         }
 
-        DateTimeOffset expiresAt = _retention > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + _retention;
+        DateTimeOffset expiresAt = SaturatingTime.Add(now, _retention);
         foreach (QkdKey key in keys.Keys)
         {
             if (key.IsDisposed)

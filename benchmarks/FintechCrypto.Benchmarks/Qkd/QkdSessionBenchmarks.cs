@@ -183,7 +183,7 @@ public class QkdSessionBenchmarks
             LocalSaeId = a,
             PeerSaeId = b,
             KeySource = sourceA ?? _link.CreateKeySource(0, a),
-            Kem = _responderKey.Kem,
+            Kem = _responderKey.Algorithm,
             RekeyAfterMessages = QkdSessionOptions.MaxRekeyAfterMessages,
             RekeyAfterBytes = QkdSessionOptions.MaxRekeyAfterBytes,
             RekeyAfterTime = TimeSpan.FromDays(1),
@@ -193,7 +193,7 @@ public class QkdSessionBenchmarks
             LocalSaeId = b,
             PeerSaeId = a,
             KeySource = sourceB ?? _link.CreateKeySource(1, b),
-            Kem = _responderKey.Kem,
+            Kem = _responderKey.Algorithm,
         };
         return (QkdSession.CreateInitiator(initiatorOptions, _responderKey), QkdSession.CreateResponder(responderOptions, _decapsulationKey));
     }

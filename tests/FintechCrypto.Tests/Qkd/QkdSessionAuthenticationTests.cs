@@ -24,11 +24,11 @@ public sealed class QkdSessionAuthenticationTests
         KemAlgorithm kem = KemAlgorithm.FromName(kemName);
         using SigningKey authority = SigningKey.Generate(SignatureAlgorithm.FromName(signerName));
         using var pair = new QkdSessionPair(kem);
-        byte[] certificate = KemKeyCertificate.Create(authority, pair.ResponderSaeId, pair.DecapsulationKey.EncapsulationKey, s_notAfter);
+        byte[] certificate = KemKeyCertificate.Create(authority, pair.ResponderSaeId, pair.DecapsulationKey.EncapsulationKey, s_notAfter).ToBytes();
 
-        KemKeyCertificate decoded = KemKeyCertificate.Decode(certificate);
+        KemKeyCertificate decoded = KemKeyCertificate.FromBytes(certificate);
         Assert.Equal(pair.ResponderSaeId, decoded.SaeId);
-        Assert.Equal(kem, decoded.Kem);
+        Assert.Equal(kem, decoded.KeyAlgorithm);
         Assert.Equal(s_notAfter, decoded.NotAfter);
         Assert.True(decoded.Verify(authority.PublicKey));
 
@@ -62,19 +62,19 @@ public sealed class QkdSessionAuthenticationTests
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.PinnedFingerprint(KemAlgorithm.MlKem768, other.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), pin)).Error);
         Assert.Throws<ArgumentException>(() => QkdResponderKey.PinnedFingerprint(KemAlgorithm.MlKem768, ek, pin.AsSpan(1)));
 
-        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter);
+        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter).ToBytes();
         Assert.NotNull(QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-B", clock));
 
         // Signed by a key the initiator does not trust, or of another parameter set.
-        byte[] byStranger = KemKeyCertificate.Create(stranger, "SAE-B", responder.EncapsulationKey, s_notAfter);
+        byte[] byStranger = KemKeyCertificate.Create(stranger, "SAE-B", responder.EncapsulationKey, s_notAfter).ToBytes();
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(byStranger, authority.PublicKey, "SAE-B", clock)).Error);
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate, weaker.PublicKey, "SAE-B", clock)).Error);
 
         // For another SAE, expired, or signed with another context string.
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-C", clock)).Error);
-        byte[] expired = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, clock.GetUtcNow().AddSeconds(-1));
+        byte[] expired = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, clock.GetUtcNow().AddSeconds(-1)).ToBytes();
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(expired, authority.PublicKey, "SAE-B", clock)).Error);
-        byte[] otherContext = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter, "bank-x kem keys"u8.ToArray());
+        byte[] otherContext = KemKeyCertificate.Create(authority, "SAE-B", responder.EncapsulationKey, s_notAfter, "bank-x kem keys"u8.ToArray()).ToBytes();
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(otherContext, authority.PublicKey, "SAE-B", clock)).Error);
         Assert.NotNull(QkdResponderKey.FromCertificate(otherContext, authority.PublicKey, "SAE-B", clock, "bank-x kem keys"u8.ToArray()));
 
@@ -91,7 +91,7 @@ public sealed class QkdSessionAuthenticationTests
             Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate.AsSpan(0, length), authority.PublicKey, "SAE-B", clock)).Error);
         }
 
-        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => KemKeyCertificate.Decode([.. certificate, 0])).Error);
+        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => KemKeyCertificate.FromBytes([.. certificate, 0])).Error);
 
         // Only ML-DSA signs certificates.
         using SigningKey ed25519 = SigningKey.Generate(SignatureAlgorithm.Ed25519);
@@ -103,7 +103,7 @@ public sealed class QkdSessionAuthenticationTests
     {
         using SigningKey authority = SigningKey.Generate(SignatureAlgorithm.MlDsa65);
         using var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
-        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-SOMEONE-ELSE", pair.DecapsulationKey.EncapsulationKey, s_notAfter);
+        byte[] certificate = KemKeyCertificate.Create(authority, "SAE-SOMEONE-ELSE", pair.DecapsulationKey.EncapsulationKey, s_notAfter).ToBytes();
         QkdResponderKey key = QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-SOMEONE-ELSE", new ManualTimeProvider());
         Assert.Equal(QkdSessionError.UntrustedKemKey, Assert.Throws<QkdSessionException>(() => QkdSession.CreateInitiator(pair.InitiatorOptions, key)).Error);
 

@@ -162,9 +162,9 @@ internal sealed class QkdHandshakeMessage
 
         ushort kemId = reader.U16();
         ushort kdfId = reader.U16();
-        KemAlgorithm kem = QkdSuiteIds.KemOf(kemId)
+        KemAlgorithm kem = QkdSuiteIds.Kems.Find(kemId)
             ?? throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The QKD session handshake names the unknown KEM id 0x{kemId:X4}.");
-        HybridKdf kdf = QkdSuiteIds.KdfOf(kdfId)
+        HybridKdf kdf = QkdSuiteIds.Kdfs.Find(kdfId)
             ?? throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The QKD session handshake names the unknown KDF id 0x{kdfId:X4}.");
 
         QkdSessionMode mode = reader.U8() switch
@@ -220,7 +220,7 @@ internal sealed class QkdHandshakeMessage
         byte[] ciphertext = reader.Bytes(ciphertextLength).ToArray();
         byte signatureId = reader.U8();
         SignatureAlgorithm? signatureAlgorithm = signatureId == SignatureNone ? null
-            : QkdKeyCertificateCodec.MlDsaOf(signatureId) ?? throw Malformed($"the initiator signature algorithm {signatureId} is not 0 (none), 1, 2 or 3 (ML-DSA-44, -65, -87)");
+            : QkdSuiteIds.MlDsa.Find(signatureId) ?? throw Malformed($"the initiator signature algorithm {signatureId} is not 0 (none), 1, 2 or 3 (ML-DSA-44, -65, -87)");
         if (signatureAlgorithm is not null && epoch != 0)
         {
             throw Malformed("a rekey (epoch > 0) carries no initiator signature");
@@ -286,7 +286,7 @@ internal sealed class QkdHandshakeMessage
         byte signatureId = SignatureNone;
         if (signatureAlgorithm is not null)
         {
-            signatureId = QkdKeyCertificateCodec.MlDsaId(signatureAlgorithm) ?? throw Error.Crypto_InternalError("an initiator signature that is not ML-DSA");
+            signatureId = (byte?)QkdSuiteIds.MlDsa.Find(signatureAlgorithm) ?? throw Error.Crypto_InternalError("an initiator signature that is not ML-DSA");
             if (epoch != 0)
             {
                 throw Error.Crypto_InternalError("a signed rekey");
@@ -303,8 +303,8 @@ internal sealed class QkdHandshakeMessage
         var writer = new Writer(message);
         writer.Bytes(s_magic);
         writer.U8(CurrentVersion);
-        writer.U16(QkdSuiteIds.OfKem(kem));
-        writer.U16(QkdSuiteIds.OfKdf(kdf));
+        writer.U16(QkdSuiteIds.Kems.IdOf(kem, nameof(kem)));
+        writer.U16(QkdSuiteIds.Kdfs.IdOf(kdf, nameof(kdf)));
         writer.U8(hybrid ? ModeHybrid : ModePostQuantumOnly);
         writer.U32(epoch);
         writer.Id(initiator);

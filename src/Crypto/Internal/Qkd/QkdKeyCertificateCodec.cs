@@ -1,6 +1,7 @@
-// QkdKeyCertificateCodec: the encoding, decoding and trust checks shared by the session's two small key certificates,
-// KemKeyCertificate (a responder's KEM key) and InitiatorKeyCertificate (an initiator's ML-DSA key), and the pinned-
-// fingerprint check shared by QkdResponderKey and QkdInitiatorKey. Deliberately small structures, not X.509.
+// QkdKeyCertificateCodec: the one encoding, decoding and set of trust checks of the session's two small key
+// certificates, KemKeyCertificate (a responder's KEM key) and InitiatorKeyCertificate (an initiator's ML-DSA key), and
+// the pinned-fingerprint check of QkdResponderKey and QkdInitiatorKey. Deliberately small structures, not X.509; what
+// differs between the two is a QkdKeyKind.
 
 using System;
 using System.Buffers.Binary;
@@ -23,33 +24,21 @@ internal static class QkdKeyCertificateCodec
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The ML-DSA parameter set of a one-byte id (1, 2, 3), or null.</summary>
-    internal static SignatureAlgorithm? MlDsaOf(byte id) => id switch
+    /// <summary>Signs a certificate of the raw <paramref name="key"/> of <paramref name="keyAlgorithm"/> for <paramref name="saeId"/>.</summary>
+    /// <exception cref="ArgumentException">The signer is not ML-DSA, the key's algorithm is not of the kind, the SAE ID is empty or too long, or the context is too long.</exception>
+    internal static Decoded<T> Create<T>(QkdKeyKind<T> kind, SigningKey signer, string saeId, T keyAlgorithm, string keyParamName, ReadOnlySpan<byte> key, DateTimeOffset notAfter, ReadOnlySpan<byte> context)
+        where T : Algorithm
     {
-        1 => SignatureAlgorithm.MlDsa44,
-        2 => SignatureAlgorithm.MlDsa65,
-        3 => SignatureAlgorithm.MlDsa87,
-        _ => null,
-    };
-
-    /// <summary>The one-byte id of an ML-DSA parameter set, or null for another algorithm.</summary>
-    internal static byte? MlDsaId(SignatureAlgorithm algorithm) =>
-        algorithm == SignatureAlgorithm.MlDsa44 ? (byte)1
-        : algorithm == SignatureAlgorithm.MlDsa65 ? (byte)2
-        : algorithm == SignatureAlgorithm.MlDsa87 ? (byte)3
-        : null;
-
-    /// <summary>Signs a certificate of <paramref name="key"/> (of type <paramref name="keyType"/>) for <paramref name="saeId"/>.</summary>
-    internal static byte[] Create(ReadOnlySpan<byte> magic, SigningKey signer, ushort keyType, string saeId, ReadOnlySpan<byte> key, DateTimeOffset notAfter, ReadOnlySpan<byte> context)
-    {
-        byte algorithmId = MlDsaId(signer.Algorithm)
-            ?? throw Error.Argument_KeyAlgorithmMismatch(nameof(signer), signer.Algorithm.Name, "ML-DSA-44, ML-DSA-65 or ML-DSA-87");
+        kind.CheckAlgorithm(keyAlgorithm, keyParamName);
+        ushort keyType = kind.Algorithms.Find(keyAlgorithm)!.Value;
+        QkdMlDsaKeyKind.Instance.CheckAlgorithm(signer.Algorithm, nameof(signer));
+        byte algorithmId = (byte)QkdSuiteIds.MlDsa.Find(signer.Algorithm)!.Value;
         byte[] id = QkdHandshakeMessage.IdBytes(saeId, 1, nameof(saeId));
         int signedLength = 4 + 1 + 1 + 2 + 2 + id.Length + 8 + 2 + key.Length;
         int signatureSize = signer.Algorithm.SignatureSize;
         byte[] certificate = new byte[signedLength + 2 + signatureSize];
         Span<byte> span = certificate;
-        magic.CopyTo(span);
+        kind.Magic.CopyTo(span);
         span[4] = Version;
         span[5] = algorithmId;
         BinaryPrimitives.WriteUInt16BigEndian(span[6..], keyType);
@@ -68,15 +57,16 @@ internal static class QkdKeyCertificateCodec
             throw Error.Crypto_InternalError("an ML-DSA signature of an unexpected length");
         }
 
-        return certificate;
+        return new Decoded<T>(
+            signer.Algorithm, keyAlgorithm, saeId, DateTimeOffset.FromUnixTimeSeconds(notAfter.ToUnixTimeSeconds()), key.ToArray(), certificate[(offset + 2)..], certificate, signedLength);
     }
 
-    /// <summary>
-    /// Decodes strictly. <paramref name="keyTypeOf"/> names a key type and its key size, or null for an unknown type;
-    /// <paramref name="what"/> names the certificate in errors ("KEM key certificate").
-    /// </summary>
-    internal static Decoded Decode(ReadOnlySpan<byte> magic, ReadOnlySpan<byte> certificate, Func<ushort, (string Name, int KeySize)?> keyTypeOf, string what)
+    /// <summary>Decodes strictly; the signature is not checked here.</summary>
+    /// <exception cref="QkdSessionException">The certificate is malformed or names an unknown algorithm (<see cref="QkdSessionError.MalformedMessage"/>).</exception>
+    internal static Decoded<T> Decode<T>(QkdKeyKind<T> kind, ReadOnlySpan<byte> certificate)
+        where T : Algorithm
     {
+        string what = kind.CertificateName;
         int offset = 0;
         ReadOnlySpan<byte> Take(int count, ReadOnlySpan<byte> input)
         {
@@ -90,9 +80,9 @@ internal static class QkdKeyCertificateCodec
             return slice;
         }
 
-        if (!Take(4, certificate).SequenceEqual(magic))
+        if (!Take(4, certificate).SequenceEqual(kind.Magic))
         {
-            throw Malformed(what, $"it does not start with the magic \"{Encoding.ASCII.GetString(magic)}\"");
+            throw Malformed(what, $"it does not start with the magic \"{Encoding.ASCII.GetString(kind.Magic)}\"");
         }
 
         byte version = Take(1, certificate)[0];
@@ -102,10 +92,10 @@ internal static class QkdKeyCertificateCodec
         }
 
         byte algorithmId = Take(1, certificate)[0];
-        SignatureAlgorithm algorithm = MlDsaOf(algorithmId)
+        SignatureAlgorithm algorithm = QkdSuiteIds.MlDsa.Find(algorithmId)
             ?? throw Malformed(what, $"the signature algorithm {algorithmId} is not 1, 2 or 3 (ML-DSA-44, -65, -87)");
         ushort keyType = BinaryPrimitives.ReadUInt16BigEndian(Take(2, certificate));
-        (string keyName, int keySize) = keyTypeOf(keyType) ?? throw Malformed(what, $"the key type 0x{keyType:X4} is unknown");
+        T keyAlgorithm = kind.Algorithms.Find(keyType) ?? throw Malformed(what, $"the key type 0x{keyType:X4} is unknown");
         int idLength = BinaryPrimitives.ReadUInt16BigEndian(Take(2, certificate));
         if (idLength is < 1 or > QkdHandshakeMessage.MaxIdLength)
         {
@@ -128,10 +118,11 @@ internal static class QkdKeyCertificateCodec
             throw Malformed(what, "the expiry is outside the representable range");
         }
 
+        int keySize = kind.PublicKeySize(keyAlgorithm);
         int keyLength = BinaryPrimitives.ReadUInt16BigEndian(Take(2, certificate));
         if (keyLength != keySize)
         {
-            throw Malformed(what, $"the {keyName} key must be {keySize} bytes, not {keyLength}");
+            throw Malformed(what, $"the {keyAlgorithm.Name} {kind.KeyRole} key must be {keySize} bytes, not {keyLength}");
         }
 
         byte[] key = Take(keyLength, certificate).ToArray();
@@ -148,34 +139,37 @@ internal static class QkdKeyCertificateCodec
             throw Malformed(what, $"{certificate.Length - offset} bytes follow the signature");
         }
 
-        return new Decoded(algorithm, keyType, saeId, DateTimeOffset.FromUnixTimeSeconds(notAfterSeconds), key, signature, certificate[..signedLength].ToArray());
+        return new Decoded<T>(algorithm, keyAlgorithm, saeId, DateTimeOffset.FromUnixTimeSeconds(notAfterSeconds), key, signature, certificate.ToArray(), signedLength);
     }
 
     /// <summary>
     /// The trust checks of a decoded certificate: the trusted signer's algorithm, the signature, the SAE ID and the
-    /// expiry. Throws <paramref name="untrusted"/>(reason) on the first that fails.
+    /// expiry. Throws the kind's untrusted-key exception on the first that fails.
     /// </summary>
-    internal static void CheckTrusted(Decoded decoded, VerificationKey trustedSigner, string expectedSaeId, TimeProvider? timeProvider, ReadOnlySpan<byte> context, Func<string, QkdSessionException> untrusted)
+    internal static void CheckTrusted<T>(QkdKeyKind<T> kind, Decoded<T> decoded, VerificationKey trustedSigner, string expectedSaeId, TimeProvider? timeProvider, ReadOnlySpan<byte> context)
+        where T : Algorithm
     {
+        string? reason = null;
         if (trustedSigner.Algorithm != decoded.SignatureAlgorithm)
         {
-            throw untrusted($"it is signed with {decoded.SignatureAlgorithm.Name}, but the trusted key is {trustedSigner.Algorithm.Name}");
+            reason = $"it is signed with {decoded.SignatureAlgorithm.Name}, but the trusted key is {trustedSigner.Algorithm.Name}";
+        }
+        else if (!decoded.Verify(trustedSigner, context))
+        {
+            reason = "its signature does not verify with the trusted key";
+        }
+        else if (!string.Equals(decoded.SaeId, expectedSaeId, StringComparison.Ordinal))
+        {
+            reason = $"it is for SAE '{decoded.SaeId}', not '{expectedSaeId}'";
+        }
+        else if ((timeProvider ?? TimeProvider.System).GetUtcNow() > decoded.NotAfter)
+        {
+            reason = $"it expired at {decoded.NotAfter:O}";
         }
 
-        if (!decoded.Verify(trustedSigner, context))
+        if (reason is not null)
         {
-            throw untrusted("its signature does not verify with the trusted key");
-        }
-
-        if (!string.Equals(decoded.SaeId, expectedSaeId, StringComparison.Ordinal))
-        {
-            throw untrusted($"it is for SAE '{decoded.SaeId}', not '{expectedSaeId}'");
-        }
-
-        DateTimeOffset now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        if (now > decoded.NotAfter)
-        {
-            throw untrusted($"it expired at {decoded.NotAfter:O}");
+            throw kind.Untrusted($"The {kind.Owner} certificate is not acceptable: {reason}.");
         }
     }
 
@@ -196,10 +190,12 @@ internal static class QkdKeyCertificateCodec
     private static QkdSessionException Malformed(string what, string reason) =>
         new(QkdSessionError.MalformedMessage, $"The {what} is malformed: {reason}.");
 
-    /// <summary>A decoded certificate; the signature is not checked by decoding.</summary>
-    internal sealed record Decoded(SignatureAlgorithm SignatureAlgorithm, ushort KeyType, string SaeId, DateTimeOffset NotAfter, byte[] Key, byte[] Signature, byte[] SignedData)
+    /// <summary>A decoded certificate and its encoding; the signature is not checked by decoding.</summary>
+    internal sealed record Decoded<T>(
+        SignatureAlgorithm SignatureAlgorithm, T KeyAlgorithm, string SaeId, DateTimeOffset NotAfter, byte[] Key, byte[] Signature, byte[] Encoding, int SignedLength)
+        where T : Algorithm
     {
         internal bool Verify(VerificationKey trustedSigner, ReadOnlySpan<byte> context) =>
-            trustedSigner.Algorithm == SignatureAlgorithm && trustedSigner.Verify(SignedData, Signature, context);
+            trustedSigner.Algorithm == SignatureAlgorithm && trustedSigner.Verify(Encoding.AsSpan(0, SignedLength), Signature, context);
     }
 }

@@ -232,8 +232,8 @@ public sealed partial class QkdSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(responderKey);
-        CheckOptions(options, responderKey.Kem, nameof(responderKey), responderKey.SaeId, QkdSessionError.UntrustedKemKey, "responder's KEM key");
-        byte[] keyBytes = responderKey.EncapsulationKey.ToArray();
+        CheckOptions(options, responderKey.Algorithm, nameof(responderKey), responderKey.SaeId, QkdSessionError.UntrustedKemKey, "responder's KEM key");
+        byte[] keyBytes = responderKey.PublicKey.ToArray();
         EncapsulationKey key = FintechCrypto.EncapsulationKey.Import(options.Kem, keyBytes, KeyBlobFormat.RawPublicKey);
         return new QkdSession(QkdSessionRole.Initiator, options, key, null, keyBytes);
     }

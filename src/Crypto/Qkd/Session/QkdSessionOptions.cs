@@ -123,8 +123,8 @@ public sealed class QkdSessionOptions
             throw Error.ArgumentNull(nameof(KeySource));
         }
 
-        _ = QkdSuiteIds.OfKem(Kem ?? throw Error.ArgumentNull(nameof(Kem)));
-        _ = QkdSuiteIds.OfKdf(Kdf ?? throw Error.ArgumentNull(nameof(Kdf)));
+        _ = QkdSuiteIds.Kems.IdOf(Kem ?? throw Error.ArgumentNull(nameof(Kem)), nameof(Kem));
+        _ = QkdSuiteIds.Kdfs.IdOf(Kdf ?? throw Error.ArgumentNull(nameof(Kdf)), nameof(Kdf));
         if (ExhaustionPolicy is null)
         {
             throw Error.ArgumentNull(nameof(ExhaustionPolicy));
@@ -146,7 +146,7 @@ public sealed class QkdSessionOptions
         Check(FailedHandshakeKeyRetention >= TimeSpan.Zero && FailedHandshakeKeyRetention <= TimeSpan.FromMinutes(10), nameof(FailedHandshakeKeyRetention), "from zero to 10 minutes");
         if (InitiatorSigningKey is not null)
         {
-            QkdInitiatorKey.CheckMlDsa(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
+            QkdMlDsaKeyKind.Instance.CheckAlgorithm(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
         }
     }
 

@@ -187,7 +187,7 @@ public sealed class QkdSessionChainingTests
         (byte[] Send, byte[] Receive) Keys(byte[] psk)
         {
             using EpochKeys keys = QkdKeySchedule.Derive(
-                HybridKdf.HkdfSha256, psk, kem, handshake, 100, mb, QkdSessionRole.Initiator, 1, QkdSessionMode.Hybrid, [Guid.NewGuid()], 64, DateTimeOffset.UnixEpoch, new byte[32]);
+                HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256), psk, kem, handshake, 100, mb, QkdSessionRole.Initiator, 1, QkdSessionMode.Hybrid, [Guid.NewGuid()], 64, DateTimeOffset.UnixEpoch, new byte[32]);
             return (keys.SendFingerprint, keys.ReceiveFingerprint);
         }
 
@@ -197,7 +197,7 @@ public sealed class QkdSessionChainingTests
         Assert.NotEqual(withA.Receive, withB.Receive);
 
         byte[] expected = CatKdf.DeriveKey(
-            HybridKdf.HkdfSha256, [.. chainA, .. qkd], kem, "FintechCrypto QKD session v2"u8.ToArray(), handshake[..100], handshake[..^32], mb, 184);
+            HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256), [.. chainA, .. qkd], kem, "FintechCrypto QKD session v2"u8.ToArray(), handshake[..100], handshake[..^32], mb, 184);
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected.AsSpan(0, 44)), withA.Send);      // i→r key ‖ nonce base
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected.AsSpan(44, 44)), withA.Receive);  // r→i key ‖ nonce base
     }

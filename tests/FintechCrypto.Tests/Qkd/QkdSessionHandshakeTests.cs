@@ -202,7 +202,7 @@ public sealed class QkdSessionHandshakeTests
         var link = new InMemoryQkdLink { AllowRedelivery = true };
         using var pair = new QkdSessionPair(KemAlgorithm.MlKem768, link);
         byte[] handshake = await pair.Initiator.InitiateAsync();
-        foreach (Action<QkdSessionOptions> change in new Action<QkdSessionOptions>[] { o => o.Kdf = HybridKdf.HkdfSha384, o => o.QkdKeyCount = 2, o => o.QkdKeySizeInBits = 512 })
+        foreach (Action<QkdSessionOptions> change in new Action<QkdSessionOptions>[] { o => o.Kdf = HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384), o => o.QkdKeyCount = 2, o => o.QkdKeySizeInBits = 512 })
         {
             var options = new QkdSessionOptions { LocalSaeId = pair.ResponderSaeId, PeerSaeId = pair.InitiatorSaeId, KeySource = link.EndOf(pair.ResponderSaeId, "KME-B") };
             change(options);

@@ -24,10 +24,10 @@ internal static class QkdSuiteIds
     /// <summary>The hybrid KDFs, by this format's identifier.</summary>
     internal static readonly QkdIdTable<HybridKdf> Kdfs = new(
         "hybrid KDF",
-        (0x0001, HybridKdf.HkdfSha256),
-        (0x0002, HybridKdf.HkdfSha384),
-        (0x0003, HybridKdf.HmacSha256),
-        (0x0004, HybridKdf.HmacSha384),
+        (0x0001, HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256)),
+        (0x0002, HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384)),
+        (0x0003, HybridKdf.Hmac(MacAlgorithm.HmacSha256)),
+        (0x0004, HybridKdf.Hmac(MacAlgorithm.HmacSha384)),
         (0x0005, HybridKdf.Kmac128),
         (0x0006, HybridKdf.Kmac256));
 

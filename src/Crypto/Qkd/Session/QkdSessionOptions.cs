@@ -48,8 +48,8 @@ public sealed class QkdSessionOptions
     /// <summary>The KEM: <see cref="KemAlgorithm.MlKem768"/> (default), <see cref="KemAlgorithm.XWing"/>, ML-KEM-512 or ML-KEM-1024.</summary>
     public KemAlgorithm Kem { get; set; } = KemAlgorithm.MlKem768;
 
-    /// <summary>The hybrid KDF (ETSI TS 103 744 CatKDF variant); <see cref="HybridKdf.HkdfSha256"/> by default.</summary>
-    public HybridKdf Kdf { get; set; } = HybridKdf.HkdfSha256;
+    /// <summary>The hybrid KDF (ETSI TS 103 744 CatKDF variant); HKDF-SHA256 (<see cref="HybridKdf.Hkdf(KdfAlgorithm)"/> on <see cref="KdfAlgorithm.HkdfSha256"/>) by default.</summary>
+    public HybridKdf Kdf { get; set; } = HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256);
 
     /// <summary>The size of each QKD key in bits: a multiple of 8 from 128 to 8192; 256 by default.</summary>
     public int QkdKeySizeInBits { get; set; } = 256;

@@ -31,8 +31,8 @@ public sealed class QkdSessionChainingTests
         using QkdSession attacker = Attacker(pair);
         _ = await attacker.InitiateAsync();
         byte[] injected = (await attacker.RekeyAsync())!;
-        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.Decode(injected).Mode);
-        Assert.Equal(1u, QkdHandshakeMessage.Decode(injected).Epoch);
+        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.FromBytes(injected).Mode);
+        Assert.Equal(1u, QkdHandshakeMessage.FromBytes(injected).Epoch);
         int delivered = pair.Link.Delivered.Count;
 
         var e = await Assert.ThrowsAsync<QkdSessionException>(() => b.AcceptAsync(injected));
@@ -110,7 +110,7 @@ public sealed class QkdSessionChainingTests
         Assert.Equal(QkdHandshakeMessage.CurrentVersion, handshake[4]);
         byte[] version1 = (byte[])handshake.Clone();
         version1[4] = 1;
-        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.Decode(version1)).Error);
+        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.FromBytes(version1)).Error);
         Assert.Equal(QkdSessionError.MalformedMessage, (await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(version1))).Error);
         Assert.Empty(pair.Link.Delivered);
     }
@@ -228,7 +228,7 @@ public sealed class QkdSessionChainingTests
     /// <summary>The message with its mode set to post-quantum-only, its key size and count to 0 and its key IDs removed: well formed.</summary>
     private static byte[] ToPostQuantumOnly(byte[] hybrid)
     {
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(hybrid);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(hybrid);
         int keyIdsEnd = KeyIdsEnd(hybrid);
         int keyIdsStart = keyIdsEnd - (16 * decoded.KeyIds.Count);
         byte[] result = [.. hybrid[..keyIdsStart], .. hybrid[keyIdsEnd..]];
@@ -236,7 +236,7 @@ public sealed class QkdSessionChainingTests
         result[keyIdsStart - 3] = 0;          // key size
         result[keyIdsStart - 2] = 0;
         result[keyIdsStart - 1] = 0;          // key count
-        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.Decode(result).Mode);
+        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.FromBytes(result).Mode);
         return result;
     }
 
@@ -244,7 +244,7 @@ public sealed class QkdSessionChainingTests
     {
         byte[] result = (byte[])hybrid.Clone();
         id.TryWriteBytes(result.AsSpan(KeyIdsEnd(hybrid) - 16), bigEndian: true, out _);
-        Assert.Equal(id, QkdHandshakeMessage.Decode(result).KeyIds[^1]);
+        Assert.Equal(id, QkdHandshakeMessage.FromBytes(result).KeyIds[^1]);
         return result;
     }
 

@@ -40,14 +40,14 @@ public sealed class QkdSessionInitiatorAuthenticationTests
 
         byte[] handshake = await pair.EstablishAsync();
 
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
         Assert.Equal(QkdSessionMode.PostQuantumOnly, decoded.Mode);
         Assert.Equal(initiatorKey.Algorithm, decoded.InitiatorSignatureAlgorithm);
         Assert.Equal(initiatorKey.Algorithm.SignatureSize, decoded.InitiatorSignature.Length);
         pair.AssertKeysMatchAndRecordsFlow();
 
         byte[] rekey = (await pair.Initiator.RekeyAsync())!;
-        Assert.Null(QkdHandshakeMessage.Decode(rekey).InitiatorSignatureAlgorithm);
+        Assert.Null(QkdHandshakeMessage.FromBytes(rekey).InitiatorSignatureAlgorithm);
         await pair.Responder.AcceptAsync(rekey);
         pair.AssertKeysMatchAndRecordsFlow();
     }

@@ -11,8 +11,9 @@ using FintechCrypto.Qkd;
 namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>
-/// A decoded QKD session handshake message. <see cref="Decode"/> is strict: anything but a well-formed message of this
-/// version throws <see cref="QkdSessionException"/> with <see cref="QkdSessionError.MalformedMessage"/> (or
+/// A QKD session handshake message, as the initiator makes it (<see cref="Encode"/>) or the responder decoded it
+/// (<see cref="FromBytes"/>). Decoding is strict: anything but a well-formed message of this version throws
+/// <see cref="QkdSessionException"/> with <see cref="QkdSessionError.MalformedMessage"/> (or
 /// <see cref="QkdSessionError.SuiteMismatch"/> for an unknown suite).
 /// </summary>
 /// <remarks>
@@ -34,119 +35,80 @@ namespace FintechCrypto.Internal.Qkd;
 internal sealed class QkdHandshakeMessage
 {
     /// <summary>The version this library writes and reads (2: rekeys chained and authenticated, optional initiator signature).</summary>
-    public const byte CurrentVersion = 2;
+    internal const byte CurrentVersion = 2;
 
     /// <summary>The longest SAE or KME ID, in UTF-8 bytes.</summary>
-    public const int MaxIdLength = 256;
+    internal const int MaxIdLength = 256;
 
     /// <summary>The most QKD keys one handshake may name.</summary>
-    public const int MaxKeyCount = 16;
+    internal const int MaxKeyCount = 16;
 
     /// <summary>The length of the key confirmation that ends the message.</summary>
-    public const int KeyConfirmationSize = 32;
+    internal const int KeyConfirmationSize = 32;
 
     /// <summary>The length of the rekey authenticator that a rekey (epoch &gt; 0) carries before the key confirmation.</summary>
-    public const int RekeyAuthenticatorSize = 32;
+    internal const int RekeyAuthenticatorSize = 32;
 
-    internal const byte ModeHybrid = 1;
-    internal const byte ModePostQuantumOnly = 2;
-    internal const byte SignatureNone = 0;
+    private const byte ModeHybrid = 1;
+    private const byte ModePostQuantumOnly = 2;
+    private const byte SignatureNone = 0;
 
     private static readonly byte[] s_magic = "QKDS"u8.ToArray();
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly byte[] _ciphertext;
-    private readonly Guid[] _keyIds;
-    private readonly byte[] _signature;
-    private readonly byte[] _rekeyAuthenticator;
-
-    private QkdHandshakeMessage(
-        KemAlgorithm kem,
-        HybridKdf kdf,
-        QkdSessionMode mode,
-        uint epoch,
-        string initiatorSaeId,
-        string responderSaeId,
-        string? sourceKmeId,
-        string? targetKmeId,
-        int keySizeInBits,
-        Guid[] keyIds,
-        byte[] ciphertext,
-        SignatureAlgorithm? signatureAlgorithm,
-        byte[] signature,
-        byte[] rekeyAuthenticator,
-        QkdHandshakeLayout layout)
-    {
-        Kem = kem;
-        Kdf = kdf;
-        Mode = mode;
-        Epoch = epoch;
-        InitiatorSaeId = initiatorSaeId;
-        ResponderSaeId = responderSaeId;
-        SourceKmeId = sourceKmeId;
-        TargetKmeId = targetKmeId;
-        KeySizeInBits = keySizeInBits;
-        _keyIds = keyIds;
-        _ciphertext = ciphertext;
-        InitiatorSignatureAlgorithm = signatureAlgorithm;
-        _signature = signature;
-        _rekeyAuthenticator = rekeyAuthenticator;
-        Layout = layout;
-    }
-
     /// <summary>The KEM of the suite.</summary>
-    public KemAlgorithm Kem { get; }
+    public required KemAlgorithm Kem { get; init; }
 
     /// <summary>The hybrid KDF of the suite (ETSI TS 103 744 CatKDF variant).</summary>
-    public HybridKdf Kdf { get; }
+    public required HybridKdf Kdf { get; init; }
 
     /// <summary><see cref="QkdSessionMode.Hybrid"/> or <see cref="QkdSessionMode.PostQuantumOnly"/>.</summary>
-    public QkdSessionMode Mode { get; }
+    public required QkdSessionMode Mode { get; init; }
 
     /// <summary>The epoch whose keys this message establishes: 0 for the first handshake, then one more per rekey.</summary>
-    public uint Epoch { get; }
+    public required uint Epoch { get; init; }
 
     /// <summary>The initiator (master) SAE ID.</summary>
-    public string InitiatorSaeId { get; }
+    public required string InitiatorSaeId { get; init; }
 
     /// <summary>The responder (slave) SAE ID.</summary>
-    public string ResponderSaeId { get; }
+    public required string ResponderSaeId { get; init; }
 
     /// <summary>The initiator's KME (014 Status <c>source_KME_ID</c>), or null when unknown.</summary>
-    public string? SourceKmeId { get; }
+    public string? SourceKmeId { get; init; }
 
     /// <summary>The responder's KME (014 Status <c>target_KME_ID</c>), or null when unknown.</summary>
-    public string? TargetKmeId { get; }
+    public string? TargetKmeId { get; init; }
 
     /// <summary>The size of each QKD key in bits; 0 in post-quantum-only mode.</summary>
-    public int KeySizeInBits { get; }
+    public int KeySizeInBits { get; init; }
 
     /// <summary>The ETSI GS QKD 014 key IDs the responder fetches with Get key with key IDs; empty in post-quantum-only mode.</summary>
-    public IReadOnlyList<Guid> KeyIds => _keyIds;
+    public IReadOnlyList<Guid> KeyIds { get; init; } = [];
 
     /// <summary>The KEM ciphertext (public).</summary>
-    public ReadOnlyMemory<byte> Ciphertext => _ciphertext;
+    public ReadOnlyMemory<byte> Ciphertext { get; init; }
 
     /// <summary>The ML-DSA parameter set of the initiator's signature, or null when the message is not signed.</summary>
-    public SignatureAlgorithm? InitiatorSignatureAlgorithm { get; }
+    public SignatureAlgorithm? InitiatorSignatureAlgorithm { get; init; }
 
-    /// <summary>The initiator's ML-DSA signature over every byte before it; empty when the message is not signed.</summary>
-    public ReadOnlyMemory<byte> InitiatorSignature => _signature;
+    /// <summary>The initiator's ML-DSA signature over every byte before it; empty when the message is not signed (filled in after <see cref="Encode"/>).</summary>
+    public ReadOnlyMemory<byte> InitiatorSignature { get; private init; }
 
     /// <summary>The rekey authenticator (HMAC-SHA256 under the previous epoch's rekey authentication key); empty for epoch 0.</summary>
-    public ReadOnlyMemory<byte> RekeyAuthenticator => _rekeyAuthenticator;
+    public ReadOnlyMemory<byte> RekeyAuthenticator { get; private init; }
 
-    /// <summary>Where the fields are.</summary>
-    internal QkdHandshakeLayout Layout { get; }
+    /// <summary>Where the fields of the decoded message are.</summary>
+    public QkdHandshakeLayout Layout { get; private init; }
 
     /// <summary>The length of the encoding before the ciphertext field: the part bound into the KDF's <c>info</c>.</summary>
-    internal int ContextLength => Layout.ContextLength;
+    public int ContextLength => Layout.ContextLength;
 
     /// <summary>Decodes a handshake message strictly.</summary>
     /// <param name="message">The bytes the initiator sent.</param>
     /// <returns>The decoded message.</returns>
     /// <exception cref="QkdSessionException">The message is malformed, of another version, or names an unknown suite.</exception>
-    public static QkdHandshakeMessage Decode(ReadOnlySpan<byte> message)
+    internal static QkdHandshakeMessage FromBytes(ReadOnlySpan<byte> message)
     {
         var reader = new Reader(message);
         if (!reader.Bytes(4).SequenceEqual(s_magic))
@@ -243,77 +205,79 @@ internal sealed class QkdHandshakeMessage
             throw Malformed($"{reader.Remaining} bytes follow the key confirmation");
         }
 
-        return new QkdHandshakeMessage(
-            kem, kdf, mode, epoch, initiator, responder, source.Length == 0 ? null : source, target.Length == 0 ? null : target,
-            keySize, keyIds, ciphertext, signatureAlgorithm, signature, authenticator, new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset));
+        return new QkdHandshakeMessage
+        {
+            Kem = kem,
+            Kdf = kdf,
+            Mode = mode,
+            Epoch = epoch,
+            InitiatorSaeId = initiator,
+            ResponderSaeId = responder,
+            SourceKmeId = source.Length == 0 ? null : source,
+            TargetKmeId = target.Length == 0 ? null : target,
+            KeySizeInBits = keySize,
+            KeyIds = keyIds,
+            Ciphertext = ciphertext,
+            InitiatorSignatureAlgorithm = signatureAlgorithm,
+            InitiatorSignature = signature,
+            RekeyAuthenticator = authenticator,
+            Layout = new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset),
+        };
     }
 
     /// <summary>
-    /// Encodes a message; the initiator side of <see cref="Decode"/>. Returns the bytes, with the signature (room for
-    /// one of <paramref name="signatureAlgorithm"/>), the rekey authenticator (epoch &gt; 0) and the key confirmation left
-    /// zero for the caller to fill, and where those fields are.
+    /// Encodes the message; the initiator side of <see cref="FromBytes"/>. Returns the bytes, with the signature (room
+    /// for one of <see cref="InitiatorSignatureAlgorithm"/>), the rekey authenticator (epoch &gt; 0) and the key
+    /// confirmation left zero for the caller to fill, and where those fields are.
     /// </summary>
-    internal static byte[] Encode(
-        KemAlgorithm kem,
-        HybridKdf kdf,
-        QkdSessionMode mode,
-        uint epoch,
-        string initiatorSaeId,
-        string responderSaeId,
-        string? sourceKmeId,
-        string? targetKmeId,
-        int keySizeInBits,
-        IReadOnlyList<Guid> keyIds,
-        ReadOnlySpan<byte> ciphertext,
-        SignatureAlgorithm? signatureAlgorithm,
-        out QkdHandshakeLayout layout)
+    internal byte[] Encode(out QkdHandshakeLayout layout)
     {
-        byte[] initiator = IdBytes(initiatorSaeId, 1, nameof(initiatorSaeId));
-        byte[] responder = IdBytes(responderSaeId, 1, nameof(responderSaeId));
-        byte[] source = IdBytes(sourceKmeId ?? string.Empty, 0, nameof(sourceKmeId));
-        byte[] target = IdBytes(targetKmeId ?? string.Empty, 0, nameof(targetKmeId));
-        bool hybrid = mode == QkdSessionMode.Hybrid;
-        if (hybrid ? keyIds.Count is < 1 or > MaxKeyCount : keyIds.Count != 0)
+        byte[] initiator = IdBytes(InitiatorSaeId, 1, nameof(InitiatorSaeId));
+        byte[] responder = IdBytes(ResponderSaeId, 1, nameof(ResponderSaeId));
+        byte[] source = IdBytes(SourceKmeId ?? string.Empty, 0, nameof(SourceKmeId));
+        byte[] target = IdBytes(TargetKmeId ?? string.Empty, 0, nameof(TargetKmeId));
+        bool hybrid = Mode == QkdSessionMode.Hybrid;
+        if (hybrid ? KeyIds.Count is < 1 or > MaxKeyCount : KeyIds.Count != 0)
         {
             throw Error.Crypto_InternalError("a handshake with the wrong number of QKD key IDs");
         }
 
-        if (ciphertext.Length != kem.CiphertextSize)
+        if (Ciphertext.Length != Kem.CiphertextSize)
         {
             throw Error.Crypto_InternalError("a KEM ciphertext of the wrong length");
         }
 
         byte signatureId = SignatureNone;
-        if (signatureAlgorithm is not null)
+        if (InitiatorSignatureAlgorithm is not null)
         {
-            signatureId = (byte?)QkdSuiteIds.MlDsa.Find(signatureAlgorithm) ?? throw Error.Crypto_InternalError("an initiator signature that is not ML-DSA");
-            if (epoch != 0)
+            signatureId = (byte?)QkdSuiteIds.MlDsa.Find(InitiatorSignatureAlgorithm) ?? throw Error.Crypto_InternalError("an initiator signature that is not ML-DSA");
+            if (Epoch != 0)
             {
                 throw Error.Crypto_InternalError("a signed rekey");
             }
         }
 
-        int signatureLength = signatureAlgorithm?.SignatureSize ?? 0;
+        int signatureLength = InitiatorSignatureAlgorithm?.SignatureSize ?? 0;
         int contextLength = 4 + 1 + 2 + 2 + 1 + 4 + (2 + initiator.Length) + (2 + responder.Length) + (2 + source.Length)
-            + (2 + target.Length) + 2 + 1 + (16 * keyIds.Count);
-        int signatureOffset = contextLength + 2 + ciphertext.Length + 1 + 2;
+            + (2 + target.Length) + 2 + 1 + (16 * KeyIds.Count);
+        int signatureOffset = contextLength + 2 + Ciphertext.Length + 1 + 2;
         int authenticatorOffset = signatureOffset + signatureLength;
-        byte[] message = new byte[authenticatorOffset + (epoch == 0 ? 0 : RekeyAuthenticatorSize) + KeyConfirmationSize];
+        byte[] message = new byte[authenticatorOffset + (Epoch == 0 ? 0 : RekeyAuthenticatorSize) + KeyConfirmationSize];
         layout = new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset);
         var writer = new Writer(message);
         writer.Bytes(s_magic);
         writer.U8(CurrentVersion);
-        writer.U16(QkdSuiteIds.Kems.IdOf(kem, nameof(kem)));
-        writer.U16(QkdSuiteIds.Kdfs.IdOf(kdf, nameof(kdf)));
+        writer.U16(QkdSuiteIds.Kems.IdOf(Kem, nameof(Kem)));
+        writer.U16(QkdSuiteIds.Kdfs.IdOf(Kdf, nameof(Kdf)));
         writer.U8(hybrid ? ModeHybrid : ModePostQuantumOnly);
-        writer.U32(epoch);
+        writer.U32(Epoch);
         writer.Id(initiator);
         writer.Id(responder);
         writer.Id(source);
         writer.Id(target);
-        writer.U16((ushort)(hybrid ? keySizeInBits : 0));
-        writer.U8((byte)keyIds.Count);
-        foreach (Guid id in keyIds)
+        writer.U16((ushort)(hybrid ? KeySizeInBits : 0));
+        writer.U8((byte)KeyIds.Count);
+        foreach (Guid id in KeyIds)
         {
             // RFC 4122 §4.1.2: the UUID's fields in network byte order, the 16 bytes 014 key_ID strings spell in hex.
             if (!id.TryWriteBytes(writer.Take(16), bigEndian: true, out _))
@@ -322,8 +286,8 @@ internal sealed class QkdHandshakeMessage
             }
         }
 
-        writer.U16((ushort)ciphertext.Length);
-        writer.Bytes(ciphertext);
+        writer.U16((ushort)Ciphertext.Length);
+        writer.Bytes(Ciphertext.Span);
         writer.U8(signatureId);
         writer.U16((ushort)signatureLength);
         return message;
@@ -353,7 +317,7 @@ internal sealed class QkdHandshakeMessage
     /// <summary>Names the suite, epoch, SAE IDs and key IDs; never secrets.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", _keyIds)}]{(InitiatorSignatureAlgorithm is null ? string.Empty : $", signed with {InitiatorSignatureAlgorithm.Name}")})";
+        $"QkdHandshakeMessage(epoch {Epoch}, {Mode}, {Kem.Name} + {Kdf.Name}, {InitiatorSaeId} -> {ResponderSaeId}, keys [{string.Join(", ", KeyIds)}]{(InitiatorSignatureAlgorithm is null ? string.Empty : $", signed with {InitiatorSignatureAlgorithm.Name}")})";
 
     private static QkdSessionException Malformed(string reason) =>
         new(QkdSessionError.MalformedMessage, $"The QKD session handshake message is malformed: {reason}.");

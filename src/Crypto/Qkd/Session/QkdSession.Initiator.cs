@@ -68,9 +68,22 @@ public sealed partial class QkdSession
         {
             _encapsulationKey!.Encapsulate(ciphertext, sharedSecret);
             SignatureAlgorithm? signatureAlgorithm = epoch == 0 ? _signingKey?.Algorithm : null;
-            byte[] message = QkdHandshakeMessage.Encode(
-                _kem, _kdf, sessionMode, epoch, _localSaeId, _peerSaeId, sourceKmeId, targetKmeId, _qkdKeySizeInBits, keyIds, ciphertext, signatureAlgorithm,
-                out QkdHandshakeLayout layout);
+            var handshake = new QkdHandshakeMessage
+            {
+                Kem = _kem,
+                Kdf = _kdf,
+                Mode = sessionMode,
+                Epoch = epoch,
+                InitiatorSaeId = _localSaeId,
+                ResponderSaeId = _peerSaeId,
+                SourceKmeId = sourceKmeId,
+                TargetKmeId = targetKmeId,
+                KeySizeInBits = _qkdKeySizeInBits,
+                KeyIds = keyIds,
+                Ciphertext = ciphertext,
+                InitiatorSignatureAlgorithm = signatureAlgorithm,
+            };
+            byte[] message = handshake.Encode(out QkdHandshakeLayout layout);
             if (signatureAlgorithm is not null)
             {
                 // FIPS 204 ML-DSA.Sign with a context string, over every byte before the signature.

@@ -25,7 +25,7 @@ public sealed partial class QkdSession
         {
             try
             {
-                message = QkdHandshakeMessage.Decode(handshakeMessage.Span);
+                message = QkdHandshakeMessage.FromBytes(handshakeMessage.Span);
                 lock (_lock)
                 {
                     ObjectDisposedException.ThrowIf(_disposed, this);

@@ -301,9 +301,9 @@ internal sealed class QkdHandshakeMessage
         {
             bytes = s_strictUtf8.GetBytes(id);
         }
-        catch (EncoderFallbackException e)
+        catch (EncoderFallbackException)
         {
-            throw new ArgumentException($"'{paramName}' is not valid Unicode text.", paramName, e);
+            throw Error.Qkd_NotUnicode(paramName);
         }
 
         if (bytes.Length < minimumLength || bytes.Length > MaxIdLength)

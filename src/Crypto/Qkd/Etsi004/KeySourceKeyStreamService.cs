@@ -6,6 +6,7 @@
 
 using System;
 using System.Collections.Generic;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Internal.Qkd.Etsi004;
 
 namespace FintechCrypto.Qkd.Etsi004;
@@ -41,7 +42,7 @@ public sealed class KeySourceKeyStreamService : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="keySource"/> is null.</exception>
     public IQkdKeyStream Attach(string saeId, IQkdKeySource keySource)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saeId);
+        QkdArguments.ThrowIfNullOrEmpty(saeId);
         ArgumentNullException.ThrowIfNull(keySource);
         return new KeySourceKeyStream(this, saeId, keySource);
     }

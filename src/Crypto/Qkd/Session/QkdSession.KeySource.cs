@@ -261,8 +261,7 @@ public sealed partial class QkdSession
         int offset = 0;
         foreach (QkdKey key in keys.Keys)
         {
-            key.CopyTo(psk[offset..]); // under a lease: the key source may still hold the key
-            offset += key.Length;
+            offset += key.CopyTo(psk[offset..]); // under a lease: the key source may still hold the key
         }
     }
 }

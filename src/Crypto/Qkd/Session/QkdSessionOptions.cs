@@ -115,7 +115,7 @@ public sealed class QkdSessionOptions
         _ = QkdHandshakeMessage.IdBytes(PeerSaeId ?? throw Error.ArgumentNull(nameof(PeerSaeId)), 1, nameof(PeerSaeId));
         if (string.Equals(LocalSaeId, PeerSaeId, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The local and peer SAE IDs must differ.", nameof(PeerSaeId));
+            throw Error.Qkd_NotAcceptable(nameof(PeerSaeId), "The local and peer SAE IDs", "must differ");
         }
 
         if (KeySource is null)

@@ -30,17 +30,17 @@ internal sealed class KeySourceKeyStream : IQkdKeyStream
 
     public async Task<QkdOpenConnectResult> OpenConnectAsync(string source, string destination, QkdQos qos, Guid? keyStreamId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(source);
-        ArgumentException.ThrowIfNullOrEmpty(destination);
+        QkdArguments.ThrowIfNullOrEmpty(source);
+        QkdArguments.ThrowIfNullOrEmpty(destination);
         ArgumentNullException.ThrowIfNull(qos);
         if (!string.Equals(source, _saeId, StringComparison.Ordinal) && !string.Equals(destination, _saeId, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The application '{_saeId}' can only open streams as their source or destination.", nameof(source));
+            throw Error.Qkd_NotAcceptable(nameof(source), $"The application '{_saeId}'", "can only open streams as their source or destination");
         }
 
         if (string.Equals(source, destination, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The source and destination of a key stream must differ.", nameof(destination));
+            throw Error.Qkd_NotAcceptable(nameof(destination), "The source and destination of a key stream", "must differ");
         }
 
         // QoS checks against what the key source can deliver (014 Status min/max_key_size), with a counter-proposal.

@@ -59,19 +59,19 @@ internal sealed class Etsi014Paths
     {
         if (string.IsNullOrEmpty(saeId))
         {
-            throw new ArgumentException("The SAE ID must not be null or empty.", paramName);
+            throw Error.Qkd_InvalidSaeId(paramName, "must not be null or empty");
         }
 
         if (saeId is "." or "..")
         {
-            throw new ArgumentException("The SAE ID must not be '.' or '..'.", paramName);
+            throw Error.Qkd_InvalidSaeId(paramName, "must not be '.' or '..'");
         }
 
         foreach (char c in saeId)
         {
             if (c is '/' or '?' or '#' || char.IsControl(c))
             {
-                throw new ArgumentException("The SAE ID must not contain '/', '?', '#' or control characters.", paramName);
+                throw Error.Qkd_InvalidSaeId(paramName, "must not contain '/', '?', '#' or control characters");
             }
         }
 
@@ -81,7 +81,7 @@ internal sealed class Etsi014Paths
         {
             if (Rune.DecodeFromUtf16(rest, out _, out int used) != System.Buffers.OperationStatus.Done)
             {
-                throw new ArgumentException("The SAE ID must be Unicode text (it holds a lone surrogate).", paramName);
+                throw Error.Qkd_InvalidSaeId(paramName, "must be Unicode text (it holds a lone surrogate)");
             }
 
             rest = rest[used..];
@@ -95,21 +95,21 @@ internal sealed class Etsi014Paths
         string trimmed = apiPath?.Trim('/') ?? "";
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("ApiPath must not be empty (the 014 V1.1.1 path is 'api/v1/keys').", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "ApiPath", "must not be empty (the 014 V1.1.1 path is 'api/v1/keys')");
         }
 
         foreach (string segment in trimmed.Split('/'))
         {
             if (segment.Length == 0 || segment is "." or "..")
             {
-                throw new ArgumentException("ApiPath must not have empty or dot segments.", paramName);
+                throw Error.Qkd_NotAcceptable(paramName, "ApiPath", "must not have empty or dot segments");
             }
 
             foreach (char c in segment)
             {
                 if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
                 {
-                    throw new ArgumentException("ApiPath may hold only letters, digits, '-', '.', '_', '~' and '/'.", paramName);
+                    throw Error.Qkd_NotAcceptable(paramName, "ApiPath", "may hold only letters, digits, '-', '.', '_', '~' and '/'");
                 }
             }
         }

@@ -77,19 +77,19 @@ internal static class Etsi014RequestWriter
     {
         if (extensions is null)
         {
-            throw new ArgumentException("The extension lists of the request must not be null.", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "The extension lists of the request", "must not be null");
         }
 
         foreach (KeyValuePair<string, JsonElement> extension in extensions)
         {
             if (string.IsNullOrEmpty(extension.Key))
             {
-                throw new ArgumentException("An extension of the request has an empty name.", paramName);
+                throw Error.Qkd_NotAcceptable(paramName, "An extension of the request", "has an empty name");
             }
 
             if (extension.Value.ValueKind == JsonValueKind.Undefined)
             {
-                throw new ArgumentException($"The extension '{extension.Key}' of the request has no value.", paramName);
+                throw Error.Qkd_NotAcceptable(paramName, $"The extension '{extension.Key}' of the request", "has no value");
             }
         }
     }

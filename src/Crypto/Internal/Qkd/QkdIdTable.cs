@@ -22,6 +22,16 @@ internal sealed class QkdIdTable<T>
     /// <summary>The family's name in errors, such as "QKD session KEM".</summary>
     internal string Family { get; }
 
+    /// <summary>The names of the table's parameter sets in errors: "A, B or C".</summary>
+    internal string Names
+    {
+        get
+        {
+            string[] names = Array.ConvertAll(_entries, e => e.Algorithm.Name);
+            return names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+        }
+    }
+
     /// <summary>The parameter set numbered <paramref name="id"/>, or null.</summary>
     internal T? Find(ushort id)
     {

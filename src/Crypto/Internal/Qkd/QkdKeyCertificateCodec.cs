@@ -31,7 +31,7 @@ internal static class QkdKeyCertificateCodec
     {
         kind.CheckAlgorithm(keyAlgorithm, keyParamName);
         ushort keyType = kind.Algorithms.Find(keyAlgorithm)!.Value;
-        QkdMlDsaKeyKind.Instance.CheckAlgorithm(signer.Algorithm, nameof(signer));
+        QkdKeyKinds.MlDsa.CheckAlgorithm(signer.Algorithm, nameof(signer));
         byte algorithmId = (byte)QkdSuiteIds.MlDsa.Find(signer.Algorithm)!.Value;
         byte[] id = QkdHandshakeMessage.IdBytes(saeId, 1, nameof(saeId));
         int signedLength = 4 + 1 + 1 + 2 + 2 + id.Length + 8 + 2 + key.Length;

@@ -33,7 +33,7 @@ internal static class QkdSuiteIds
 
     /// <summary>The ML-DSA parameter sets of initiator signatures and certificates.</summary>
     internal static readonly QkdIdTable<SignatureAlgorithm> MlDsa = new(
-        "ML-DSA-44, ML-DSA-65 or ML-DSA-87",
+        "ML-DSA",
         (1, SignatureAlgorithm.MlDsa44),
         (2, SignatureAlgorithm.MlDsa65),
         (3, SignatureAlgorithm.MlDsa87));

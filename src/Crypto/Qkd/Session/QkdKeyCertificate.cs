@@ -21,21 +21,29 @@ namespace FintechCrypto.Qkd;
 /// </code>
 /// The signature covers every byte before its length field. Nothing may follow it.
 /// </remarks>
+/// <typeparam name="TSelf">The certificate type itself.</typeparam>
 /// <typeparam name="TAlgorithm">The certified key's parameter-set type: <see cref="KemAlgorithm"/> or <see cref="SignatureAlgorithm"/>.</typeparam>
-public abstract class QkdKeyCertificate<TAlgorithm>
+public abstract class QkdKeyCertificate<TSelf, TAlgorithm>
+    where TSelf : QkdKeyCertificate<TSelf, TAlgorithm>
     where TAlgorithm : Algorithm
 {
     /// <summary>The version this library writes and reads.</summary>
     public const byte CurrentVersion = QkdKeyCertificateCodec.Version;
 
-    private readonly QkdKeyKind<TAlgorithm> _kind;
+    private static readonly QkdKeyKind<TAlgorithm> s_kind = QkdKeyKinds.Of<TAlgorithm>(typeof(TSelf));
+
     private readonly QkdKeyCertificateCodec.Decoded<TAlgorithm> _decoded;
 
-    private protected QkdKeyCertificate(QkdKeyKind<TAlgorithm> kind, QkdKeyCertificateCodec.Decoded<TAlgorithm> decoded)
+    private protected QkdKeyCertificate(QkdKeyCertificateCodec.Decoded<TAlgorithm> decoded)
     {
-        _kind = kind;
         _decoded = decoded;
     }
+
+    /// <summary>
+    /// The context string used when none is given: the ASCII bytes of <c>FintechCrypto QKD KEM key certificate v1</c>
+    /// (<see cref="KemKeyCertificate"/>) or <c>FintechCrypto QKD initiator key certificate v1</c> (<see cref="InitiatorKeyCertificate"/>).
+    /// </summary>
+    public static ReadOnlySpan<byte> DefaultContext => s_kind.DefaultContext;
 
     /// <summary>The ML-DSA parameter set of the certificate's signature.</summary>
     public SignatureAlgorithm SignatureAlgorithm => _decoded.SignatureAlgorithm;
@@ -61,21 +69,44 @@ public abstract class QkdKeyCertificate<TAlgorithm>
 
     /// <summary>Checks the signature with <paramref name="trustedSigner"/>.</summary>
     /// <param name="trustedSigner">The ML-DSA public key trusted to certify such keys.</param>
-    /// <param name="context">The context string the certificate was signed with, or null for the type's <c>DefaultContext</c>.</param>
+    /// <param name="context">The context string the certificate was signed with, or null for <see cref="DefaultContext"/>.</param>
     /// <returns>True when the signature is valid and made with a key of the certificate's algorithm; false otherwise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="trustedSigner"/> is null.</exception>
     public bool Verify(VerificationKey trustedSigner, byte[]? context = null)
     {
         ArgumentNullException.ThrowIfNull(trustedSigner);
-        return _decoded.Verify(trustedSigner, context is null ? _kind.DefaultContext : context);
+        return _decoded.Verify(trustedSigner, context is null ? DefaultContext : context);
     }
 
     /// <summary>Names the type, the SAE, the algorithms and the expiry.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => $"{GetType().Name}({SaeId}, {KeyAlgorithm.Name}, signed with {SignatureAlgorithm.Name}, not after {NotAfter:O})";
 
-    /// <summary>Signs a certificate; the caller checked that no argument is null.</summary>
-    private protected static QkdKeyCertificateCodec.Decoded<TAlgorithm> Sign(
-        QkdKeyKind<TAlgorithm> kind, SigningKey signer, string saeId, TAlgorithm keyAlgorithm, string keyParamName, byte[] publicKey, DateTimeOffset notAfter, byte[]? context) =>
-        QkdKeyCertificateCodec.Create(kind, signer, saeId, keyAlgorithm, keyParamName, publicKey, notAfter, context is null ? kind.DefaultContext : context);
+    /// <summary>Signs a certificate for the raw <paramref name="publicKey"/> of <paramref name="keyAlgorithm"/>.</summary>
+    /// <param name="signer">An ML-DSA-44, -65 or -87 signing key (the authority).</param>
+    /// <param name="saeId">The SAE ID the key belongs to.</param>
+    /// <param name="keyAlgorithm">The key's parameter set: a KEM a session supports (<see cref="KemKeyCertificate"/>), or ML-DSA-44, -65 or -87 (<see cref="InitiatorKeyCertificate"/>).</param>
+    /// <param name="publicKey">The raw public key (<c>Export(KeyBlobFormat.RawPublicKey)</c> of the key).</param>
+    /// <param name="notAfter">The expiry (rounded down to whole seconds).</param>
+    /// <param name="context">The FIPS 204 context string (at most 255 bytes), or null for <see cref="DefaultContext"/>.</param>
+    /// <returns>The certificate; <see cref="ToBytes"/> encodes it.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signer"/> is not ML-DSA, <paramref name="keyAlgorithm"/> is not of this kind of key, <paramref name="saeId"/> is empty or too long, or the context is too long.</exception>
+    /// <exception cref="InvalidKeyEncodingException"><paramref name="publicKey"/> is malformed.</exception>
+    public static TSelf Create(SigningKey signer, string saeId, TAlgorithm keyAlgorithm, ReadOnlySpan<byte> publicKey, DateTimeOffset notAfter, byte[]? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(saeId);
+        ArgumentNullException.ThrowIfNull(keyAlgorithm);
+        s_kind.CheckAlgorithm(keyAlgorithm, nameof(keyAlgorithm));
+        s_kind.CheckPublicKey(keyAlgorithm, publicKey);
+        return s_kind.NewCertificate<TSelf>(
+            QkdKeyCertificateCodec.Create(s_kind, signer, saeId, keyAlgorithm, nameof(keyAlgorithm), publicKey, notAfter, context is null ? DefaultContext : context));
+    }
+
+    /// <summary>Decodes a certificate strictly (the signature is not checked here; see <see cref="Verify"/>).</summary>
+    /// <param name="certificate">The encoded certificate.</param>
+    /// <returns>The certificate.</returns>
+    /// <exception cref="QkdSessionException">The certificate is malformed or names an unknown algorithm (<see cref="QkdSessionError.MalformedMessage"/>).</exception>
+    public static TSelf FromBytes(ReadOnlySpan<byte> certificate) => s_kind.NewCertificate<TSelf>(QkdKeyCertificateCodec.Decode(s_kind, certificate));
 }

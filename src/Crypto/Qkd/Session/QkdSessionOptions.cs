@@ -146,7 +146,7 @@ public sealed class QkdSessionOptions
         Check(FailedHandshakeKeyRetention >= TimeSpan.Zero && FailedHandshakeKeyRetention <= TimeSpan.FromMinutes(10), nameof(FailedHandshakeKeyRetention), "from zero to 10 minutes");
         if (InitiatorSigningKey is not null)
         {
-            QkdMlDsaKeyKind.Instance.CheckAlgorithm(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
+            QkdKeyKinds.MlDsa.CheckAlgorithm(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
         }
     }
 

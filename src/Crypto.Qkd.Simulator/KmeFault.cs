@@ -1,5 +1,6 @@
 // KmeFault: what the fault injection decided for one request.
 
+
 namespace FintechCrypto.Qkd.Simulator;
 
 /// <summary>The fault <see cref="KmeFaults"/> injects into one request.</summary>

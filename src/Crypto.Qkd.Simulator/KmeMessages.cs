@@ -1,5 +1,7 @@
 // KmeMessages: the Error object messages of the simulated KME; the first four are ETSI GS QKD 014 V1.1.1's own words.
 
+using FintechCrypto.Internal.Qkd.Etsi014;
+
 namespace FintechCrypto.Qkd.Simulator;
 
 /// <summary>The <c>message</c> strings of the simulator's Error objects (ETSI GS QKD 014 §6.4 Error, §7 status codes).</summary>

@@ -1,5 +1,6 @@
 // KmeRequestInfo: what the fault injection of a simulated KME sees of one request (never key material).
 
+
 namespace FintechCrypto.Qkd.Simulator;
 
 /// <summary>One request to a simulated KME, as <see cref="KmeFaults"/> predicates see it.</summary>

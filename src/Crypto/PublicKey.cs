@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;

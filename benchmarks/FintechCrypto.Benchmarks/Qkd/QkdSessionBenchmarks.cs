@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 
 namespace FintechCrypto.Benchmarks.Qkd;
@@ -182,7 +183,7 @@ public class QkdSessionBenchmarks
             LocalSaeId = a,
             PeerSaeId = b,
             KeySource = sourceA ?? _link.CreateKeySource(0, a),
-            Kem = _responderKey.Kem,
+            Kem = _responderKey.Algorithm,
             RekeyAfterMessages = QkdSessionOptions.MaxRekeyAfterMessages,
             RekeyAfterBytes = QkdSessionOptions.MaxRekeyAfterBytes,
             RekeyAfterTime = TimeSpan.FromDays(1),
@@ -192,7 +193,7 @@ public class QkdSessionBenchmarks
             LocalSaeId = b,
             PeerSaeId = a,
             KeySource = sourceB ?? _link.CreateKeySource(1, b),
-            Kem = _responderKey.Kem,
+            Kem = _responderKey.Algorithm,
         };
         return (QkdSession.CreateInitiator(initiatorOptions, _responderKey), QkdSession.CreateResponder(responderOptions, _decapsulationKey));
     }

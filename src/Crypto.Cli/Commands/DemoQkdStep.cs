@@ -7,6 +7,7 @@ using System.IO;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 
 namespace FintechCrypto.Cli.Commands;

@@ -12,6 +12,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 
 namespace FintechCrypto.Cli.Commands;
 

@@ -153,4 +153,34 @@ internal static class Error
     /// <summary>A map argument that changed while it was read (a concurrent writer).</summary>
     internal static ArgumentException Frost_ChangedWhileRead(string paramName) =>
         new("The map changed while it was read.", paramName);
+
+    // QKD
+
+    internal static ArgumentException Qkd_Empty(string paramName) =>
+        new($"'{paramName}' must not be empty.", paramName);
+
+    /// <summary>An SAE ID that cannot name an SAE (ETSI GS QKD 014 §5.1 puts it in a URI path segment); <paramref name="rule"/> says which rule it breaks.</summary>
+    internal static ArgumentException Qkd_InvalidSaeId(string paramName, string rule) =>
+        new($"The SAE ID {rule}.", paramName);
+
+    internal static ArgumentException Qkd_NotUnicode(string paramName) =>
+        new($"'{paramName}' is not valid Unicode text.", paramName);
+
+    internal static ArgumentException Qkd_NoKeyIds(string paramName) =>
+        new("At least one key ID is required.", paramName);
+
+    /// <summary>RFC 9562 §5.9: the nil UUID names no key.</summary>
+    internal static ArgumentException Qkd_NilKeyId(string paramName, int position) =>
+        new($"Key ID {position.ToString(System.Globalization.CultureInfo.InvariantCulture)} is the nil UUID, which names no key.", paramName);
+
+    internal static ArgumentException Qkd_RepeatedKeyId(string paramName, Guid keyId) =>
+        new($"The key ID {keyId:D} is given twice.", paramName);
+
+    /// <summary>A MACsec CAK is the key of a GCM-AES-128 or GCM-AES-256 cipher suite (IEEE 802.1X-2020 MKA).</summary>
+    internal static ArgumentException Qkd_CakSize(string paramName, int actual) =>
+        new($"A MACsec CAK is 16 or 32 bytes (GCM-AES-128 or GCM-AES-256); the key is {actual} bytes.", paramName);
+
+    /// <summary>An option, request or input of a QKD component that breaks a rule: "<paramref name="subject"/> <paramref name="rule"/>." (names and sizes only, never key material).</summary>
+    internal static ArgumentException Qkd_NotAcceptable(string paramName, string subject, string rule) =>
+        new($"{subject} {rule}.", paramName);
 }

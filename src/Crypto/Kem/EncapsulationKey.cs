@@ -1,6 +1,6 @@
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto;

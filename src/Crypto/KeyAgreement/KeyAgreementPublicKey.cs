@@ -1,5 +1,5 @@
 using System;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 
 namespace FintechCrypto;
 

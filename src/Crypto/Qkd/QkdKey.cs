@@ -69,9 +69,10 @@ public sealed class QkdKey : IDisposable
     /// disposes the key meanwhile: Dispose clears the key only after the copy (or throws, if it came first).
     /// </summary>
     /// <param name="destination">At least <see cref="Length"/> bytes; the key goes into the first <see cref="Length"/>. The caller clears it after use.</param>
+    /// <returns>The number of bytes written: <see cref="Length"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the key.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyTo(Span<byte> destination)
+    public int CopyTo(Span<byte> destination)
     {
         using SecretLease lease = _key.Lease(this);
         if (destination.Length < _key.Length)
@@ -80,6 +81,7 @@ public sealed class QkdKey : IDisposable
         }
 
         _key.Span.CopyTo(destination);
+        return _key.Length;
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Internal.Memory;
+using FintechCrypto.Internal.Qkd;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
 namespace FintechCrypto.Qkd;
 
@@ -54,12 +56,12 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
         {
             if (!_indexById.TryAdd(keys[i].KeyId, i))
             {
-                throw new ArgumentException($"The key_ID {keys[i].KeyId:D} appears twice.", nameof(keys));
+                throw Error.Qkd_RepeatedKeyId(nameof(keys), keys[i].KeyId);
             }
 
             if (keys[i].SizeInBits != _keySizeInBits)
             {
-                throw new ArgumentException($"All keys of a static source must be the same size; key {i + 1} is {keys[i].SizeInBits} bits, the first {_keySizeInBits}.", nameof(keys));
+                throw Error.Qkd_NotAcceptable(nameof(keys), "All keys of a static source", $"must be the same size; key {i + 1} is {keys[i].SizeInBits} bits, the first {_keySizeInBits}");
             }
         }
     }
@@ -87,11 +89,11 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="localSaeId"/> or <paramref name="keys"/> is null.</exception>
     public static StaticQkdKeySource Create(string localSaeId, IReadOnlyList<QkdKey> keys)
     {
-        ArgumentException.ThrowIfNullOrEmpty(localSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(localSaeId);
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count is 0 or > MaxKeys)
         {
-            throw new ArgumentException($"A static key source holds 1 to {MaxKeys} keys; {keys.Count} were given.", nameof(keys));
+            throw Error.Qkd_NotAcceptable(nameof(keys), "A static key source", $"holds 1 to {MaxKeys} keys; {keys.Count} were given");
         }
 
         var copies = new QkdKey[keys.Count];
@@ -120,8 +122,8 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     /// <exception cref="IOException">A file cannot be read.</exception>
     public static StaticQkdKeySource FromFile(string path, string localSaeId, string? journalPath = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentException.ThrowIfNullOrEmpty(localSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(path);
+        QkdArguments.ThrowIfNullOrEmpty(localSaeId);
         byte[] body = File.ReadAllBytes(path);
         QkdKeyContainer container;
         try
@@ -183,7 +185,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     /// <inheritdoc/>
     public Task<QkdKeySourceStatus> GetStatusAsync(string slaveSaeId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(slaveSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(slaveSaeId);
         cancellationToken.ThrowIfCancellationRequested();
         int remaining = RemainingKeyCount;
         return Task.FromResult(new QkdKeySourceStatus
@@ -205,7 +207,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     /// <inheritdoc/>
     public Task<QkdKeyContainer> GetKeysAsync(string slaveSaeId, QkdKeyRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(slaveSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(slaveSaeId);
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         if ((request.SizeInBits ?? _keySizeInBits) != _keySizeInBits)
@@ -250,12 +252,8 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
     /// <inheritdoc/>
     public Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(masterSaeId);
-        ArgumentNullException.ThrowIfNull(keyIds);
-        if (keyIds.Count == 0)
-        {
-            throw new ArgumentException("At least one key ID is required.", nameof(keyIds));
-        }
+        QkdArguments.ThrowIfNullOrEmpty(masterSaeId);
+        QkdArguments.ThrowIfNoKeyIds(keyIds);
 
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)

@@ -3,7 +3,7 @@
 // from a seed, and SPKI / PKCS#8 under the parameter set's OID without parameters (RFC 9881, RFC 9909).
 
 using System;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto;

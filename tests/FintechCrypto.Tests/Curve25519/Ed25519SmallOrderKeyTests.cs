@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FsCheck.Xunit;
 using Xunit;
 

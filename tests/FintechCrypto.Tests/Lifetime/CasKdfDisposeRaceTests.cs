@@ -41,7 +41,7 @@ public class CasKdfDisposeRaceTests
     [Fact]
     public void RoundsRacingADisposeFromAnotherThread_EachDeriveFromTheRealChainOrThrowObjectDisposed()
     {
-        HybridKdf kdf = HybridKdf.HkdfSha256;
+        HybridKdf kdf = HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256);
         const int MaxRounds = 200;
         byte[][] expected = Expected(kdf, MaxRounds);
 

@@ -5,6 +5,9 @@
 using System;
 using System.Linq;
 using System.Text;
+using FintechCrypto.Internal.Qkd;
+using FintechCrypto.Internal.Qkd.Etsi004;
+using FintechCrypto.Internal.Qkd.Etsi014;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -38,7 +41,7 @@ public class QkdKeyReadersDisposeRaceTests
         char[] psk = new char[WireGuardPresharedKey.Base64Length];
         using (var armed = DisposeDuringUse.Arm(key))
         {
-            WireGuardPresharedKey.Format(key, psk);
+            WireGuardPresharedKey.WritePsk(key, psk);
             Assert.True(armed.Fired);
         }
 
@@ -53,7 +56,7 @@ public class QkdKeyReadersDisposeRaceTests
         char[] cak = new char[2 * KeyBytes.Length];
         using (var armed = DisposeDuringUse.Arm(key))
         {
-            MacsecPresharedKey.FormatCak(key, cak);
+            MacsecPresharedKey.WriteCak(key, cak);
             Assert.True(armed.Fired);
         }
 

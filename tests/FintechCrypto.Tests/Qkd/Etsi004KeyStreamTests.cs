@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi004;
 using FintechCrypto.Qkd.Simulator;
 using FsCheck.Xunit;
 using Xunit;

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using Xunit;
 
 namespace FintechCrypto.Tests.Qkd;

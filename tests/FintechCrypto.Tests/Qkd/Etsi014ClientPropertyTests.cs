@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FsCheck;
 using FsCheck.Xunit;
 

@@ -3,7 +3,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd.Etsi014;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using Xunit;
 
 namespace FintechCrypto.Tests.Qkd;

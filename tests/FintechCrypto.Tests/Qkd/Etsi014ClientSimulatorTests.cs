@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 using Xunit;
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 
 namespace FintechCrypto.Tests.Qkd;
 

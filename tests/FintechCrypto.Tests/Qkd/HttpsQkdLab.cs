@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 
 namespace FintechCrypto.Tests.Qkd;

@@ -27,6 +27,22 @@ public sealed class HybridKdfTests
         Assert.Throws<ArgumentException>(() => HybridKdf.FromName(name.ToLowerInvariant()));
     }
 
+    [Fact]
+    public void HkdfAndHmacSuites_AreBuiltOnTheLibrarysKdfAndMacParameterSets()
+    {
+        // HybridKdf declares no HKDF or HMAC parameter set of its own: it is built on KdfAlgorithm / MacAlgorithm and
+        // carries their names; TS 103 744 has no SHA-512 suite.
+        Assert.Same(HybridKdf.FromName("HKDF-SHA256"), HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256));
+        Assert.Same(HybridKdf.FromName("HKDF-SHA384"), HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384));
+        Assert.Same(HybridKdf.FromName("HMAC-SHA256"), HybridKdf.Hmac(MacAlgorithm.HmacSha256));
+        Assert.Same(HybridKdf.FromName("HMAC-SHA384"), HybridKdf.Hmac(MacAlgorithm.HmacSha384));
+        Assert.Equal(KdfAlgorithm.HkdfSha384.PseudorandomKeySize, HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384).HashSize);
+        Assert.Equal(MacAlgorithm.HmacSha256.MacSize, HybridKdf.Hmac(MacAlgorithm.HmacSha256).HashSize);
+        Assert.Equal("kdf", Assert.Throws<ArgumentException>(() => HybridKdf.Hkdf(KdfAlgorithm.HkdfSha512)).ParamName);
+        Assert.Equal("mac", Assert.Throws<ArgumentException>(() => HybridKdf.Hmac(MacAlgorithm.HmacSha512)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => HybridKdf.Hkdf(null!));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void CatKdf_RefusesAPreSharedKeyAlone(string name)
@@ -93,7 +109,7 @@ public sealed class HybridKdfTests
         }
 
         byte[] ours = new byte[42];
-        ZtKdf.DeriveKey(HybridKdf.HkdfSha256, z, t, salt, fixedInfo, ours);
+        ZtKdf.DeriveKey(HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256), z, t, salt, fixedInfo, ours);
 
         var bc = new HkdfBytesGenerator(new Sha256Digest());
         bc.Init(new HkdfParameters([.. z, .. t], salt, fixedInfo));
@@ -111,7 +127,7 @@ public sealed class HybridKdfTests
         }
 
         byte[] ours = new byte[70];
-        ZtKdf.DeriveKey(HybridKdf.HmacSha384, z, t, salt, fixedInfo, ours);
+        ZtKdf.DeriveKey(HybridKdf.Hmac(MacAlgorithm.HmacSha384), z, t, salt, fixedInfo, ours);
 
         // SP 800-56C Rev. 2 §4.1: K(i) = HMAC-SHA-384(salt, BE32(i) ‖ Z' ‖ FixedInfo), Z' = Z ‖ T.
         byte[] theirs = [

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -105,7 +106,7 @@ public sealed class QkdEndToEndPolicyTests : IAsyncLifetime
 
         byte[]? pqOnly = await pair.Initiator.RekeyAsync();
         Assert.NotNull(pqOnly);
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(pqOnly);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(pqOnly);
         Assert.Equal(QkdSessionMode.PostQuantumOnly, decoded.Mode);
         Assert.Empty(decoded.KeyIds);
         await pair.Responder.AcceptAsync(pqOnly); // the responder does not call its KME for a KEM-only epoch

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
+using FintechCrypto.Qkd.Etsi004;
+using FintechCrypto.Qkd.Etsi014;
 using FintechCrypto.Qkd.Simulator;
 using Xunit;
 
@@ -31,7 +34,7 @@ public sealed class QkdEndToEndTests : IAsyncLifetime
         using QkdSessionPair pair = _lab.Pair(KemAlgorithm.FromName(kemName), o => o.RekeyAfterMessages = RekeyAfter, pinServer: true);
 
         byte[] first = await pair.EstablishAsync();
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(first);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(first);
         Assert.Equal(("KME_A", "KME_B", "SAE_A", "SAE_B"), (decoded.SourceKmeId, decoded.TargetKmeId, decoded.InitiatorSaeId, decoded.ResponderSaeId));
         Assert.Equal((QkdSessionMode.Hybrid, QkdSessionMode.Hybrid), (pair.Initiator.Mode, pair.Responder.Mode));
         pair.AssertKeysMatchAndRecordsFlow();

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -30,8 +31,8 @@ public sealed class QkdSessionChainingTests
         using QkdSession attacker = Attacker(pair);
         _ = await attacker.InitiateAsync();
         byte[] injected = (await attacker.RekeyAsync())!;
-        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.Decode(injected).Mode);
-        Assert.Equal(1u, QkdHandshakeMessage.Decode(injected).Epoch);
+        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.FromBytes(injected).Mode);
+        Assert.Equal(1u, QkdHandshakeMessage.FromBytes(injected).Epoch);
         int delivered = pair.Link.Delivered.Count;
 
         var e = await Assert.ThrowsAsync<QkdSessionException>(() => b.AcceptAsync(injected));
@@ -109,7 +110,7 @@ public sealed class QkdSessionChainingTests
         Assert.Equal(QkdHandshakeMessage.CurrentVersion, handshake[4]);
         byte[] version1 = (byte[])handshake.Clone();
         version1[4] = 1;
-        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.Decode(version1)).Error);
+        Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.FromBytes(version1)).Error);
         Assert.Equal(QkdSessionError.MalformedMessage, (await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(version1))).Error);
         Assert.Empty(pair.Link.Delivered);
     }
@@ -186,7 +187,7 @@ public sealed class QkdSessionChainingTests
         (byte[] Send, byte[] Receive) Keys(byte[] psk)
         {
             using EpochKeys keys = QkdKeySchedule.Derive(
-                HybridKdf.HkdfSha256, psk, kem, handshake, 100, mb, QkdSessionRole.Initiator, 1, QkdSessionMode.Hybrid, [Guid.NewGuid()], 64, DateTimeOffset.UnixEpoch, new byte[32]);
+                HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256), psk, kem, handshake, 100, mb, QkdSessionRole.Initiator, 1, QkdSessionMode.Hybrid, [Guid.NewGuid()], 64, DateTimeOffset.UnixEpoch, new byte[32]);
             return (keys.SendFingerprint, keys.ReceiveFingerprint);
         }
 
@@ -196,7 +197,7 @@ public sealed class QkdSessionChainingTests
         Assert.NotEqual(withA.Receive, withB.Receive);
 
         byte[] expected = CatKdf.DeriveKey(
-            HybridKdf.HkdfSha256, [.. chainA, .. qkd], kem, "FintechCrypto QKD session v2"u8.ToArray(), handshake[..100], handshake[..^32], mb, 184);
+            HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256), [.. chainA, .. qkd], kem, "FintechCrypto QKD session v2"u8.ToArray(), handshake[..100], handshake[..^32], mb, 184);
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected.AsSpan(0, 44)), withA.Send);      // i→r key ‖ nonce base
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected.AsSpan(44, 44)), withA.Receive);  // r→i key ‖ nonce base
     }
@@ -227,7 +228,7 @@ public sealed class QkdSessionChainingTests
     /// <summary>The message with its mode set to post-quantum-only, its key size and count to 0 and its key IDs removed: well formed.</summary>
     private static byte[] ToPostQuantumOnly(byte[] hybrid)
     {
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(hybrid);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(hybrid);
         int keyIdsEnd = KeyIdsEnd(hybrid);
         int keyIdsStart = keyIdsEnd - (16 * decoded.KeyIds.Count);
         byte[] result = [.. hybrid[..keyIdsStart], .. hybrid[keyIdsEnd..]];
@@ -235,7 +236,7 @@ public sealed class QkdSessionChainingTests
         result[keyIdsStart - 3] = 0;          // key size
         result[keyIdsStart - 2] = 0;
         result[keyIdsStart - 1] = 0;          // key count
-        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.Decode(result).Mode);
+        Assert.Equal(QkdSessionMode.PostQuantumOnly, QkdHandshakeMessage.FromBytes(result).Mode);
         return result;
     }
 
@@ -243,7 +244,7 @@ public sealed class QkdSessionChainingTests
     {
         byte[] result = (byte[])hybrid.Clone();
         id.TryWriteBytes(result.AsSpan(KeyIdsEnd(hybrid) - 16), bigEndian: true, out _);
-        Assert.Equal(id, QkdHandshakeMessage.Decode(result).KeyIds[^1]);
+        Assert.Equal(id, QkdHandshakeMessage.FromBytes(result).KeyIds[^1]);
         return result;
     }
 

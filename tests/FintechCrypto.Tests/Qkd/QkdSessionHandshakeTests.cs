@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -50,7 +51,7 @@ public sealed class QkdSessionHandshakeTests
         Assert.Equal(pair.Link.Issued, pair.Link.Delivered);
         pair.AssertKeysMatchAndRecordsFlow();
 
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
         Assert.Equal(KemAlgorithm.FromName(kemName), decoded.Kem);
         Assert.Equal(decoded.Kem.CiphertextSize, decoded.Ciphertext.Length);
         Assert.Equal(QkdEventKinds(pair.InitiatorEvents), [QkdSessionEventKind.Established]);
@@ -64,7 +65,7 @@ public sealed class QkdSessionHandshakeTests
         HybridKdf kdf = HybridKdf.FromName(kdfName);
         using var pair = new QkdSessionPair(KemAlgorithm.MlKem768, configureInitiator: o => { o.Kdf = kdf; o.QkdKeyCount = 3; o.QkdKeySizeInBits = 512; }, configureResponder: o => { o.Kdf = kdf; o.QkdKeyCount = 3; o.QkdKeySizeInBits = 512; });
         byte[] handshake = await pair.EstablishAsync();
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
         Assert.Equal(kdf, decoded.Kdf);
         Assert.Equal(3, decoded.KeyIds.Count);
         Assert.Equal(512, decoded.KeySizeInBits);
@@ -107,7 +108,7 @@ public sealed class QkdSessionHandshakeTests
         byte[] rekey = (await pair.Initiator.RekeyAsync())!;
         Assert.Equal(new byte[] { 0, 0, 0, 1 }, rekey[10..14]);
         Assert.Equal(m.Length + 32, rekey.Length);
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(rekey);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(rekey);
         Assert.Equal(32, decoded.RekeyAuthenticator.Length);
         Assert.Equal(rekey[^64..^32], decoded.RekeyAuthenticator.ToArray());
         Assert.Null(decoded.InitiatorSignatureAlgorithm);
@@ -144,7 +145,7 @@ public sealed class QkdSessionHandshakeTests
         {
             var e = await Assert.ThrowsAsync<QkdSessionException>(() => pair.Responder.AcceptAsync(handshake.AsMemory(0, length)));
             Assert.Equal(QkdSessionError.MalformedMessage, e.Error);
-            Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.Decode(handshake.AsSpan(0, length)));
+            Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.FromBytes(handshake.AsSpan(0, length)));
         }
 
         byte[] longer = [.. handshake, 0];
@@ -167,7 +168,7 @@ public sealed class QkdSessionHandshakeTests
                 junk[4] = 1;
             }
 
-            Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.Decode(junk));
+            Assert.Throws<QkdSessionException>(() => QkdHandshakeMessage.FromBytes(junk));
         }
     }
 
@@ -201,7 +202,7 @@ public sealed class QkdSessionHandshakeTests
         var link = new InMemoryQkdLink { AllowRedelivery = true };
         using var pair = new QkdSessionPair(KemAlgorithm.MlKem768, link);
         byte[] handshake = await pair.Initiator.InitiateAsync();
-        foreach (Action<QkdSessionOptions> change in new Action<QkdSessionOptions>[] { o => o.Kdf = HybridKdf.HkdfSha384, o => o.QkdKeyCount = 2, o => o.QkdKeySizeInBits = 512 })
+        foreach (Action<QkdSessionOptions> change in new Action<QkdSessionOptions>[] { o => o.Kdf = HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384), o => o.QkdKeyCount = 2, o => o.QkdKeySizeInBits = 512 })
         {
             var options = new QkdSessionOptions { LocalSaeId = pair.ResponderSaeId, PeerSaeId = pair.InitiatorSaeId, KeySource = link.EndOf(pair.ResponderSaeId, "KME-B") };
             change(options);

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -39,14 +40,14 @@ public sealed class QkdSessionInitiatorAuthenticationTests
 
         byte[] handshake = await pair.EstablishAsync();
 
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
         Assert.Equal(QkdSessionMode.PostQuantumOnly, decoded.Mode);
         Assert.Equal(initiatorKey.Algorithm, decoded.InitiatorSignatureAlgorithm);
         Assert.Equal(initiatorKey.Algorithm.SignatureSize, decoded.InitiatorSignature.Length);
         pair.AssertKeysMatchAndRecordsFlow();
 
         byte[] rekey = (await pair.Initiator.RekeyAsync())!;
-        Assert.Null(QkdHandshakeMessage.Decode(rekey).InitiatorSignatureAlgorithm);
+        Assert.Null(QkdHandshakeMessage.FromBytes(rekey).InitiatorSignatureAlgorithm);
         await pair.Responder.AcceptAsync(rekey);
         pair.AssertKeysMatchAndRecordsFlow();
     }
@@ -62,7 +63,7 @@ public sealed class QkdSessionInitiatorAuthenticationTests
         using var pair = new QkdSessionPair(
             KemAlgorithm.MlKem768,
             configureInitiator: o => o.InitiatorSigningKey = initiatorKey,
-            configureResponder: o => o.TrustedInitiatorKey = QkdInitiatorKey.Pinned(initiatorKey.PublicKey));
+            configureResponder: o => o.TrustedInitiatorKey = QkdInitiatorKey.Pinned(initiatorKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
         byte[] genuine = await pair.Initiator.InitiateAsync();
         int signatureAt = genuine.Length - 32 - initiatorKey.Algorithm.SignatureSize;
 
@@ -127,7 +128,7 @@ public sealed class QkdSessionInitiatorAuthenticationTests
         using SigningKey attackerKey = SigningKey.Generate(SignatureAlgorithm.MlDsa65);
         using var pair = new QkdSessionPair(
             KemAlgorithm.MlKem768,
-            configureResponder: o => { o.ExhaustionPolicy = QkdExhaustionPolicy.ContinuePostQuantumOnly; o.TrustedInitiatorKey = QkdInitiatorKey.Pinned(initiatorKey.PublicKey); });
+            configureResponder: o => { o.ExhaustionPolicy = QkdExhaustionPolicy.ContinuePostQuantumOnly; o.TrustedInitiatorKey = QkdInitiatorKey.Pinned(initiatorKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)); });
         using QkdSession attacker = QkdSessionChainingTests.Attacker(pair);
         var e = await Assert.ThrowsAsync<QkdSessionException>(async () => await pair.Responder.AcceptAsync(await attacker.InitiateAsync()));
         Assert.Equal(QkdSessionError.InitiatorNotAuthenticated, e.Error);
@@ -162,21 +163,21 @@ public sealed class QkdSessionInitiatorAuthenticationTests
         Assert.ThrowsAny<ArgumentException>(() => QkdInitiatorKey.PinnedFingerprint(SignatureAlgorithm.Ed25519, pk, pin));
 
         // Certificates: good, then by a stranger, for another SAE, expired, another context.
-        byte[] certificate = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey, s_notAfter);
-        InitiatorKeyCertificate decoded = InitiatorKeyCertificate.Decode(certificate);
+        byte[] certificate = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey), s_notAfter).ToBytes();
+        InitiatorKeyCertificate decoded = InitiatorKeyCertificate.FromBytes(certificate);
         Assert.Equal(("SAE-A", SignatureAlgorithm.MlDsa65, SignatureAlgorithm.MlDsa87, s_notAfter), (decoded.SaeId, decoded.KeyAlgorithm, decoded.SignatureAlgorithm, decoded.NotAfter));
         Assert.True(decoded.Verify(authority.PublicKey));
         Assert.Equal(pin, QkdInitiatorKey.FromCertificate(certificate, authority.PublicKey, "SAE-A", clock).Fingerprint.ToArray());
         Assert.Equal(QkdSessionError.UntrustedInitiatorKey, Assert.Throws<QkdSessionException>(() => QkdInitiatorKey.FromCertificate(certificate, stranger.PublicKey, "SAE-A", clock)).Error);
         Assert.Equal(QkdSessionError.UntrustedInitiatorKey, Assert.Throws<QkdSessionException>(() => QkdInitiatorKey.FromCertificate(certificate, authority.PublicKey, "SAE-C", clock)).Error);
-        byte[] expired = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey, clock.GetUtcNow().AddSeconds(-1));
+        byte[] expired = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey), clock.GetUtcNow().AddSeconds(-1)).ToBytes();
         Assert.Equal(QkdSessionError.UntrustedInitiatorKey, Assert.Throws<QkdSessionException>(() => QkdInitiatorKey.FromCertificate(expired, authority.PublicKey, "SAE-A", clock)).Error);
-        byte[] otherContext = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey, s_notAfter, "bank-x"u8.ToArray());
+        byte[] otherContext = InitiatorKeyCertificate.Create(authority, "SAE-A", initiatorKey.PublicKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey), s_notAfter, "bank-x"u8.ToArray()).ToBytes();
         Assert.Equal(QkdSessionError.UntrustedInitiatorKey, Assert.Throws<QkdSessionException>(() => QkdInitiatorKey.FromCertificate(otherContext, authority.PublicKey, "SAE-A", clock)).Error);
 
         // A KEM key certificate is not an initiator key certificate (another magic), and vice versa.
         using DecapsulationKey dk = DecapsulationKey.Generate(KemAlgorithm.MlKem768);
-        byte[] kemCertificate = KemKeyCertificate.Create(authority, "SAE-A", dk.EncapsulationKey, s_notAfter);
+        byte[] kemCertificate = KemKeyCertificate.Create(authority, "SAE-A", dk.EncapsulationKey.Algorithm, dk.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey), s_notAfter).ToBytes();
         Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdInitiatorKey.FromCertificate(kemCertificate, authority.PublicKey, "SAE-A", clock)).Error);
         Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => QkdResponderKey.FromCertificate(certificate, authority.PublicKey, "SAE-A", clock)).Error);
 
@@ -190,13 +191,13 @@ public sealed class QkdSessionInitiatorAuthenticationTests
 
         for (int length = 0; length < certificate.Length; length += 13)
         {
-            Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => InitiatorKeyCertificate.Decode(certificate.AsSpan(0, length))).Error);
+            Assert.Equal(QkdSessionError.MalformedMessage, Assert.Throws<QkdSessionException>(() => InitiatorKeyCertificate.FromBytes(certificate.AsSpan(0, length))).Error);
         }
 
         // Only ML-DSA: as a pinned key, a certified key, a certificate signer, an initiator's signing key.
-        Assert.ThrowsAny<ArgumentException>(() => QkdInitiatorKey.Pinned(ed25519.PublicKey));
-        Assert.ThrowsAny<ArgumentException>(() => InitiatorKeyCertificate.Create(authority, "SAE-A", ed25519.PublicKey, s_notAfter));
-        Assert.ThrowsAny<ArgumentException>(() => InitiatorKeyCertificate.Create(ed25519, "SAE-A", initiatorKey.PublicKey, s_notAfter));
+        Assert.ThrowsAny<ArgumentException>(() => QkdInitiatorKey.Pinned(ed25519.Algorithm, ed25519.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
+        Assert.ThrowsAny<ArgumentException>(() => InitiatorKeyCertificate.Create(authority, "SAE-A", ed25519.PublicKey.Algorithm, ed25519.PublicKey.Export(KeyBlobFormat.RawPublicKey), s_notAfter));
+        Assert.ThrowsAny<ArgumentException>(() => InitiatorKeyCertificate.Create(ed25519, "SAE-A", initiatorKey.PublicKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey), s_notAfter));
         using var pair = new QkdSessionPair(KemAlgorithm.MlKem768);
         pair.InitiatorOptions.InitiatorSigningKey = ed25519;
         Assert.ThrowsAny<ArgumentException>(() => QkdSession.CreateInitiator(pair.InitiatorOptions, pair.ResponderKey));
@@ -212,9 +213,9 @@ public sealed class QkdSessionInitiatorAuthenticationTests
         byte[] pk = initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey);
         return trust switch
         {
-            "pinned" => QkdInitiatorKey.Pinned(initiatorKey.PublicKey),
+            "pinned" => QkdInitiatorKey.Pinned(initiatorKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
             "fingerprint" => QkdInitiatorKey.PinnedFingerprint(initiatorKey.Algorithm, pk, QkdInitiatorKey.ComputeFingerprint(pk)),
-            _ => QkdInitiatorKey.FromCertificate(InitiatorKeyCertificate.Create(authority, saeId, initiatorKey.PublicKey, DateTimeOffset.UtcNow.AddDays(1)), authority.PublicKey, saeId),
+            _ => QkdInitiatorKey.FromCertificate(InitiatorKeyCertificate.Create(authority, saeId, initiatorKey.PublicKey.Algorithm, initiatorKey.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow.AddDays(1)).ToBytes(), authority.PublicKey, saeId),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using Xunit;
 
@@ -164,7 +165,7 @@ public sealed class QkdSessionPolicyTests
         for (uint epoch = 1; epoch <= 3; epoch++)
         {
             byte[] handshake = (await pair.Initiator.RekeyAsync())!;
-            QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+            QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
             Assert.Equal(QkdSessionMode.PostQuantumOnly, decoded.Mode);
             Assert.Empty(decoded.KeyIds);
             await pair.Responder.AcceptAsync(handshake);

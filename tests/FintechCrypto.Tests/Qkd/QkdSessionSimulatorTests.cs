@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 using FintechCrypto.Qkd;
 using FintechCrypto.Qkd.Simulator;
 using Xunit;
@@ -21,7 +22,7 @@ public sealed class QkdSessionSimulatorTests
             configureInitiator: o => o.KeySource = link.CreateKeySource(0, o.LocalSaeId),
             configureResponder: o => o.KeySource = link.CreateKeySource(1, o.LocalSaeId));
         byte[] handshake = await pair.EstablishAsync();
-        QkdHandshakeMessage decoded = QkdHandshakeMessage.Decode(handshake);
+        QkdHandshakeMessage decoded = QkdHandshakeMessage.FromBytes(handshake);
         Assert.Equal("KME-A", decoded.SourceKmeId);
         Assert.Equal("KME-B", decoded.TargetKmeId);
         pair.AssertKeysMatchAndRecordsFlow();

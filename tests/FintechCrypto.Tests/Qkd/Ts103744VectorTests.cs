@@ -124,10 +124,10 @@ public sealed class Ts103744VectorTests
 
         public HybridKdf Kdf(string variant) => (variant, Hash) switch
         {
-            ("hkdf", "SHA256") => HybridKdf.HkdfSha256,
-            ("hkdf", "SHA384") => HybridKdf.HkdfSha384,
-            ("hmac", "SHA256") => HybridKdf.HmacSha256,
-            ("hmac", "SHA384") => HybridKdf.HmacSha384,
+            ("hkdf", "SHA256") => HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256),
+            ("hkdf", "SHA384") => HybridKdf.Hkdf(KdfAlgorithm.HkdfSha384),
+            ("hmac", "SHA256") => HybridKdf.Hmac(MacAlgorithm.HmacSha256),
+            ("hmac", "SHA384") => HybridKdf.Hmac(MacAlgorithm.HmacSha384),
             ("kmac", "SHA256") => HybridKdf.Kmac128,
             ("kmac", "SHA384") => HybridKdf.Kmac256,
             _ => throw new InvalidDataException($"unknown suite {variant}/{Hash}"),

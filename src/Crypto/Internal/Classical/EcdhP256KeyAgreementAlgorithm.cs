@@ -3,7 +3,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 
 namespace FintechCrypto.Internal.Classical;

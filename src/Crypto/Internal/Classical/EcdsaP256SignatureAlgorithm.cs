@@ -6,7 +6,7 @@
 using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;

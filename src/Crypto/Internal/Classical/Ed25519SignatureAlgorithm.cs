@@ -4,7 +4,7 @@
 
 using System;
 using FintechCrypto.Internal.Curve25519;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 

@@ -5,7 +5,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Math;

@@ -2,7 +2,7 @@
 // it has seeds, how its keys sit in SPKI and PKCS#8, and how its backend generates and imports cores from raw forms.
 
 using System;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 
 namespace FintechCrypto.Internal.Keys;
 

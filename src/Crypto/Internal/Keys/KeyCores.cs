@@ -1,6 +1,6 @@
 // The backend contract every key family shares (NSec's Key/PublicKey split, Go's internal core behind a thin public
 // wrapper): a private core holds the secrets and exports them in the algorithm's raw forms only; a public core exports
-// its raw form. Wrapping in PKCS#8, SubjectPublicKeyInfo and PEM is the encoding layer's (Internal/Encoding/KeyFormats).
+// its raw form. Wrapping in PKCS#8, SubjectPublicKeyInfo and PEM is the encoding layer's (Internal/Encodings/KeyFormats).
 
 using System;
 

@@ -5,7 +5,7 @@
 // ObjectDisposedException. One lease per operation: code called under a lease does not take another.
 
 using System;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Memory;
 
 namespace FintechCrypto.Internal.Keys;

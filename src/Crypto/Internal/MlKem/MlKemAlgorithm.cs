@@ -10,7 +10,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Native.MlKem;

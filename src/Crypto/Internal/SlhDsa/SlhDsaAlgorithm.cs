@@ -15,7 +15,7 @@
 
 using System;
 using System.Security.Cryptography;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 

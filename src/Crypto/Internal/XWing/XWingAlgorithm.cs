@@ -12,7 +12,7 @@
 using System;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Curve25519;
-using FintechCrypto.Internal.Encoding;
+using FintechCrypto.Internal.Encodings;
 using FintechCrypto.Internal.Keys;
 using FintechCrypto.Internal.Memory;
 using FintechCrypto.Internal.MlKem;

@@ -1,6 +1,6 @@
 // The status codes of the ETSI GS QKD 004 V2.1.1 application interface (clause 6: OPEN_CONNECT, GET_KEY, CLOSE).
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>The result status of an ETSI GS QKD 004 call (V2.1.1, clause 6), with the standard's numeric values.</summary>
 public enum Etsi004Status

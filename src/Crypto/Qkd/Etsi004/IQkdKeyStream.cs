@@ -6,7 +6,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// The ETSI GS QKD 004 key-stream interface of one application: open a stream to a peer application (the source

@@ -6,10 +6,10 @@
 
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
+using FintechCrypto.Internal.Qkd.Etsi004;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// An ETSI GS QKD 004 key-stream service over <see cref="IQkdKeySource"/>s: attach each application with its own key
@@ -42,7 +42,7 @@ public sealed class KeySourceKeyStreamService : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="keySource"/> is null.</exception>
     public IQkdKeyStream Attach(string saeId, IQkdKeySource keySource)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saeId);
+        QkdArguments.ThrowIfNullOrEmpty(saeId);
         ArgumentNullException.ThrowIfNull(keySource);
         return new KeySourceKeyStream(this, saeId, keySource);
     }

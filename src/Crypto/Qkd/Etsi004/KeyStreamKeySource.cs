@@ -11,8 +11,9 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// An <see cref="IQkdKeySource"/> reading key chunks from an ETSI GS QKD 004 key stream that the application has
@@ -38,8 +39,8 @@ public sealed class KeyStreamKeySource : IQkdKeySource
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(qos);
-        ArgumentException.ThrowIfNullOrEmpty(localSaeId);
-        ArgumentException.ThrowIfNullOrEmpty(peerSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(localSaeId);
+        QkdArguments.ThrowIfNullOrEmpty(peerSaeId);
         _stream = stream;
         _keyStreamId = keyStreamId;
         _qos = qos;
@@ -144,11 +145,7 @@ public sealed class KeyStreamKeySource : IQkdKeySource
     public async Task<QkdKeyContainer> GetKeysWithIdsAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, CancellationToken cancellationToken = default)
     {
         CheckPeer(masterSaeId, nameof(masterSaeId));
-        ArgumentNullException.ThrowIfNull(keyIds);
-        if (keyIds.Count == 0)
-        {
-            throw new ArgumentException("At least one key ID is required.", nameof(keyIds));
-        }
+        QkdArguments.ThrowIfNoKeyIds(keyIds);
 
         var indices = new long[keyIds.Count];
         for (int i = 0; i < indices.Length; i++)
@@ -207,10 +204,10 @@ public sealed class KeyStreamKeySource : IQkdKeySource
 
     private void CheckPeer(string saeId, string paramName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saeId, paramName);
+        QkdArguments.ThrowIfNullOrEmpty(saeId, paramName);
         if (!string.Equals(saeId, _peerSaeId, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"This ETSI 004 stream connects '{_localSaeId}' with '{_peerSaeId}' only.", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "This ETSI 004 stream", $"connects '{_localSaeId}' with '{_peerSaeId}' only");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// The result of <see cref="IQkdKeyStream.GetKeyAsync"/> (ETSI GS QKD 004 GET_KEY). On success it owns one key

@@ -2,7 +2,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>The result of <see cref="IQkdKeyStream.OpenConnectAsync"/> (ETSI GS QKD 004 OPEN_CONNECT).</summary>
 /// <param name="Status"><see cref="Etsi004Status.Successful"/>, <see cref="Etsi004Status.PeerNotConnected"/> (opened; the peer has not yet), or a failure.</param>

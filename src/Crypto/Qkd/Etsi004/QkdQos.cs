@@ -1,6 +1,6 @@
 // The QoS parameters of ETSI GS QKD 004 V2.1.1 OPEN_CONNECT (clause 6.1).
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi004;
 
 /// <summary>
 /// The quality of service an application asks of a key stream (ETSI GS QKD 004 OPEN_CONNECT "QoS"); the KMS may

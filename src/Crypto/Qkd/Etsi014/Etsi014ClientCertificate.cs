@@ -4,8 +4,9 @@
 using System;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FintechCrypto.Internal.Qkd;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>Loads an SAE's client certificate with its private key, for <see cref="Etsi014ClientOptions.ClientCertificate"/>.</summary>
 public static class Etsi014ClientCertificate
@@ -20,10 +21,10 @@ public static class Etsi014ClientCertificate
     /// <exception cref="CryptographicException">The files hold no certificate, no matching private key, or a wrong password.</exception>
     public static X509Certificate2 FromPemFiles(string certificatePemPath, string? keyPemPath = null, string? keyPassword = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(certificatePemPath);
+        QkdArguments.ThrowIfNullOrEmpty(certificatePemPath);
         if (keyPemPath is not null)
         {
-            ArgumentException.ThrowIfNullOrEmpty(keyPemPath);
+            QkdArguments.ThrowIfNullOrEmpty(keyPemPath);
         }
 
         using X509Certificate2 loaded = keyPassword is null
@@ -52,12 +53,12 @@ public static class Etsi014ClientCertificate
     /// <exception cref="CryptographicException">The file is not PKCS#12 or the password is wrong.</exception>
     public static X509Certificate2 FromPfxFile(string pfxPath, string? password = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(pfxPath);
+        QkdArguments.ThrowIfNullOrEmpty(pfxPath);
         X509Certificate2 certificate = X509CertificateLoader.LoadPkcs12FromFile(pfxPath, password);
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new ArgumentException("The PFX file holds no certificate with a private key.", nameof(pfxPath));
+            throw Error.Qkd_NotAcceptable(nameof(pfxPath), "The PFX file", "holds no certificate with a private key");
         }
 
         return certificate;

@@ -5,8 +5,9 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// The settings of an <see cref="Etsi014KeySource"/>: the KME's address, the SAE's client certificate, how the KME's
@@ -91,67 +92,67 @@ public sealed class Etsi014ClientOptions
         const string param = "options";
         if (KmeUri is null || !KmeUri.IsAbsoluteUri)
         {
-            throw new ArgumentException("KmeUri must be an absolute https URI such as https://kme.example:8443/.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(KmeUri), "must be an absolute https URI such as https://kme.example:8443/");
         }
 
         if (KmeUri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"KmeUri must use https (ETSI GS QKD 014 requires HTTPS), not '{KmeUri.Scheme}'.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(KmeUri), $"must use https (ETSI GS QKD 014 requires HTTPS), not '{KmeUri.Scheme}'");
         }
 
         if (KmeUri.Query.Length > 0 || KmeUri.Fragment.Length > 0 || KmeUri.UserInfo.Length > 0)
         {
-            throw new ArgumentException("KmeUri must not have a query, a fragment or user information.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(KmeUri), "must not have a query, a fragment or user information");
         }
 
         Etsi014Paths.ValidateApiPath(ApiPath, param);
 
         if (RequestTimeout < TimeSpan.FromMilliseconds(1) || RequestTimeout > TimeSpan.FromMinutes(10))
         {
-            throw new ArgumentException($"RequestTimeout must be between 1 ms and 10 minutes, but it is {RequestTimeout}.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(RequestTimeout), $"must be between 1 ms and 10 minutes, but it is {RequestTimeout}");
         }
 
         if (Retry is null)
         {
-            throw new ArgumentException("Retry must not be null; use Etsi014RetryPolicy.None for no retries.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(Retry), "must not be null; use Etsi014RetryPolicy.None for no retries");
         }
 
         Retry.Validate(param);
 
         if (ServerPublicKeyPins is null)
         {
-            throw new ArgumentException("ServerPublicKeyPins must not be null; leave it empty for no pinning.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(ServerPublicKeyPins), "must not be null; leave it empty for no pinning");
         }
 
         foreach (byte[] pin in ServerPublicKeyPins)
         {
             if (pin is null || pin.Length != SHA256.HashSizeInBytes)
             {
-                throw new ArgumentException($"Each of ServerPublicKeyPins must be a {SHA256.HashSizeInBytes}-byte SHA-256 digest of a SubjectPublicKeyInfo.", param);
+                throw Error.Qkd_NotAcceptable(param, "Each of ServerPublicKeyPins", $"must be a {SHA256.HashSizeInBytes}-byte SHA-256 digest of a SubjectPublicKeyInfo");
             }
         }
 
         if (TargetHost is not null && Uri.CheckHostName(TargetHost) == UriHostNameType.Unknown)
         {
-            throw new ArgumentException("TargetHost must be a DNS name or an IP address.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(TargetHost), "must be a DNS name or an IP address");
         }
 
         if (TrustedRoots is not null && TrustedRoots.Count == 0)
         {
-            throw new ArgumentException("TrustedRoots must hold at least one certificate, or be null to trust the system's roots.", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(TrustedRoots), "must hold at least one certificate, or be null to trust the system's roots");
         }
 
         if (ClientCertificate is not null && !ClientCertificate.HasPrivateKey)
         {
-            throw new ArgumentException("ClientCertificate must have its private key (load it with Etsi014ClientCertificate).", param);
+            throw Error.Qkd_NotAcceptable(param, nameof(ClientCertificate), "must have its private key (load it with Etsi014ClientCertificate)");
         }
 
         if (customHandler && (ClientCertificate is not null || TrustedRoots is not null || ServerPublicKeyPins.Count > 0 || TargetHost is not null))
         {
-            throw new ArgumentException(
-                "ClientCertificate, TrustedRoots, ServerPublicKeyPins and TargetHost configure the built-in TLS handler; " +
-                "with your own HttpMessageHandler, configure TLS on that handler and leave these unset.",
-                param);
+            throw Error.Qkd_NotAcceptable(
+                param,
+                "ClientCertificate, TrustedRoots, ServerPublicKeyPins and TargetHost",
+                "configure the built-in TLS handler; with your own HttpMessageHandler, configure TLS on that handler and leave these unset");
         }
     }
 }

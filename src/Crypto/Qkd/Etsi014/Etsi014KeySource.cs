@@ -12,8 +12,10 @@ using System.Net.Http.Headers;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// A QKD key source that is a client of an ETSI GS QKD 014 V1.1.1 Key Management Entity (KME): this SAE asks its KME
@@ -137,7 +139,7 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
 
         if (request.AdditionalSlaveSaeIds is null)
         {
-            throw new ArgumentException("AdditionalSlaveSaeIds must not be null.", nameof(request));
+            throw Error.Qkd_NotAcceptable(nameof(request), "AdditionalSlaveSaeIds", "must not be null");
         }
 
         foreach (string additional in request.AdditionalSlaveSaeIds)
@@ -234,11 +236,7 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
     private async Task<QkdKeyContainer> GetKeysWithIdsCoreAsync(string masterSaeId, IReadOnlyList<Guid> keyIds, int? sizeInBits, CancellationToken cancellationToken)
     {
         Etsi014Paths.ValidateSaeId(masterSaeId, nameof(masterSaeId));
-        ArgumentNullException.ThrowIfNull(keyIds);
-        if (keyIds.Count == 0)
-        {
-            throw new ArgumentException("At least one key ID is required.", nameof(keyIds));
-        }
+        QkdArguments.ThrowIfNoKeyIds(keyIds);
 
         var ids = new Guid[keyIds.Count];
         var distinct = new HashSet<Guid>();
@@ -248,12 +246,12 @@ public sealed class Etsi014KeySource : IQkdKeySource, IDisposable
             if (ids[i] == Guid.Empty)
             {
                 // RFC 9562 §5.9: the nil UUID names no key.
-                throw new ArgumentException($"Key ID {(i + 1).ToString(CultureInfo.InvariantCulture)} is the nil UUID, which names no key.", nameof(keyIds));
+                throw Error.Qkd_NilKeyId(nameof(keyIds), i + 1);
             }
 
             if (!distinct.Add(ids[i]))
             {
-                throw new ArgumentException($"The key ID {ids[i]:D} is given twice.", nameof(keyIds));
+                throw Error.Qkd_RepeatedKeyId(nameof(keyIds), ids[i]);
             }
         }
 

@@ -3,7 +3,7 @@
 
 using System;
 
-namespace FintechCrypto.Qkd;
+namespace FintechCrypto.Qkd.Etsi014;
 
 /// <summary>
 /// How an <see cref="Etsi014KeySource"/> retries transient failures, with exponential back-off and full jitter: before
@@ -46,17 +46,17 @@ public sealed record Etsi014RetryPolicy
         TimeSpan hour = TimeSpan.FromHours(1);
         if (MaxAttempts is < 1 or > 100)
         {
-            throw new ArgumentException($"The retry policy's MaxAttempts must be between 1 and 100, but it is {MaxAttempts}.", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "The retry policy's MaxAttempts", $"must be between 1 and 100, but it is {MaxAttempts}");
         }
 
         if (BaseDelay < TimeSpan.Zero || BaseDelay > hour)
         {
-            throw new ArgumentException($"The retry policy's BaseDelay must be between zero and one hour, but it is {BaseDelay}.", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "The retry policy's BaseDelay", $"must be between zero and one hour, but it is {BaseDelay}");
         }
 
         if (MaxDelay < BaseDelay || MaxDelay > hour)
         {
-            throw new ArgumentException($"The retry policy's MaxDelay must be between BaseDelay ({BaseDelay}) and one hour, but it is {MaxDelay}.", paramName);
+            throw Error.Qkd_NotAcceptable(paramName, "The retry policy's MaxDelay", $"must be between BaseDelay ({BaseDelay}) and one hour, but it is {MaxDelay}");
         }
     }
 }

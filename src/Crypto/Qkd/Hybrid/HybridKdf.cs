@@ -16,27 +16,57 @@ namespace FintechCrypto.Qkd;
 /// A key-derivation function for hybrid key establishment (ETSI TS 103 744): HKDF, the SP 800-56C one-step KDF with
 /// HMAC, or with KMAC. Use it with <see cref="CatKdf"/>, <see cref="CasKdf"/> or <see cref="ZtKdf"/>.
 /// </summary>
+/// <remarks>
+/// The HKDF and HMAC suites are built on the library's own parameter sets, whose names they carry:
+/// <c>HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256)</c> is the suite <c>HKDF-SHA256</c>, <c>HybridKdf.Hmac(MacAlgorithm.HmacSha384)</c>
+/// the suite <c>HMAC-SHA384</c>. KMAC has no parameter set of its own in the library, so its two suites are
+/// <see cref="Kmac128"/> and <see cref="Kmac256"/>.
+/// </remarks>
 public sealed class HybridKdf : Algorithm
 {
-    private static readonly Lazy<HybridKdf> s_hkdfSha256 = new(() => new HybridKdf("HKDF-SHA256", Construction.Hkdf, HashAlgorithmName.SHA256, 32));
-    private static readonly Lazy<HybridKdf> s_hkdfSha384 = new(() => new HybridKdf("HKDF-SHA384", Construction.Hkdf, HashAlgorithmName.SHA384, 48));
-    private static readonly Lazy<HybridKdf> s_hmacSha256 = new(() => new HybridKdf("HMAC-SHA256", Construction.Hmac, HashAlgorithmName.SHA256, 32));
-    private static readonly Lazy<HybridKdf> s_hmacSha384 = new(() => new HybridKdf("HMAC-SHA384", Construction.Hmac, HashAlgorithmName.SHA384, 48));
-    private static readonly Lazy<HybridKdf> s_kmac128 = new(() => new HybridKdf("KMAC128", Construction.Kmac, default, 32));
-    private static readonly Lazy<HybridKdf> s_kmac256 = new(() => new HybridKdf("KMAC256", Construction.Kmac, default, 48));
+    /// <summary>The SP 800-56C Rev. 2 one-step KDF with KMAC128 (SP 800-185): TS 103 744's KMAC suites ("7xxx").</summary>
+    public static HybridKdf Kmac128 { get; } = new("KMAC128", Construction.Kmac, 32);
+
+    /// <summary>The SP 800-56C Rev. 2 one-step KDF with KMAC256 (SP 800-185): TS 103 744's KMAC suites ("8xxx").</summary>
+    public static HybridKdf Kmac256 { get; } = new("KMAC256", Construction.Kmac, 48);
+
+    // TS 103 744's suites: HKDF ("1xxx" category 1/3, "2xxx" 3/5), HMAC ("4xxx", "5xxx"), KMAC ("7xxx", "8xxx").
+    private static readonly HybridKdf[] s_suites =
+    [
+        new(KdfAlgorithm.HkdfSha256),
+        new(KdfAlgorithm.HkdfSha384),
+        new(MacAlgorithm.HmacSha256),
+        new(MacAlgorithm.HmacSha384),
+        Kmac128,
+        Kmac256,
+    ];
 
     // The customization string of KMAC used as a KDF (SP 800-56C Rev. 2 §4.1 option 3; TS 103 744's KMAC suites).
     private static ReadOnlySpan<byte> KmacKdfCustomization => "KDF"u8;
 
     private readonly Construction _construction;
     private readonly HashAlgorithmName _hash;
+    private readonly Algorithm? _basis;
 
-    private HybridKdf(string name, Construction construction, HashAlgorithmName hash, int hashSize)
+    private HybridKdf(string name, Construction construction, int hashSize, HashAlgorithmName hash = default, Algorithm? basis = null)
         : base(name)
     {
         _construction = construction;
-        _hash = hash;
         HashSize = hashSize;
+        _hash = hash;
+        _basis = basis;
+    }
+
+    /// <summary>The HKDF suite on <paramref name="kdf"/>, named as it (RFC 5869 over its hash).</summary>
+    private HybridKdf(KdfAlgorithm kdf)
+        : this(kdf.Name, Construction.Hkdf, kdf.PseudorandomKeySize, kdf.Hash, kdf)
+    {
+    }
+
+    /// <summary>The one-step HMAC suite on <paramref name="mac"/>, named as it.</summary>
+    private HybridKdf(MacAlgorithm mac)
+        : this(mac.Name, Construction.Hmac, mac.MacSize, mac.Hash, mac)
+    {
     }
 
     private enum Construction
@@ -46,29 +76,31 @@ public sealed class HybridKdf : Algorithm
         Kmac,
     }
 
-    /// <summary>HKDF with SHA-256 (RFC 5869): TS 103 744's HKDF suites at security category 1/3 ("1xxx" suite ids).</summary>
-    public static HybridKdf HkdfSha256 => s_hkdfSha256.Value;
-
-    /// <summary>HKDF with SHA-384 (RFC 5869): TS 103 744's HKDF suites at category 3/5 ("2xxx").</summary>
-    public static HybridKdf HkdfSha384 => s_hkdfSha384.Value;
-
-    /// <summary>The SP 800-56C Rev. 2 one-step KDF with HMAC-SHA-256: TS 103 744's HMAC suites ("4xxx").</summary>
-    public static HybridKdf HmacSha256 => s_hmacSha256.Value;
-
-    /// <summary>The SP 800-56C Rev. 2 one-step KDF with HMAC-SHA-384: TS 103 744's HMAC suites ("5xxx").</summary>
-    public static HybridKdf HmacSha384 => s_hmacSha384.Value;
-
-    /// <summary>The SP 800-56C Rev. 2 one-step KDF with KMAC128 (SP 800-185): TS 103 744's KMAC suites ("7xxx").</summary>
-    public static HybridKdf Kmac128 => s_kmac128.Value;
-
-    /// <summary>The SP 800-56C Rev. 2 one-step KDF with KMAC256 (SP 800-185): TS 103 744's KMAC suites ("8xxx").</summary>
-    public static HybridKdf Kmac256 => s_kmac256.Value;
-
     /// <summary>The hash length, which is also CasKDF's chain-secret length |CK|: 32 (SHA-256, KMAC128) or 48 (SHA-384, KMAC256).</summary>
     public int HashSize { get; }
 
     /// <summary>The largest output of one derivation: 255 · <see cref="HashSize"/> bytes (HKDF's bound, applied to all for uniformity).</summary>
     public int MaxOutputSize => 255 * HashSize;
+
+    /// <summary>
+    /// The HKDF suite on <paramref name="kdf"/> (RFC 5869): <see cref="KdfAlgorithm.HkdfSha256"/> for TS 103 744's
+    /// category 1/3 suites ("1xxx"), <see cref="KdfAlgorithm.HkdfSha384"/> for 3/5 ("2xxx").
+    /// </summary>
+    /// <param name="kdf">HKDF-SHA256 or HKDF-SHA384.</param>
+    /// <returns>The hybrid KDF, named as <paramref name="kdf"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kdf"/> is null.</exception>
+    /// <exception cref="ArgumentException">TS 103 744 has no suite on <paramref name="kdf"/> (HKDF-SHA512).</exception>
+    public static HybridKdf Hkdf(KdfAlgorithm kdf) => On(kdf, nameof(kdf));
+
+    /// <summary>
+    /// The SP 800-56C Rev. 2 one-step KDF with HMAC (§4.1 option 2) on <paramref name="mac"/>: TS 103 744's HMAC suites,
+    /// <see cref="MacAlgorithm.HmacSha256"/> ("4xxx") and <see cref="MacAlgorithm.HmacSha384"/> ("5xxx").
+    /// </summary>
+    /// <param name="mac">HMAC-SHA256 or HMAC-SHA384.</param>
+    /// <returns>The hybrid KDF, named as <paramref name="mac"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="mac"/> is null.</exception>
+    /// <exception cref="ArgumentException">TS 103 744 has no suite on <paramref name="mac"/> (HMAC-SHA512).</exception>
+    public static HybridKdf Hmac(MacAlgorithm mac) => On(mac, nameof(mac));
 
     /// <summary>Finds a KDF by name: <c>HKDF-SHA256</c>, <c>HKDF-SHA384</c>, <c>HMAC-SHA256</c>, <c>HMAC-SHA384</c>, <c>KMAC128</c>, <c>KMAC256</c>.</summary>
     /// <param name="name">The name (case-sensitive).</param>
@@ -78,16 +110,8 @@ public sealed class HybridKdf : Algorithm
     public static HybridKdf FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return name switch
-        {
-            "HKDF-SHA256" => HkdfSha256,
-            "HKDF-SHA384" => HkdfSha384,
-            "HMAC-SHA256" => HmacSha256,
-            "HMAC-SHA384" => HmacSha384,
-            "KMAC128" => Kmac128,
-            "KMAC256" => Kmac256,
-            _ => throw Error.Argument_UnknownAlgorithm(nameof(name), "hybrid KDF", name),
-        };
+        return Array.Find(s_suites, suite => string.Equals(suite.Name, name, StringComparison.Ordinal))
+            ?? throw Error.Argument_UnknownAlgorithm(nameof(name), "hybrid KDF", name);
     }
 
     internal bool IsKmac => _construction == Construction.Kmac;
@@ -224,6 +248,14 @@ public sealed class HybridKdf : Algorithm
         using IncrementalHash hmac = IncrementalHash.CreateHMAC(_hash, key);
         hmac.AppendData(message);
         hmac.GetHashAndReset(output);
+    }
+
+    /// <summary>The suite built on <paramref name="basis"/>.</summary>
+    private static HybridKdf On(Algorithm basis, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(basis, paramName);
+        return Array.Find(s_suites, suite => suite._basis == basis)
+            ?? throw Error.Argument_UnknownAlgorithm(paramName, "ETSI TS 103 744 hybrid KDF", basis.Name);
     }
 
     private static Span<byte> AppendLengthPrefixed(Span<byte> destination, ReadOnlySpan<byte> field)

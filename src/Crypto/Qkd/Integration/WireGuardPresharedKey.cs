@@ -9,7 +9,8 @@ namespace FintechCrypto.Qkd;
 
 /// <summary>
 /// Maps a 256-bit QKD key to a WireGuard pre-shared key: the key's 32 bytes in standard base64 (44 characters).
-/// The key_ID travels to the peer by the application's own channel; both peers set the same PSK.
+/// The key_ID travels to the peer by the application's own channel; both peers set the same PSK. The shape is the
+/// one of <see cref="Ikev2Ppk"/> and <see cref="MacsecPresharedKey"/>.
 /// </summary>
 public static class WireGuardPresharedKey
 {
@@ -21,11 +22,12 @@ public static class WireGuardPresharedKey
 
     /// <summary>Writes the PSK as base64 into <paramref name="destination"/> (secret text: clear it after use).</summary>
     /// <param name="key">A 32-byte QKD key.</param>
-    /// <param name="destination">Receives <see cref="Base64Length"/> characters.</param>
+    /// <param name="destination">At least <see cref="Base64Length"/> characters; the PSK goes into the first <see cref="Base64Length"/>.</param>
+    /// <returns><see cref="Base64Length"/>, the number of characters written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException">The key is not 32 bytes, or <paramref name="destination"/> is not 44 characters.</exception>
+    /// <exception cref="ArgumentException">The key is not 32 bytes, or <paramref name="destination"/> is shorter than 44 characters.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public static void Format(QkdKey key, Span<char> destination)
+    public static int WritePsk(QkdKey key, Span<char> destination)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length != KeySize)
@@ -33,28 +35,28 @@ public static class WireGuardPresharedKey
             throw Error.Argument_Length(nameof(key), KeySize, key.Length);
         }
 
-        if (destination.Length != Base64Length)
+        if (destination.Length < Base64Length)
         {
-            throw Error.Argument_Length(nameof(destination), Base64Length, destination.Length);
+            throw Error.Argument_DestinationTooSmall(nameof(destination), Base64Length, destination.Length);
         }
 
         using SecretLease lease = key.Lease(); // a Dispose on another thread waits for the read
-        Convert.TryToBase64Chars(key.Key, destination, out _);
+        Convert.TryToBase64Chars(key.Key, destination, out int written);
+        return written;
     }
 
-    /// <summary>The PSK as a base64 string, for configuration files. Strings cannot be cleared; prefer <see cref="Format"/>.</summary>
+    /// <summary>The PSK as a base64 string, for configuration files. Strings cannot be cleared; prefer <see cref="WritePsk"/>.</summary>
     /// <param name="key">A 32-byte QKD key.</param>
     /// <returns>The 44-character base64 PSK.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public static string ToBase64String(QkdKey key)
+    public static string ToPskString(QkdKey key)
     {
         Span<char> text = stackalloc char[Base64Length];
         try
         {
-            Format(key, text);
-            return new string(text);
+            return new string(text[..WritePsk(key, text)]);
         }
         finally
         {

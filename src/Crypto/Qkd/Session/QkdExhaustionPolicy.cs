@@ -3,6 +3,7 @@
 // explicitly here, and never silently.
 
 using System;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 
@@ -78,9 +79,7 @@ public sealed class QkdExhaustionPolicy
     /// <see cref="QkdSessionOptions.MaxBytesPerKey"/>) still end the keys' use.
     /// </summary>
     internal DateTimeOffset DeadlineFrom(DateTimeOffset keptSince) =>
-        Deadline ?? (MaximumExtension is TimeSpan span
-            ? span > DateTimeOffset.MaxValue - keptSince ? DateTimeOffset.MaxValue : keptSince + span
-            : keptSince);
+        Deadline ?? (MaximumExtension is TimeSpan span ? SaturatingTime.Add(keptSince, span) : keptSince);
 
     /// <summary>Names the policy.</summary>
     /// <returns>For example <c>KeepCurrentKeyUntil(2026-11-27T18:00:00.0000000+00:00)</c>.</returns>

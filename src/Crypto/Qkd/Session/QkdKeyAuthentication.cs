@@ -1,16 +1,16 @@
-// QkdKeyAuthentication: how an initiator authenticated the responder's KEM encapsulation key.
+// QkdKeyAuthentication: how one end of a QKD session authenticated the other's public key (QkdResponderKey, QkdInitiatorKey).
 
 namespace FintechCrypto.Qkd;
 
-/// <summary>How a <see cref="QkdResponderKey"/> was authenticated.</summary>
+/// <summary>How a <see cref="QkdResponderKey"/> or a <see cref="QkdInitiatorKey"/> was authenticated.</summary>
 public enum QkdKeyAuthentication
 {
-    /// <summary>The encapsulation key bytes were pre-distributed to the initiator (pinned).</summary>
+    /// <summary>The public key bytes were pre-distributed to the other end (pinned).</summary>
     PinnedKey = 1,
 
     /// <summary>The key's SHA-256 fingerprint was pre-distributed, and the key presented matches it.</summary>
     PinnedFingerprint = 2,
 
-    /// <summary>The key came in a <see cref="KemKeyCertificate"/> signed with an ML-DSA key the initiator trusts.</summary>
+    /// <summary>The key came in a <see cref="KemKeyCertificate"/> or an <see cref="InitiatorKeyCertificate"/> signed with an ML-DSA key the other end trusts.</summary>
     Certificate = 3,
 }

@@ -1,17 +1,32 @@
 // QkdSession's record layer: Protect and TryUnprotect (AES-256-GCM records under the current epoch's keys, RFC 8446
 // §5.3 nonces, the replay window), the send limits and AES-GCM ceilings that refuse a record, and the retirement of
-// the previous epoch's receive key. The public surface is in QkdSession.cs, the handshakes in QkdSession.Handshake.cs.
+// the previous epoch's receive key. The public surface is in QkdSession.cs.
 
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 
 /// <content>The record half of <see cref="QkdSession"/>.</content>
 public sealed partial class QkdSession
 {
+    /// <summary>The length of the record that protects <paramref name="plaintextLength"/> bytes.</summary>
+    /// <param name="plaintextLength">The plaintext length, not negative.</param>
+    /// <returns>The record length.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="plaintextLength"/> is negative or too large.</exception>
+    public static int GetRecordLength(int plaintextLength)
+    {
+        if (plaintextLength < 0 || plaintextLength > int.MaxValue - RecordOverhead)
+        {
+            throw Error.ArgumentOutOfRange(nameof(plaintextLength), $"from 0 to {int.MaxValue - RecordOverhead}");
+        }
+
+        return plaintextLength + RecordOverhead;
+    }
+
     /// <summary>Protects <paramref name="plaintext"/> into a record of the current epoch.</summary>
     /// <param name="plaintext">The message.</param>
     /// <param name="record">The destination, at least <see cref="GetRecordLength"/> bytes; must not overlap <paramref name="plaintext"/>.</param>

@@ -1,12 +1,19 @@
 // QkdSession: hybrid QKD + post-quantum session keys and an AES-256-GCM record channel (issue 6 item 4, qkd.md §8
 // items 4-5). The initiator is the ETSI GS QKD 014 master SAE, the responder the slave SAE; the QKD key
 // enters ETSI TS 103 744 CatKDF as the pre-shared key beside a KEM shared secret, never alone.
+//
+// One class, split by responsibility as Go's crypto/tls splits a connection: this file is the public entry point (state,
+// factories, the handshake entry points, Dispose); QkdSession.Records.cs the record layer; QkdSession.Handshake.cs what
+// both handshake halves share (one at a time, the installation of an epoch); QkdSession.Initiator.cs and
+// QkdSession.Responder.cs the two halves; QkdSession.KeySource.cs the key fetching with the exhaustion policy;
+// QkdSession.Telemetry.cs the events and metrics; QkdSession.Testing.cs the test hooks.
 
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 
@@ -225,18 +232,8 @@ public sealed partial class QkdSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(responderKey);
-        options.Validate();
-        if (responderKey.Kem != options.Kem)
-        {
-            throw Error.Argument_KeyAlgorithmMismatch(nameof(responderKey), responderKey.Kem.Name, options.Kem.Name);
-        }
-
-        if (responderKey.SaeId is string certified && !string.Equals(certified, options.PeerSaeId, StringComparison.Ordinal))
-        {
-            throw new QkdSessionException(QkdSessionError.UntrustedKemKey, $"The responder's KEM key is certified for SAE '{certified}', not the peer '{options.PeerSaeId}'.");
-        }
-
-        byte[] keyBytes = responderKey.EncapsulationKey.ToArray();
+        CheckOptions(options, responderKey.Algorithm, nameof(responderKey), responderKey.SaeId, QkdSessionError.UntrustedKemKey, "responder's KEM key");
+        byte[] keyBytes = responderKey.PublicKey.ToArray();
         EncapsulationKey key = FintechCrypto.EncapsulationKey.Import(options.Kem, keyBytes, KeyBlobFormat.RawPublicKey);
         return new QkdSession(QkdSessionRole.Initiator, options, key, null, keyBytes);
     }
@@ -252,33 +249,9 @@ public sealed partial class QkdSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(decapsulationKey);
-        options.Validate();
-        if (decapsulationKey.Algorithm != options.Kem)
-        {
-            throw Error.Argument_KeyAlgorithmMismatch(nameof(decapsulationKey), decapsulationKey.Algorithm.Name, options.Kem.Name);
-        }
-
-        if (options.TrustedInitiatorKey?.SaeId is string certified && !string.Equals(certified, options.PeerSaeId, StringComparison.Ordinal))
-        {
-            throw new QkdSessionException(QkdSessionError.UntrustedInitiatorKey, $"The initiator's ML-DSA key is certified for SAE '{certified}', not the peer '{options.PeerSaeId}'.");
-        }
-
+        CheckOptions(options, decapsulationKey.Algorithm, nameof(decapsulationKey), options.TrustedInitiatorKey?.SaeId, QkdSessionError.UntrustedInitiatorKey, "initiator's ML-DSA key");
         byte[] keyBytes = decapsulationKey.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
         return new QkdSession(QkdSessionRole.Responder, options, null, decapsulationKey, keyBytes);
-    }
-
-    /// <summary>The length of the record that protects <paramref name="plaintextLength"/> bytes.</summary>
-    /// <param name="plaintextLength">The plaintext length, not negative.</param>
-    /// <returns>The record length.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="plaintextLength"/> is negative or too large.</exception>
-    public static int GetRecordLength(int plaintextLength)
-    {
-        if (plaintextLength < 0 || plaintextLength > int.MaxValue - RecordOverhead)
-        {
-            throw Error.ArgumentOutOfRange(nameof(plaintextLength), $"from 0 to {int.MaxValue - RecordOverhead}");
-        }
-
-        return plaintextLength + RecordOverhead;
     }
 
     /// <summary>The initiator's first handshake (epoch 0): fetch QKD keys for the peer, encapsulate, derive the keys.</summary>
@@ -290,24 +263,8 @@ public sealed partial class QkdSession : IDisposable
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task<byte[]> InitiateAsync(CancellationToken cancellationToken = default)
     {
-        EnterHandshake(QkdSessionRole.Initiator);
-        try
-        {
-            lock (_lock)
-            {
-                if (_state != QkdSessionState.Created)
-                {
-                    throw new InvalidOperationException("The QKD session has already made its first handshake; use RekeyAsync.");
-                }
-            }
-
-            byte[]? message = await InitiatorHandshakeAsync(0, keepAllowed: false, cancellationToken).ConfigureAwait(false);
-            return message ?? throw Error.Crypto_InternalError("the first handshake kept keys it did not have");
-        }
-        finally
-        {
-            Volatile.Write(ref _handshakeBusy, 0);
-        }
+        byte[]? message = await RunHandshakeAsync(QkdSessionRole.Initiator, FirstHandshakeAsync, cancellationToken).ConfigureAwait(false);
+        return message ?? throw Error.Crypto_InternalError("the first handshake kept keys it did not have");
     }
 
     /// <summary>
@@ -324,30 +281,8 @@ public sealed partial class QkdSession : IDisposable
     /// <exception cref="QkdSessionException">The key source failed and the policy does not allow going on (<see cref="QkdSessionError.KeySourceFailed"/>), or the epoch counter is exhausted.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task<byte[]?> RekeyAsync(CancellationToken cancellationToken = default)
-    {
-        EnterHandshake(QkdSessionRole.Initiator);
-        try
-        {
-            uint next;
-            lock (_lock)
-            {
-                EpochKeys current = _current ?? throw NotEstablished();
-                if (current.Epoch == uint.MaxValue)
-                {
-                    throw new QkdSessionException(QkdSessionError.EpochExhausted, "The QKD session's epoch counter is exhausted; start a new session.");
-                }
-
-                next = current.Epoch + 1;
-            }
-
-            return await InitiatorHandshakeAsync(next, keepAllowed: true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _handshakeBusy, 0);
-        }
-    }
+    public Task<byte[]?> RekeyAsync(CancellationToken cancellationToken = default) =>
+        RunHandshakeAsync(QkdSessionRole.Initiator, RekeyHandshakeAsync, cancellationToken);
 
     /// <summary>
     /// The responder's side of a handshake (the first one or a rekey): checks the message, fetches the QKD keys by ID
@@ -361,18 +296,8 @@ public sealed partial class QkdSession : IDisposable
     /// <exception cref="QkdSessionException">The message is malformed, for other SAEs, another suite or an unexpected epoch; a post-quantum-only message arrived without that policy; a rekey's authenticator does not verify under the current epoch's keys (<see cref="QkdSessionError.RekeyNotAuthenticated"/>); a required initiator signature is missing or invalid (<see cref="QkdSessionError.InitiatorNotAuthenticated"/>); the key source failed; or the key confirmation does not match. The session is unchanged: mode, epoch, keys, counters and replay windows (QKD keys fetched for it are kept for <see cref="QkdSessionOptions.FailedHandshakeKeyRetention"/>, so the genuine message can be retried).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task AcceptAsync(ReadOnlyMemory<byte> handshakeMessage, CancellationToken cancellationToken = default)
-    {
-        EnterHandshake(QkdSessionRole.Responder);
-        try
-        {
-            await ResponderHandshakeAsync(handshakeMessage, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _handshakeBusy, 0);
-        }
-    }
+    public Task AcceptAsync(ReadOnlyMemory<byte> handshakeMessage, CancellationToken cancellationToken = default) =>
+        RunHandshakeAsync(QkdSessionRole.Responder, ct => ResponderHandshakeAsync(handshakeMessage, ct), cancellationToken);
 
     /// <summary>
     /// Clears every traffic key and every QKD key kept from a failed handshake. The responder's decapsulation key and the
@@ -411,128 +336,24 @@ public sealed partial class QkdSession : IDisposable
         }
     }
 
-    /// <summary>Fingerprints (SHA-256 of key ‖ nonce base) of the current send and receive keys, for tests; never the keys.</summary>
-    internal (uint Epoch, byte[] Send, byte[] Receive) CurrentKeyFingerprintsForTesting()
-    {
-        lock (_lock)
-        {
-            EpochKeys keys = _current ?? throw NotEstablished();
-            return (keys.Epoch, keys.SendFingerprint, keys.ReceiveFingerprint);
-        }
-    }
-
-    /// <summary>Lowers the AES-GCM usage ceilings (records and bytes per key), so tests can reach them without 2^24 records.</summary>
-    internal void SetKeyUsageCeilingsForTesting(long records, long bytes)
-    {
-        lock (_lock)
-        {
-            _recordCeiling = records;
-            _byteCeiling = bytes;
-        }
-    }
-
-    /// <summary>How many QKD keys from failed handshakes the session keeps now (after purging the expired ones).</summary>
-    internal int RetainedQkdKeyCountForTesting()
-    {
-        lock (_lock)
-        {
-            _retained.Purge(_time.GetUtcNow());
-            return _retained.Count;
-        }
-    }
-
-    /// <summary>The QKD key objects kept now, so tests can see them cleared.</summary>
-    internal IReadOnlyList<QkdKey> RetainedQkdKeysForTesting()
-    {
-        lock (_lock)
-        {
-            return _retained.Keys;
-        }
-    }
-
-    /// <summary>Sets the next send sequence number, so tests can reach sequence exhaustion.</summary>
-    internal void SetNextSendSequenceForTesting(ulong sequence)
-    {
-        lock (_lock)
-        {
-            (_current ?? throw NotEstablished()).NextSequence = sequence;
-        }
-    }
-
-    private static void Add(ref List<QkdSessionEventArgs>? events, QkdSessionEventArgs e) => (events ??= []).Add(e);
-
     private static InvalidOperationException NotEstablished() =>
         new("The QKD session has no keys yet: the initiator must call InitiateAsync and the responder AcceptAsync first.");
 
-    /// <summary>Under KeepCurrentKeyUntil, after a failed rekey: keeps the current keys if the deadline allows; false when it has passed.</summary>
-    private bool KeepCurrentKeys(string what, KeySourceException failure)
+    /// <summary>
+    /// The checks both factories make: the options, the session key's KEM against <see cref="QkdSessionOptions.Kem"/>,
+    /// and the SAE ID the peer's authenticated key is certified for (if any) against <see cref="QkdSessionOptions.PeerSaeId"/>.
+    /// </summary>
+    private static void CheckOptions(QkdSessionOptions options, KemAlgorithm kem, string paramName, string? certifiedSaeId, QkdSessionError untrusted, string whose)
     {
-        List<QkdSessionEventArgs>? events = null;
-        bool kept;
-        lock (_lock)
+        options.Validate();
+        if (kem != options.Kem)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            DateTimeOffset now = _time.GetUtcNow();
-            DateTimeOffset deadline = _keepDeadline ??= _policy.DeadlineFrom(now);
-            EpochKeys current = _current ?? throw NotEstablished();
-            QkdMetrics.Failures.Add(1, Tagged("qkd.error", nameof(QkdSessionError.KeySourceFailed)));
-            Add(ref events, Event(QkdSessionEventKind.Failure, current.Epoch, what, exception: failure));
-            kept = now < deadline;
-            if (kept)
-            {
-                _state = QkdSessionState.KeepingCurrentKeys;
-                QkdMetrics.PolicyFallbacks.Add(1, Tagged("qkd.policy", "keep_current_key_until"));
-                Add(ref events, Event(QkdSessionEventKind.PolicyFallback, current.Epoch, $"Keeping the keys of epoch {current.Epoch} until {deadline:O} (policy {_policy}).", policy: QkdExhaustionPolicyKind.KeepCurrentKeyUntil, deadline: deadline));
-            }
-            else if (LimitsReached(current, now))
-            {
-                _state = QkdSessionState.RekeyRequired;
-            }
+            throw Error.Argument_KeyAlgorithmMismatch(paramName, kem.Name, options.Kem.Name);
         }
 
-        Raise(events);
-        return kept;
-    }
-
-    private void ReportFailure(QkdSessionError error, string message, Exception exception)
-    {
-        QkdSessionEventArgs e;
-        lock (_lock)
+        if (certifiedSaeId is not null && !string.Equals(certifiedSaeId, options.PeerSaeId, StringComparison.Ordinal))
         {
-            QkdMetrics.Failures.Add(1, Tagged("qkd.error", error.ToString()));
-            e = Event(QkdSessionEventKind.Failure, _current?.Epoch ?? 0, message, exception: exception);
+            throw new QkdSessionException(untrusted, $"The {whose} is certified for SAE '{certifiedSaeId}', not the peer '{options.PeerSaeId}'.");
         }
-
-        SessionEvent?.Invoke(this, e);
-    }
-
-    // Called under the lock.
-    private QkdSessionEventArgs Event(
-        QkdSessionEventKind kind, uint epoch, string message, QkdExhaustionPolicyKind? policy = null, DateTimeOffset? deadline = null, Exception? exception = null) =>
-        new(kind, epoch, _current?.Mode ?? QkdSessionMode.None, _state, _time.GetUtcNow(), message)
-        {
-            Policy = policy,
-            Deadline = deadline,
-            Exception = exception,
-        };
-
-    private void Raise(List<QkdSessionEventArgs>? events)
-    {
-        if (events is null)
-        {
-            return;
-        }
-
-        foreach (QkdSessionEventArgs e in events)
-        {
-            SessionEvent?.Invoke(this, e);
-        }
-    }
-
-    private TagList Tagged(string key, string value)
-    {
-        TagList tags = _tags;
-        tags.Add(key, value);
-        return tags;
     }
 }

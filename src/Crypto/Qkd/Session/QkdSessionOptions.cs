@@ -1,6 +1,7 @@
 // QkdSessionOptions: the configuration of one end of a QkdSession (validated by QkdSession.Create*).
 
 using System;
+using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 
@@ -47,8 +48,8 @@ public sealed class QkdSessionOptions
     /// <summary>The KEM: <see cref="KemAlgorithm.MlKem768"/> (default), <see cref="KemAlgorithm.XWing"/>, ML-KEM-512 or ML-KEM-1024.</summary>
     public KemAlgorithm Kem { get; set; } = KemAlgorithm.MlKem768;
 
-    /// <summary>The hybrid KDF (ETSI TS 103 744 CatKDF variant); <see cref="HybridKdf.HkdfSha256"/> by default.</summary>
-    public HybridKdf Kdf { get; set; } = HybridKdf.HkdfSha256;
+    /// <summary>The hybrid KDF (ETSI TS 103 744 CatKDF variant); HKDF-SHA256 (<see cref="HybridKdf.Hkdf(KdfAlgorithm)"/> on <see cref="KdfAlgorithm.HkdfSha256"/>) by default.</summary>
+    public HybridKdf Kdf { get; set; } = HybridKdf.Hkdf(KdfAlgorithm.HkdfSha256);
 
     /// <summary>The size of each QKD key in bits: a multiple of 8 from 128 to 8192; 256 by default.</summary>
     public int QkdKeySizeInBits { get; set; } = 256;
@@ -114,7 +115,7 @@ public sealed class QkdSessionOptions
         _ = QkdHandshakeMessage.IdBytes(PeerSaeId ?? throw Error.ArgumentNull(nameof(PeerSaeId)), 1, nameof(PeerSaeId));
         if (string.Equals(LocalSaeId, PeerSaeId, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The local and peer SAE IDs must differ.", nameof(PeerSaeId));
+            throw Error.Qkd_NotAcceptable(nameof(PeerSaeId), "The local and peer SAE IDs", "must differ");
         }
 
         if (KeySource is null)
@@ -122,8 +123,8 @@ public sealed class QkdSessionOptions
             throw Error.ArgumentNull(nameof(KeySource));
         }
 
-        _ = QkdSuiteIds.OfKem(Kem ?? throw Error.ArgumentNull(nameof(Kem)));
-        _ = QkdSuiteIds.OfKdf(Kdf ?? throw Error.ArgumentNull(nameof(Kdf)));
+        _ = QkdSuiteIds.Kems.IdOf(Kem ?? throw Error.ArgumentNull(nameof(Kem)), nameof(Kem));
+        _ = QkdSuiteIds.Kdfs.IdOf(Kdf ?? throw Error.ArgumentNull(nameof(Kdf)), nameof(Kdf));
         if (ExhaustionPolicy is null)
         {
             throw Error.ArgumentNull(nameof(ExhaustionPolicy));
@@ -145,7 +146,7 @@ public sealed class QkdSessionOptions
         Check(FailedHandshakeKeyRetention >= TimeSpan.Zero && FailedHandshakeKeyRetention <= TimeSpan.FromMinutes(10), nameof(FailedHandshakeKeyRetention), "from zero to 10 minutes");
         if (InitiatorSigningKey is not null)
         {
-            QkdInitiatorKey.CheckMlDsa(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
+            QkdKeyKinds.MlDsa.CheckAlgorithm(InitiatorSigningKey.Algorithm, nameof(InitiatorSigningKey));
         }
     }
 

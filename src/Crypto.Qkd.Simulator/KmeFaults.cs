@@ -33,77 +33,27 @@ public sealed class KmeFaults
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan ReplicationLag
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _replicationLag;
-            }
-        }
-
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            lock (_gate)
-            {
-                _replicationLag = value;
-            }
-        }
+        get => Read(ref _replicationLag);
+        set => Write(ref _replicationLag, NotNegative(value));
     }
 
     /// <summary>A delay (real time) before every answer, to model a slow KME. Default zero.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan ResponseDelay
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _responseDelay;
-            }
-        }
-
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            lock (_gate)
-            {
-                _responseDelay = value;
-            }
-        }
+        get => Read(ref _responseDelay);
+        set => Write(ref _responseDelay, NotNegative(value));
     }
 
     /// <summary>A predicate: requests it matches are answered 401 with an HTML page (as a proxy would); null for none.</summary>
     public Func<KmeRequestInfo, bool>? Html401When
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _html401When;
-            }
-        }
-
-        set
-        {
-            lock (_gate)
-            {
-                _html401When = value;
-            }
-        }
+        get => Read(ref _html401When);
+        set => Write(ref _html401When, value);
     }
 
     /// <summary>Whether the KMEs have stopped serving (see <see cref="StopServing"/>).</summary>
-    public bool IsStopped
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _stopped;
-            }
-        }
-    }
+    public bool IsStopped => Read(ref _stopped);
 
     /// <summary>Answers the next <paramref name="count"/> requests with 503 and an Error object.</summary>
     /// <param name="count">How many requests, at least 0 (0 cancels an earlier call).</param>
@@ -111,10 +61,7 @@ public sealed class KmeFaults
     public void FailNextRequests(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        lock (_gate)
-        {
-            _fail503Count = count;
-        }
+        Write(ref _fail503Count, count);
     }
 
     /// <summary>Answers the next <paramref name="count"/> requests with 401 and an HTML page, as a proxy would.</summary>
@@ -123,32 +70,17 @@ public sealed class KmeFaults
     public void Html401NextRequests(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        lock (_gate)
-        {
-            _html401Count = count;
-        }
+        Write(ref _html401Count, count);
     }
 
     /// <summary>
     /// Stops serving: from now on every request is dropped without an answer (the HTTPS connection is aborted; the
     /// in-process source reports the KME unreachable), as a KME that dies mid-session.
     /// </summary>
-    public void StopServing()
-    {
-        lock (_gate)
-        {
-            _stopped = true;
-        }
-    }
+    public void StopServing() => Write(ref _stopped, true);
 
     /// <summary>Serves again after <see cref="StopServing"/>.</summary>
-    public void ResumeServing()
-    {
-        lock (_gate)
-        {
-            _stopped = false;
-        }
-    }
+    public void ResumeServing() => Write(ref _stopped, false);
 
     /// <summary>Decides the fault for one request, consuming a counted fault if one applies.</summary>
     internal KmeFault Next(KmeRequestInfo request, out TimeSpan delay)
@@ -179,6 +111,30 @@ public sealed class KmeFaults
 
         // The predicate is the test's code: call it outside the lock, so that it can never deadlock with us.
         return predicate is not null && predicate(request) ? KmeFault.Html401 : KmeFault.None;
+    }
+
+    private static TimeSpan NotNegative(TimeSpan value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+        return value;
+    }
+
+    /// <summary>Reads a fault setting under the lock (tests change them while requests run).</summary>
+    private T Read<T>(ref T field)
+    {
+        lock (_gate)
+        {
+            return field;
+        }
+    }
+
+    /// <summary>Changes a fault setting under the lock.</summary>
+    private void Write<T>(ref T field, T value)
+    {
+        lock (_gate)
+        {
+            field = value;
+        }
     }
 
     /// <summary>Sleeps for the response delay, if any (real time, cancellable).</summary>

@@ -10,6 +10,16 @@ namespace FintechCrypto.Qkd.Simulator;
 /// <summary>Reads and writes the 014 JSON objects of the simulated KME.</summary>
 internal static class KmeJson
 {
+    /// <summary>The members of a 014 §6.2 Key request, each with its reader; other members are ignored.</summary>
+    private static readonly Dictionary<string, Func<QkdKeyRequest, JsonElement, QkdKeyRequest>> s_keyRequestMembers = new(StringComparer.Ordinal)
+    {
+        ["number"] = (request, value) => request with { Number = Int(value, "number") },
+        ["size"] = (request, value) => request with { SizeInBits = Int(value, "size") },
+        ["additional_slave_SAE_IDs"] = (request, value) => request with { AdditionalSlaveSaeIds = Strings(value, "additional_slave_SAE_IDs") },
+        ["extension_mandatory"] = (request, value) => request with { ExtensionMandatory = Extensions(value, "extension_mandatory") },
+        ["extension_optional"] = (request, value) => request with { ExtensionOptional = Extensions(value, "extension_optional") },
+    };
+
     /// <summary>014 §6.1 Status.</summary>
     internal static void WriteStatus(Utf8JsonWriter w, QkdKeySourceStatus status)
     {
@@ -93,23 +103,9 @@ internal static class KmeJson
         var request = new QkdKeyRequest();
         foreach (JsonProperty member in root.EnumerateObject())
         {
-            switch (member.Name)
+            if (s_keyRequestMembers.TryGetValue(member.Name, out Func<QkdKeyRequest, JsonElement, QkdKeyRequest>? read))
             {
-                case "number":
-                    request = request with { Number = Int(member.Value, "number") };
-                    break;
-                case "size":
-                    request = request with { SizeInBits = Int(member.Value, "size") };
-                    break;
-                case "additional_slave_SAE_IDs":
-                    request = request with { AdditionalSlaveSaeIds = Strings(member.Value, "additional_slave_SAE_IDs") };
-                    break;
-                case "extension_mandatory":
-                    request = request with { ExtensionMandatory = Extensions(member.Value, "extension_mandatory") };
-                    break;
-                case "extension_optional":
-                    request = request with { ExtensionOptional = Extensions(member.Value, "extension_optional") };
-                    break;
+                request = read(request, member.Value);
             }
         }
 

@@ -1,21 +1,11 @@
-// KmeMessages: the Error object messages of the simulated KME; the first four are ETSI GS QKD 014 V1.1.1's own words.
-
-using FintechCrypto.Internal.Qkd.Etsi014;
+// KmeMessages: the simulator's own Error object messages; ETSI GS QKD 014 V1.1.1's standard ones are the library's
+// (Etsi014ErrorMapper), so the client and the simulator cannot drift apart.
 
 namespace FintechCrypto.Qkd.Simulator;
 
-/// <summary>The <c>message</c> strings of the simulator's Error objects (ETSI GS QKD 014 §6.4 Error, §7 status codes).</summary>
+/// <summary>The <c>message</c> strings of the simulator's Error objects beyond the standard ones (ETSI GS QKD 014 §6.4 Error, §7 status codes).</summary>
 internal static class KmeMessages
 {
-    /// <summary>014: 400 for an unknown, already delivered or not yet replicated key ID.</summary>
-    public const string KeysNotFound = Etsi014Messages.KeysNotFound;
-
-    /// <summary>014: 400 for a size that is not a multiple of 8.</summary>
-    public const string SizeNotMultipleOf8 = Etsi014Messages.SizeNotMultipleOf8;
-
-    /// <summary>014: 400 when an <c>extension_mandatory</c> parameter is not supported.</summary>
-    public const string MandatoryExtensionsUnsupported = Etsi014Messages.MandatoryExtensionsUnsupported;
-
     /// <summary>The <c>details</c> member naming an unsupported mandatory extension (014's own example).</summary>
     public const string MandatoryExtensionUnsupportedDetail = "extension_mandatory_unsupported";
 

@@ -22,21 +22,18 @@ public sealed class KmePki : IDisposable
 
     private readonly Dictionary<string, X509Certificate2> _clients = new(StringComparer.Ordinal);
 
-    private KmePki(X509Certificate2 ca, X509Certificate2 server, string host)
+    private KmePki()
     {
-        Ca = ca;
-        ServerCertificate = server;
-        Host = host;
     }
 
     /// <summary>The CA certificate, with its private key.</summary>
-    public X509Certificate2 Ca { get; }
+    public required X509Certificate2 Ca { get; init; }
 
     /// <summary>The KME server certificate (serverAuth, the host as DNS or IP SAN), with its private key.</summary>
-    public X509Certificate2 ServerCertificate { get; }
+    public required X509Certificate2 ServerCertificate { get; init; }
 
     /// <summary>The host the server certificate names.</summary>
-    public string Host { get; }
+    public required string Host { get; init; }
 
     /// <summary>The client certificates by SAE ID, with their private keys.</summary>
     public IReadOnlyDictionary<string, X509Certificate2> ClientCertificates => _clients;
@@ -75,7 +72,7 @@ public sealed class KmePki : IDisposable
         }
 
         X509Certificate2 server = Issue(ca, "CN=" + EscapeRdnValue(host), ServerAuthOid, san);
-        var pki = new KmePki(ca, server, host);
+        var pki = new KmePki { Ca = ca, ServerCertificate = server, Host = host };
         try
         {
             foreach (string sae in saeIds)

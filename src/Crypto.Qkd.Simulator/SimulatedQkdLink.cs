@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using FintechCrypto.Internal.Qkd.Etsi014;
 
 namespace FintechCrypto.Qkd.Simulator;
 
@@ -196,7 +197,7 @@ public sealed class SimulatedQkdLink : IDisposable
         int size = request.SizeInBits ?? _options.KeySize;
         if (size % 8 != 0)
         {
-            throw Refused(KeySourceError.InvalidKeySize, 400, KmeMessages.SizeNotMultipleOf8);
+            throw Refused(KeySourceError.InvalidKeySize, 400, Etsi014ErrorMapper.SizeNotMultipleOf8);
         }
 
         if (size < _options.MinKeySize || size > _options.MaxKeySize)
@@ -224,7 +225,7 @@ public sealed class SimulatedQkdLink : IDisposable
         if (request.ExtensionMandatory is { Count: > 0 })
         {
             // 014 §6.2: the KME supports no extension, so any mandatory one fails the request.
-            throw Refused(KeySourceError.ExtensionNotSupported, 400, KmeMessages.MandatoryExtensionsUnsupported);
+            throw Refused(KeySourceError.ExtensionNotSupported, 400, Etsi014ErrorMapper.MandatoryExtensionsUnsupported);
         }
 
         long neededBits = (long)number * size;
@@ -282,14 +283,14 @@ public sealed class SimulatedQkdLink : IDisposable
                 // A repeated ID would be a second fetch of the same key within one request.
                 if (!seen.Add(keyIds[i]) || !_issued.TryGetValue(keyIds[i], out IssuedKey? key))
                 {
-                    throw Refused(KeySourceError.KeyNotFound, 400, KmeMessages.KeysNotFound);
+                    throw Refused(KeySourceError.KeyNotFound, 400, Etsi014ErrorMapper.KeysNotFound);
                 }
 
                 // Not yet replicated to this end of the link, or issued by another master: not found here.
                 bool replicated = key.KmeIndex == kmeIndex || now >= key.IssuedAt + lag;
                 if (!replicated || !string.Equals(key.MasterSaeId, masterSaeId, StringComparison.Ordinal))
                 {
-                    throw Refused(KeySourceError.KeyNotFound, 400, KmeMessages.KeysNotFound);
+                    throw Refused(KeySourceError.KeyNotFound, 400, Etsi014ErrorMapper.KeysNotFound);
                 }
 
                 // 014 §7 / qkd.md §1.3: a key requested by an SAE that is not its slave is 401.
@@ -301,7 +302,7 @@ public sealed class SimulatedQkdLink : IDisposable
                 // One-time delivery: a second fetch by the same slave is "not found".
                 if (!key.Pending.Contains(slaveSaeId))
                 {
-                    throw Refused(KeySourceError.KeyNotFound, 400, KmeMessages.KeysNotFound);
+                    throw Refused(KeySourceError.KeyNotFound, 400, Etsi014ErrorMapper.KeysNotFound);
                 }
 
                 keys[i] = key;

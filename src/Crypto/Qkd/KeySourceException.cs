@@ -5,33 +5,12 @@ using System;
 namespace FintechCrypto.Qkd;
 
 /// <summary>
-/// A QKD key source refused a request or failed. <see cref="Error"/> says what kind of failure it was,
-/// <see cref="HttpStatus"/> and <see cref="KmeMessage"/> carry what an ETSI GS QKD 014 KME answered.
+/// A QKD key source refused a request or failed. <see cref="QkdException{TError}.Error"/> says what kind of failure it
+/// was, <see cref="HttpStatus"/> and <see cref="KmeMessage"/> carry what an ETSI GS QKD 014 KME answered.
 /// </summary>
 /// <remarks>The message names SAE IDs, key IDs, sizes and counts; it never contains key material.</remarks>
-public sealed class KeySourceException : FintechCryptoException
+public sealed class KeySourceException : QkdException<KeySourceError>
 {
-    /// <summary>Creates an exception of kind <see cref="KeySourceError.Unknown"/> with a default message.</summary>
-    public KeySourceException()
-        : this(KeySourceError.Unknown, "The QKD key source failed.")
-    {
-    }
-
-    /// <summary>Creates an exception of kind <see cref="KeySourceError.Unknown"/>.</summary>
-    /// <param name="message">A description of the failure, free of key material.</param>
-    public KeySourceException(string? message)
-        : this(KeySourceError.Unknown, message)
-    {
-    }
-
-    /// <summary>Creates an exception of kind <see cref="KeySourceError.Unknown"/> with a cause.</summary>
-    /// <param name="message">A description of the failure, free of key material.</param>
-    /// <param name="innerException">The cause.</param>
-    public KeySourceException(string? message, Exception? innerException)
-        : this(KeySourceError.Unknown, message, innerException: innerException)
-    {
-    }
-
     /// <summary>Creates an exception of the given kind.</summary>
     /// <param name="error">The kind of failure.</param>
     /// <param name="message">A description of the failure, free of key material.</param>
@@ -39,15 +18,11 @@ public sealed class KeySourceException : FintechCryptoException
     /// <param name="kmeMessage">The <c>message</c> of the KME's Error object, if any.</param>
     /// <param name="innerException">The cause, if any.</param>
     public KeySourceException(KeySourceError error, string? message, int? httpStatus = null, string? kmeMessage = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(error, message, innerException)
     {
-        Error = error;
         HttpStatus = httpStatus;
         KmeMessage = kmeMessage;
     }
-
-    /// <summary>The kind of failure.</summary>
-    public KeySourceError Error { get; }
 
     /// <summary>The HTTP status the KME answered, or null when there was no HTTP answer.</summary>
     public int? HttpStatus { get; }

@@ -265,7 +265,7 @@ public sealed class StaticQkdKeySource : IQkdKeySource, IDisposable
                 // All or nothing, as a KME answers (014: 400 "one or more keys specified are not found on KME").
                 if (!_indexById.TryGetValue(id, out int index) || _used[index] || picked.Contains(index))
                 {
-                    throw new KeySourceException(KeySourceError.KeyNotFound, $"The key {id:D} is not in the static key source or was already delivered.", 400, Etsi014Messages.KeysNotFound);
+                    throw new KeySourceException(KeySourceError.KeyNotFound, $"The key {id:D} is not in the static key source or was already delivered.", 400, Etsi014ErrorMapper.KeysNotFound);
                 }
 
                 picked.Add(index);

@@ -32,7 +32,21 @@ namespace FintechCrypto.Internal.Qkd;
 /// No byte may follow the key confirmation. Version 1 (no signature field, no rekey authenticator) is refused: its
 /// rekeys were not bound to the session they renew.
 /// </remarks>
-internal sealed class QkdHandshakeMessage
+/// <param name="Kem">The KEM of the suite.</param>
+/// <param name="Kdf">The hybrid KDF of the suite (ETSI TS 103 744 CatKDF variant).</param>
+/// <param name="Mode"><see cref="QkdSessionMode.Hybrid"/> or <see cref="QkdSessionMode.PostQuantumOnly"/> (on the wire, the enum's value: 1 or 2).</param>
+/// <param name="Epoch">The epoch whose keys this message establishes: 0 for the first handshake, then one more per rekey.</param>
+/// <param name="InitiatorSaeId">The initiator (master) SAE ID.</param>
+/// <param name="ResponderSaeId">The responder (slave) SAE ID.</param>
+/// <param name="SourceKmeId">The initiator's KME (014 Status <c>source_KME_ID</c>), or null when unknown.</param>
+/// <param name="TargetKmeId">The responder's KME (014 Status <c>target_KME_ID</c>), or null when unknown.</param>
+/// <param name="KeySizeInBits">The size of each QKD key in bits; 0 in post-quantum-only mode.</param>
+/// <param name="KeyIds">The ETSI GS QKD 014 key IDs the responder fetches with Get key with key IDs; empty in post-quantum-only mode.</param>
+/// <param name="Ciphertext">The KEM ciphertext (public).</param>
+/// <param name="InitiatorSignatureAlgorithm">The ML-DSA parameter set of the initiator's signature, or null when the message is not signed.</param>
+internal sealed record QkdHandshakeMessage(
+    KemAlgorithm Kem, HybridKdf Kdf, QkdSessionMode Mode, uint Epoch, string InitiatorSaeId, string ResponderSaeId, string? SourceKmeId,
+    string? TargetKmeId, int KeySizeInBits, IReadOnlyList<Guid> KeyIds, ReadOnlyMemory<byte> Ciphertext, SignatureAlgorithm? InitiatorSignatureAlgorithm)
 {
     /// <summary>The version this library writes and reads (2: rekeys chained and authenticated, optional initiator signature).</summary>
     internal const byte CurrentVersion = 2;
@@ -49,50 +63,12 @@ internal sealed class QkdHandshakeMessage
     /// <summary>The length of the rekey authenticator that a rekey (epoch &gt; 0) carries before the key confirmation.</summary>
     internal const int RekeyAuthenticatorSize = 32;
 
-    private const byte ModeHybrid = 1;
-    private const byte ModePostQuantumOnly = 2;
     private const byte SignatureNone = 0;
 
     private static readonly byte[] s_magic = "QKDS"u8.ToArray();
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The KEM of the suite.</summary>
-    public required KemAlgorithm Kem { get; init; }
-
-    /// <summary>The hybrid KDF of the suite (ETSI TS 103 744 CatKDF variant).</summary>
-    public required HybridKdf Kdf { get; init; }
-
-    /// <summary><see cref="QkdSessionMode.Hybrid"/> or <see cref="QkdSessionMode.PostQuantumOnly"/>.</summary>
-    public required QkdSessionMode Mode { get; init; }
-
-    /// <summary>The epoch whose keys this message establishes: 0 for the first handshake, then one more per rekey.</summary>
-    public required uint Epoch { get; init; }
-
-    /// <summary>The initiator (master) SAE ID.</summary>
-    public required string InitiatorSaeId { get; init; }
-
-    /// <summary>The responder (slave) SAE ID.</summary>
-    public required string ResponderSaeId { get; init; }
-
-    /// <summary>The initiator's KME (014 Status <c>source_KME_ID</c>), or null when unknown.</summary>
-    public string? SourceKmeId { get; init; }
-
-    /// <summary>The responder's KME (014 Status <c>target_KME_ID</c>), or null when unknown.</summary>
-    public string? TargetKmeId { get; init; }
-
-    /// <summary>The size of each QKD key in bits; 0 in post-quantum-only mode.</summary>
-    public int KeySizeInBits { get; init; }
-
-    /// <summary>The ETSI GS QKD 014 key IDs the responder fetches with Get key with key IDs; empty in post-quantum-only mode.</summary>
-    public IReadOnlyList<Guid> KeyIds { get; init; } = [];
-
-    /// <summary>The KEM ciphertext (public).</summary>
-    public ReadOnlyMemory<byte> Ciphertext { get; init; }
-
-    /// <summary>The ML-DSA parameter set of the initiator's signature, or null when the message is not signed.</summary>
-    public SignatureAlgorithm? InitiatorSignatureAlgorithm { get; init; }
-
-    /// <summary>The initiator's ML-DSA signature over every byte before it; empty when the message is not signed (filled in after <see cref="Encode"/>).</summary>
+    /// <summary>The initiator's ML-DSA signature over every byte before it, as decoded; empty when the message is not signed (the initiator signs after <see cref="Encode"/>).</summary>
     public ReadOnlyMemory<byte> InitiatorSignature { get; private init; }
 
     /// <summary>The rekey authenticator (HMAC-SHA256 under the previous epoch's rekey authentication key); empty for epoch 0.</summary>
@@ -129,12 +105,10 @@ internal sealed class QkdHandshakeMessage
         HybridKdf kdf = QkdSuiteIds.Kdfs.Find(kdfId)
             ?? throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The QKD session handshake names the unknown KDF id 0x{kdfId:X4}.");
 
-        QkdSessionMode mode = reader.U8() switch
-        {
-            ModeHybrid => QkdSessionMode.Hybrid,
-            ModePostQuantumOnly => QkdSessionMode.PostQuantumOnly,
-            byte other => throw Malformed($"the mode {other} is not 1 (hybrid) or 2 (post-quantum-only)"),
-        };
+        byte modeByte = reader.U8();
+        QkdSessionMode mode = modeByte is (byte)QkdSessionMode.Hybrid or (byte)QkdSessionMode.PostQuantumOnly
+            ? (QkdSessionMode)modeByte
+            : throw Malformed($"the mode {modeByte} is not 1 (hybrid) or 2 (post-quantum-only)");
 
         uint epoch = reader.U32();
         string initiator = reader.Utf8(1, "initiator SAE ID");
@@ -205,20 +179,9 @@ internal sealed class QkdHandshakeMessage
             throw Malformed($"{reader.Remaining} bytes follow the key confirmation");
         }
 
-        return new QkdHandshakeMessage
+        return new QkdHandshakeMessage(
+            kem, kdf, mode, epoch, initiator, responder, source.Length == 0 ? null : source, target.Length == 0 ? null : target, keySize, keyIds, ciphertext, signatureAlgorithm)
         {
-            Kem = kem,
-            Kdf = kdf,
-            Mode = mode,
-            Epoch = epoch,
-            InitiatorSaeId = initiator,
-            ResponderSaeId = responder,
-            SourceKmeId = source.Length == 0 ? null : source,
-            TargetKmeId = target.Length == 0 ? null : target,
-            KeySizeInBits = keySize,
-            KeyIds = keyIds,
-            Ciphertext = ciphertext,
-            InitiatorSignatureAlgorithm = signatureAlgorithm,
             InitiatorSignature = signature,
             RekeyAuthenticator = authenticator,
             Layout = new QkdHandshakeLayout(contextLength, signatureOffset, authenticatorOffset),
@@ -269,7 +232,7 @@ internal sealed class QkdHandshakeMessage
         writer.U8(CurrentVersion);
         writer.U16(QkdSuiteIds.Kems.IdOf(Kem, nameof(Kem)));
         writer.U16(QkdSuiteIds.Kdfs.IdOf(Kdf, nameof(Kdf)));
-        writer.U8(hybrid ? ModeHybrid : ModePostQuantumOnly);
+        writer.U8((byte)Mode);
         writer.U32(Epoch);
         writer.Id(initiator);
         writer.Id(responder);

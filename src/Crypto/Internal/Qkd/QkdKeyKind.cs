@@ -12,67 +12,46 @@ namespace FintechCrypto.Internal.Qkd;
 
 /// <summary>One kind of authenticated peer key: its algorithms and their wire numbers, its certificate's magic and context, its errors, its public types.</summary>
 /// <typeparam name="TAlgorithm">The key's parameter-set type.</typeparam>
-internal sealed class QkdKeyKind<TAlgorithm>
+/// <param name="algorithms">The algorithms such keys may have and their numbers in the certificate's key-type field.</param>
+/// <param name="magic">The certificate's magic (4 ASCII letters).</param>
+/// <param name="certificateName">The certificate's name in errors; its default context is "FintechCrypto QKD " + this + " v1".</param>
+/// <param name="owner">Whose key it is, in errors ("responder's KEM key").</param>
+/// <param name="untrustedError">The error of a key that could not be authenticated.</param>
+/// <param name="keyRole">The key's role in its standard ("encapsulation", "verification").</param>
+/// <param name="publicKeySize">The length of a raw public key of an algorithm.</param>
+/// <param name="checkPublicKey">Imports a raw key to check it (FIPS 203 §7.2 / FIPS 204 input checks); throws <see cref="InvalidKeyEncodingException"/>.</param>
+/// <param name="newKey">Makes the public key type (the key already checked).</param>
+/// <param name="newCertificate">Makes the public certificate type.</param>
+internal sealed class QkdKeyKind<TAlgorithm>(
+    QkdIdTable<TAlgorithm> algorithms,
+    string magic,
+    string certificateName,
+    string owner,
+    QkdSessionError untrustedError,
+    string keyRole,
+    Func<TAlgorithm, int> publicKeySize,
+    Action<TAlgorithm, ReadOnlySpan<byte>> checkPublicKey,
+    Func<TAlgorithm, byte[], QkdKeyAuthentication, string?, object> newKey,
+    Func<QkdKeyCertificateCodec.Decoded<TAlgorithm>, object> newCertificate)
     where TAlgorithm : Algorithm
 {
-    private readonly byte[] _magic;
-    private readonly byte[] _defaultContext;
-    private readonly Func<TAlgorithm, int> _publicKeySize;
-    private readonly Action<TAlgorithm, ReadOnlySpan<byte>> _checkPublicKey;
-    private readonly Func<TAlgorithm, byte[], QkdKeyAuthentication, string?, object> _newKey;
-    private readonly Func<QkdKeyCertificateCodec.Decoded<TAlgorithm>, object> _newCertificate;
+    private readonly byte[] _magic = Encoding.ASCII.GetBytes(magic);
+    private readonly byte[] _defaultContext = Encoding.ASCII.GetBytes($"FintechCrypto QKD {certificateName} v1");
 
-    /// <param name="algorithms">The algorithms such keys may have and their numbers in the certificate's key-type field.</param>
-    /// <param name="magic">The certificate's magic (4 ASCII letters).</param>
-    /// <param name="certificateName">The certificate's name in errors; its default context is "FintechCrypto QKD " + this + " v1".</param>
-    /// <param name="owner">Whose key it is, in errors ("responder's KEM key").</param>
-    /// <param name="untrustedError">The error of a key that could not be authenticated.</param>
-    /// <param name="keyRole">The key's role in its standard ("encapsulation", "verification").</param>
-    /// <param name="publicKeySize">The length of a raw public key of an algorithm.</param>
-    /// <param name="checkPublicKey">Imports a raw key to check it (FIPS 203 §7.2 / FIPS 204 input checks); throws <see cref="InvalidKeyEncodingException"/>.</param>
-    /// <param name="newKey">Makes the public key type (the key already checked).</param>
-    /// <param name="newCertificate">Makes the public certificate type.</param>
-    internal QkdKeyKind(
-        QkdIdTable<TAlgorithm> algorithms,
-        string magic,
-        string certificateName,
-        string owner,
-        QkdSessionError untrustedError,
-        string keyRole,
-        Func<TAlgorithm, int> publicKeySize,
-        Action<TAlgorithm, ReadOnlySpan<byte>> checkPublicKey,
-        Func<TAlgorithm, byte[], QkdKeyAuthentication, string?, object> newKey,
-        Func<QkdKeyCertificateCodec.Decoded<TAlgorithm>, object> newCertificate)
-    {
-        Algorithms = algorithms;
-        _magic = Encoding.ASCII.GetBytes(magic);
-        CertificateName = certificateName;
-        _defaultContext = Encoding.ASCII.GetBytes($"FintechCrypto QKD {certificateName} v1");
-        Owner = owner;
-        UntrustedError = untrustedError;
-        KeyRole = keyRole;
-        _publicKeySize = publicKeySize;
-        _checkPublicKey = checkPublicKey;
-        _newKey = newKey;
-        _newCertificate = newCertificate;
-    }
-
-    internal QkdIdTable<TAlgorithm> Algorithms { get; }
+    internal QkdIdTable<TAlgorithm> Algorithms => algorithms;
 
     internal ReadOnlySpan<byte> Magic => _magic;
 
     /// <summary>The FIPS 204 context string a certificate is signed with when none is given.</summary>
     internal ReadOnlySpan<byte> DefaultContext => _defaultContext;
 
-    internal string CertificateName { get; }
+    internal string CertificateName => certificateName;
 
-    internal string Owner { get; }
+    internal string Owner => owner;
 
-    internal QkdSessionError UntrustedError { get; }
+    internal string KeyRole => keyRole;
 
-    internal string KeyRole { get; }
-
-    internal int PublicKeySize(TAlgorithm algorithm) => _publicKeySize(algorithm);
+    internal int PublicKeySize(TAlgorithm algorithm) => publicKeySize(algorithm);
 
     /// <summary>Refuses an algorithm the session does not support for this kind of key.</summary>
     /// <exception cref="ArgumentException">The algorithm is not one of <see cref="Algorithms"/>.</exception>
@@ -85,20 +64,20 @@ internal sealed class QkdKeyKind<TAlgorithm>
     }
 
     /// <summary>The exception for a key whose authentication failed.</summary>
-    internal QkdSessionException Untrusted(string message) => new(UntrustedError, message);
+    internal QkdSessionException Untrusted(string message) => new(untrustedError, message);
 
     /// <summary>Imports a raw key to check it (FIPS 203 §7.2 / FIPS 204 input checks).</summary>
     /// <exception cref="InvalidKeyEncodingException">The key is malformed.</exception>
-    internal void CheckPublicKey(TAlgorithm algorithm, ReadOnlySpan<byte> publicKey) => _checkPublicKey(algorithm, publicKey);
+    internal void CheckPublicKey(TAlgorithm algorithm, ReadOnlySpan<byte> publicKey) => checkPublicKey(algorithm, publicKey);
 
     /// <summary>A new authenticated key of this kind, its bytes checked first.</summary>
     /// <exception cref="InvalidKeyEncodingException">The key is malformed.</exception>
     internal T NewKey<T>(TAlgorithm algorithm, ReadOnlySpan<byte> publicKey, QkdKeyAuthentication authentication, string? saeId)
     {
         CheckPublicKey(algorithm, publicKey);
-        return (T)_newKey(algorithm, publicKey.ToArray(), authentication, saeId);
+        return (T)newKey(algorithm, publicKey.ToArray(), authentication, saeId);
     }
 
     /// <summary>A new certificate of this kind.</summary>
-    internal T NewCertificate<T>(QkdKeyCertificateCodec.Decoded<TAlgorithm> decoded) => (T)_newCertificate(decoded);
+    internal T NewCertificate<T>(QkdKeyCertificateCodec.Decoded<TAlgorithm> decoded) => (T)newCertificate(decoded);
 }

@@ -25,11 +25,11 @@ namespace FintechCrypto.Internal.Qkd;
 /// </remarks>
 internal static class QkdKeySchedule
 {
-    internal const int TrafficKeySize = 32;
-    internal const int ConfirmationKeySize = 32;
+    /// <summary>The size of the chaining secret (and of each AES-256 key and HMAC-SHA256 key of the output).</summary>
     internal const int ChainingSecretSize = 32;
-    internal const int RekeyAuthenticationKeySize = 32;
-    internal const int OutputSize = (2 * (TrafficKeySize + EpochKeys.NonceSize)) + ConfirmationKeySize + ChainingSecretSize + RekeyAuthenticationKeySize;
+
+    /// <summary>The output: two directions of key and nonce base, then the confirmation key, chaining secret and rekey authentication key.</summary>
+    private const int OutputSize = (2 * (ChainingSecretSize + EpochKeys.NonceSize)) + (3 * ChainingSecretSize);
 
     /// <summary>The CatKDF label (the HKDF salt, the HMAC/KMAC key of TS 103 744); v2 with the chained schedule.</summary>
     private static readonly byte[] s_label = "FintechCrypto QKD session v2"u8.ToArray();
@@ -63,14 +63,15 @@ internal static class QkdKeySchedule
             // TS 103 744 §8.2 CatKDF: secret = psk ‖ k1, psk = chain(e−1) ‖ QKD keys; with an empty psk (a post-quantum-only
             // first handshake) the KEM secret stands alone.
             CatKdf.DeriveKey(kdf, psk, kemSharedSecret, s_label, info, transcript, responderEncapsulationKey, output);
-            ReadOnlySpan<byte> o = output;
-            ReadOnlySpan<byte> i2rKey = o[..32];
-            ReadOnlySpan<byte> i2rNonce = o[32..44];
-            ReadOnlySpan<byte> r2iKey = o[44..76];
-            ReadOnlySpan<byte> r2iNonce = o[76..88];
-            ReadOnlySpan<byte> chainingSecret = o[120..152];
-            ReadOnlySpan<byte> rekeyAuthenticationKey = o[152..184];
-            HMACSHA256.HashData(o[88..120], transcript, confirmation);
+            ReadOnlySpan<byte> rest = output;
+            ReadOnlySpan<byte> i2rKey = Next(ref rest, ChainingSecretSize);
+            ReadOnlySpan<byte> i2rNonce = Next(ref rest, EpochKeys.NonceSize);
+            ReadOnlySpan<byte> r2iKey = Next(ref rest, ChainingSecretSize);
+            ReadOnlySpan<byte> r2iNonce = Next(ref rest, EpochKeys.NonceSize);
+            ReadOnlySpan<byte> confirmationKey = Next(ref rest, ChainingSecretSize);
+            ReadOnlySpan<byte> chainingSecret = Next(ref rest, ChainingSecretSize);
+            ReadOnlySpan<byte> rekeyAuthenticationKey = Next(ref rest, ChainingSecretSize);
+            HMACSHA256.HashData(confirmationKey, transcript, confirmation);
             return role == QkdSessionRole.Initiator
                 ? new EpochKeys(epoch, mode, keyIds, i2rKey, i2rNonce, r2iKey, r2iNonce, chainingSecret, rekeyAuthenticationKey, replayWindowSize, now)
                 : new EpochKeys(epoch, mode, keyIds, r2iKey, r2iNonce, i2rKey, i2rNonce, chainingSecret, rekeyAuthenticationKey, replayWindowSize, now);
@@ -79,5 +80,13 @@ internal static class QkdKeySchedule
         {
             CryptographicOperations.ZeroMemory(output);
         }
+    }
+
+    /// <summary>The next <paramref name="length"/> bytes of the output, in the order of the summary.</summary>
+    private static ReadOnlySpan<byte> Next(ref ReadOnlySpan<byte> rest, int length)
+    {
+        ReadOnlySpan<byte> part = rest[..length];
+        rest = rest[length..];
+        return part;
     }
 }

@@ -8,37 +8,27 @@ namespace FintechCrypto.Qkd.Etsi004;
 /// The result of <see cref="IQkdKeyStream.GetKeyAsync"/> (ETSI GS QKD 004 GET_KEY). On success it owns one key
 /// chunk, which <see cref="Dispose"/> clears.
 /// </summary>
-public sealed class QkdGetKeyResult : IDisposable
+/// <param name="status">The status.</param>
+/// <param name="index">The index of the chunk (on success), or the index asked for.</param>
+/// <param name="key">The key chunk on success (its <see cref="QkdKey.KeyId"/> identifies it in the underlying source), else null.</param>
+/// <param name="metadata">The metadata (in the stream's <see cref="QkdQos.MetadataMimetype"/>), or empty.</param>
+/// <param name="requiredMetadataSize">With <see cref="Etsi004Status.MetadataBufferTooSmall"/>, the buffer size needed.</param>
+public sealed class QkdGetKeyResult(Etsi004Status status, long index, QkdKey? key = null, ReadOnlyMemory<byte> metadata = default, int requiredMetadataSize = 0) : IDisposable
 {
-    /// <summary>Creates a result.</summary>
-    /// <param name="status">The status.</param>
-    /// <param name="index">The index of the chunk (on success), or the index asked for.</param>
-    /// <param name="key">The key chunk on success (its <see cref="QkdKey.KeyId"/> identifies it in the underlying source), else null.</param>
-    /// <param name="metadata">The metadata (in the stream's <see cref="QkdQos.MetadataMimetype"/>), or empty.</param>
-    /// <param name="requiredMetadataSize">With <see cref="Etsi004Status.MetadataBufferTooSmall"/>, the buffer size needed.</param>
-    public QkdGetKeyResult(Etsi004Status status, long index, QkdKey? key = null, ReadOnlyMemory<byte> metadata = default, int requiredMetadataSize = 0)
-    {
-        Status = status;
-        Index = index;
-        Key = key;
-        Metadata = metadata;
-        RequiredMetadataSize = requiredMetadataSize;
-    }
-
     /// <summary>The status of the call.</summary>
-    public Etsi004Status Status { get; }
+    public Etsi004Status Status { get; } = status;
 
     /// <summary>The index of the chunk, which both applications use to read the same key.</summary>
-    public long Index { get; }
+    public long Index { get; } = index;
 
     /// <summary>The key chunk (ETSI 004 <c>key_buffer</c>) on success, else null.</summary>
-    public QkdKey? Key { get; }
+    public QkdKey? Key { get; } = key;
 
     /// <summary>The metadata (ETSI 004 <c>Metadata_buffer</c>), or empty. It holds no key material.</summary>
-    public ReadOnlyMemory<byte> Metadata { get; }
+    public ReadOnlyMemory<byte> Metadata { get; } = metadata;
 
     /// <summary>With <see cref="Etsi004Status.MetadataBufferTooSmall"/>, the metadata buffer size needed; otherwise 0.</summary>
-    public int RequiredMetadataSize { get; }
+    public int RequiredMetadataSize { get; } = requiredMetadataSize;
 
     /// <summary>Clears the key chunk.</summary>
     public void Dispose() => Key?.Dispose();

@@ -29,7 +29,7 @@ namespace FintechCrypto.Qkd.Etsi014;
 /// that slave and fetched again after a Get key for it fails. Answers are checked strictly: the shapes and types of 014
 /// §6, UUID key IDs (never the nil UUID), RFC 4648 base64 keys, exactly the number, sizes and IDs asked for (the sizes of a
 /// Get key with key IDs when its caller gives one). Failures are
-/// <see cref="KeySourceException"/>s whose <see cref="KeySourceException.Error"/> says what happened; see
+/// <see cref="KeySourceException"/>s whose <see cref="QkdException{TError}.Error"/> says what happened; see
 /// <see cref="Etsi014RetryPolicy"/> for what is retried.
 /// </para>
 /// <para>

@@ -59,30 +59,17 @@ public sealed partial class QkdSession
         }
 
         IReadOnlyList<Guid> keyIds = keys is null ? Array.Empty<Guid>() : [.. KeyIdsOf(keys)];
-        byte[] ciphertext = new byte[_kem.CiphertextSize];
-        byte[] sharedSecret = GC.AllocateArray<byte>(_kem.SharedSecretSize, pinned: true);
+        byte[] ciphertext = new byte[_options.Kem.CiphertextSize];
+        byte[] sharedSecret = GC.AllocateArray<byte>(_options.Kem.SharedSecretSize, pinned: true);
         int chainLength = epoch == 0 ? 0 : QkdKeySchedule.ChainingSecretSize;
-        byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8)), pinned: true);
+        byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _options.QkdKeyCount * (_options.QkdKeySizeInBits / 8)), pinned: true);
         EpochKeys? derived = null;
         try
         {
             _encapsulationKey!.Encapsulate(ciphertext, sharedSecret);
             SignatureAlgorithm? signatureAlgorithm = epoch == 0 ? _signingKey?.Algorithm : null;
-            var handshake = new QkdHandshakeMessage
-            {
-                Kem = _kem,
-                Kdf = _kdf,
-                Mode = sessionMode,
-                Epoch = epoch,
-                InitiatorSaeId = _localSaeId,
-                ResponderSaeId = _peerSaeId,
-                SourceKmeId = sourceKmeId,
-                TargetKmeId = targetKmeId,
-                KeySizeInBits = _qkdKeySizeInBits,
-                KeyIds = keyIds,
-                Ciphertext = ciphertext,
-                InitiatorSignatureAlgorithm = signatureAlgorithm,
-            };
+            var handshake = new QkdHandshakeMessage(
+                _options.Kem, _options.Kdf, sessionMode, epoch, _options.LocalSaeId, _options.PeerSaeId, sourceKmeId, targetKmeId, _options.QkdKeySizeInBits, keyIds, ciphertext, signatureAlgorithm);
             byte[] message = handshake.Encode(out QkdHandshakeLayout layout);
             if (signatureAlgorithm is not null)
             {
@@ -110,7 +97,7 @@ public sealed partial class QkdSession
 
             FillPsk(keys, psk.AsSpan(chainLength));
             derived = QkdKeySchedule.Derive(
-                _kdf, psk, sharedSecret, message, layout.ContextLength, _responderEncapsulationKey, _role, epoch, sessionMode, keyIds, _replayWindowSize,
+                _options.Kdf, psk, sharedSecret, message, layout.ContextLength, _responderEncapsulationKey, _role, epoch, sessionMode, keyIds, _options.ReplayWindowSize,
                 _time.GetUtcNow(), message.AsSpan(message.Length - QkdHandshakeMessage.KeyConfirmationSize));
             Install(derived, sessionMode, sessionMode == QkdSessionMode.PostQuantumOnly ? failure : null);
             derived = null;

@@ -22,20 +22,20 @@ public sealed partial class QkdSession
         string? targetKmeId = null;
         QkdKeyContainer? keys = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_keySourceTimeout);
+        timeout.CancelAfter(_options.KeySourceTimeout);
         try
         {
-            if (_queryStatus)
+            if (_options.QueryStatus)
             {
                 // ETSI GS QKD 014 §5.2 Get status: the KME IDs bound into the key schedule, stored_key_count for metrics.
-                QkdKeySourceStatus status = await _keySource.GetStatusAsync(_peerSaeId, timeout.Token).ConfigureAwait(false);
-                QkdMetrics.RecordStatus(status, _localSaeId, _peerSaeId);
+                QkdKeySourceStatus status = await _keySource.GetStatusAsync(_options.PeerSaeId, timeout.Token).ConfigureAwait(false);
+                QkdMetrics.RecordStatus(status, _options.LocalSaeId, _options.PeerSaeId);
                 sourceKmeId = HandshakeKmeId(status.SourceKmeId, "source_KME_ID");
                 targetKmeId = HandshakeKmeId(status.TargetKmeId, "target_KME_ID");
             }
 
             // ETSI GS QKD 014 §5.3 Get key: new keys for the slave SAE.
-            keys = await _keySource.GetKeysAsync(_peerSaeId, QkdKeyRequest.For(_qkdKeyCount, _qkdKeySizeInBits), timeout.Token).ConfigureAwait(false);
+            keys = await _keySource.GetKeysAsync(_options.PeerSaeId, QkdKeyRequest.For(_options.QkdKeyCount, _options.QkdKeySizeInBits), timeout.Token).ConfigureAwait(false);
             CheckDelivered(keys, null);
             QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
             return (keys, sourceKmeId, targetKmeId, null);
@@ -48,7 +48,7 @@ public sealed partial class QkdSession
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             keys?.Dispose();
-            return (null, null, null, new KeySourceException(KeySourceError.Timeout, $"The QKD key source did not answer within {_keySourceTimeout.TotalSeconds} s.", innerException: e));
+            return (null, null, null, new KeySourceException(KeySourceError.Timeout, $"The QKD key source did not answer within {_options.KeySourceTimeout.TotalSeconds} s.", innerException: e));
         }
         catch (ArgumentException e)
         {
@@ -71,8 +71,8 @@ public sealed partial class QkdSession
     /// </summary>
     private QkdSessionMode? ApplyExhaustionPolicy(uint epoch, bool keepAllowed, KeySourceException failure)
     {
-        string what = $"The QKD key source could not deliver {_qkdKeyCount} key(s) of {_qkdKeySizeInBits} bits for '{_peerSaeId}' (epoch {epoch}): {failure.Message}";
-        switch (_policy.Kind)
+        string what = $"The QKD key source could not deliver {_options.QkdKeyCount} key(s) of {_options.QkdKeySizeInBits} bits for '{_options.PeerSaeId}' (epoch {epoch}): {failure.Message}";
+        switch (_options.ExhaustionPolicy.Kind)
         {
             case QkdExhaustionPolicyKind.ContinuePostQuantumOnly:
                 ReportFailure(QkdSessionError.KeySourceFailed, what, failure);
@@ -97,7 +97,7 @@ public sealed partial class QkdSession
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             DateTimeOffset now = _time.GetUtcNow();
-            DateTimeOffset deadline = _keepDeadline ??= _policy.DeadlineFrom(now);
+            DateTimeOffset deadline = _keepDeadline ??= _options.ExhaustionPolicy.DeadlineFrom(now);
             EpochKeys current = _current ?? throw NotEstablished();
             QkdMetrics.Failures.Add(1, Tagged("qkd.error", nameof(QkdSessionError.KeySourceFailed)));
             Add(ref events, Event(QkdSessionEventKind.Failure, current.Epoch, what, exception: failure));
@@ -106,7 +106,7 @@ public sealed partial class QkdSession
             {
                 _state = QkdSessionState.KeepingCurrentKeys;
                 QkdMetrics.PolicyFallbacks.Add(1, Tagged("qkd.policy", "keep_current_key_until"));
-                Add(ref events, Event(QkdSessionEventKind.PolicyFallback, current.Epoch, $"Keeping the keys of epoch {current.Epoch} until {deadline:O} (policy {_policy}).", policy: QkdExhaustionPolicyKind.KeepCurrentKeyUntil, deadline: deadline));
+                Add(ref events, Event(QkdSessionEventKind.PolicyFallback, current.Epoch, $"Keeping the keys of epoch {current.Epoch} until {deadline:O} (policy {_options.ExhaustionPolicy}).", policy: QkdExhaustionPolicyKind.KeepCurrentKeyUntil, deadline: deadline));
             }
             else if (LimitsReached(current, now))
             {
@@ -128,7 +128,7 @@ public sealed partial class QkdSession
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            retained = _retained.Take(message.KeyIds, _qkdKeySizeInBits, _time.GetUtcNow());
+            retained = _retained.Take(message.KeyIds, _options.QkdKeySizeInBits, _time.GetUtcNow());
         }
 
         if (retained is not null)
@@ -138,11 +138,11 @@ public sealed partial class QkdSession
 
         QkdKeyContainer? keys = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_keySourceTimeout);
+        timeout.CancelAfter(_options.KeySourceTimeout);
         try
         {
             // ETSI GS QKD 014 §5.4 Get key with key IDs: the path names the master SAE (the initiator).
-            keys = await _keySource.GetKeysWithIdsAsync(_peerSaeId, message.KeyIds, timeout.Token).ConfigureAwait(false);
+            keys = await _keySource.GetKeysWithIdsAsync(_options.PeerSaeId, message.KeyIds, timeout.Token).ConfigureAwait(false);
             CheckDelivered(keys, message.KeyIds);
             QkdMetrics.KeysFetched.Add(keys.Keys.Count, _tags);
             return keys;
@@ -155,7 +155,7 @@ public sealed partial class QkdSession
             Exception cause = e is KeySourceException or ArgumentException or OperationCanceledException ? e : ForeignFailure(e);
             var exception = new QkdSessionException(
                 QkdSessionError.KeySourceFailed,
-                $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_peerSaeId}' for epoch {message.Epoch}: {cause.Message}",
+                $"The QKD key source could not deliver the keys [{string.Join(", ", message.KeyIds)}] from '{_options.PeerSaeId}' for epoch {message.Epoch}: {cause.Message}",
                 cause);
             ReportFailure(QkdSessionError.KeySourceFailed, exception.Message, exception);
             throw exception;
@@ -210,9 +210,9 @@ public sealed partial class QkdSession
     private void CheckDelivered(QkdKeyContainer keys, IReadOnlyList<Guid>? expectedIds)
     {
         string? problem = null;
-        if (keys is null || keys.Keys.Count != _qkdKeyCount)
+        if (keys is null || keys.Keys.Count != _options.QkdKeyCount)
         {
-            problem = $"{keys?.Keys.Count ?? 0} key(s) delivered, {_qkdKeyCount} requested";
+            problem = $"{keys?.Keys.Count ?? 0} key(s) delivered, {_options.QkdKeyCount} requested";
         }
         else
         {
@@ -228,9 +228,9 @@ public sealed partial class QkdSession
                 {
                     problem = $"key {key.KeyId:D} delivered where {expectedIds[i]:D} was requested";
                 }
-                else if (key.SizeInBits != _qkdKeySizeInBits)
+                else if (key.SizeInBits != _options.QkdKeySizeInBits)
                 {
-                    problem = $"key {key.KeyId:D} has {key.SizeInBits} bits, not {_qkdKeySizeInBits}";
+                    problem = $"key {key.KeyId:D} has {key.SizeInBits} bits, not {_options.QkdKeySizeInBits}";
                 }
             }
         }

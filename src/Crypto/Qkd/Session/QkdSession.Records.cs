@@ -1,6 +1,6 @@
 // QkdSession's record layer: Protect and TryUnprotect (AES-256-GCM records under the current epoch's keys, RFC 8446
-// §5.3 nonces, the replay window), the send limits and AES-GCM ceilings that refuse a record, and the retirement of
-// the previous epoch's receive key. The public surface is in QkdSession.cs.
+// §5.3 nonces, the replay window), and the send limits and AES-GCM ceilings that refuse a record. The public surface is
+// in QkdSession.cs; the epochs whose keys records use in QkdSession.Epochs.cs.
 
 using System;
 using System.Buffers.Binary;
@@ -184,7 +184,7 @@ public sealed partial class QkdSession
             return Refuse(
                 QkdSessionError.RekeyRequired,
                 keys.Epoch,
-                $"The send key of epoch {keys.Epoch} has reached the AES-GCM usage ceiling ({_recordCeiling} records or {_byteCeiling} bytes per key, RFC 8446 §5.5) whatever the policy {_policy}; rekey.",
+                $"The send key of epoch {keys.Epoch} has reached the AES-GCM usage ceiling ({_recordCeiling} records or {_byteCeiling} bytes per key, RFC 8446 §5.5) whatever the policy {_options.ExhaustionPolicy}; rekey.",
                 ref events);
         }
 
@@ -199,16 +199,16 @@ public sealed partial class QkdSession
             Add(ref events, Event(QkdSessionEventKind.RekeyDue, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are reached."));
         }
 
-        if (_policy.Kind == QkdExhaustionPolicyKind.KeepCurrentKeyUntil)
+        if (_options.ExhaustionPolicy.Kind == QkdExhaustionPolicyKind.KeepCurrentKeyUntil)
         {
-            DateTimeOffset deadline = _keepDeadline ??= _policy.DeadlineFrom(now);
+            DateTimeOffset deadline = _keepDeadline ??= _options.ExhaustionPolicy.DeadlineFrom(now);
             if (now < deadline)
             {
                 if (_state != QkdSessionState.KeepingCurrentKeys)
                 {
                     _state = QkdSessionState.KeepingCurrentKeys;
                     QkdMetrics.PolicyFallbacks.Add(1, Tagged("qkd.policy", "keep_current_key_until"));
-                    Add(ref events, Event(QkdSessionEventKind.PolicyFallback, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are passed; keeping its keys until {deadline:O} (policy {_policy}).", policy: QkdExhaustionPolicyKind.KeepCurrentKeyUntil, deadline: deadline));
+                    Add(ref events, Event(QkdSessionEventKind.PolicyFallback, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are passed; keeping its keys until {deadline:O} (policy {_options.ExhaustionPolicy}).", policy: QkdExhaustionPolicyKind.KeepCurrentKeyUntil, deadline: deadline));
                 }
 
                 return null;
@@ -217,7 +217,7 @@ public sealed partial class QkdSession
             return Refuse(QkdSessionError.RekeyRequired, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are passed and the keep-current-key deadline {deadline:O} has passed; rekey.", ref events);
         }
 
-        return Refuse(QkdSessionError.RekeyRequired, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are passed ({keys.MessagesSent} records, {keys.BytesSent} bytes, since {keys.StartedAt:O}); policy {_policy} refuses more records until a rekey.", ref events);
+        return Refuse(QkdSessionError.RekeyRequired, keys.Epoch, $"The rekey limits of epoch {keys.Epoch} are passed ({keys.MessagesSent} records, {keys.BytesSent} bytes, since {keys.StartedAt:O}); policy {_options.ExhaustionPolicy} refuses more records until a rekey.", ref events);
     }
 
     private QkdSessionException Refuse(QkdSessionError error, uint epoch, string message, ref List<QkdSessionEventArgs>? events)
@@ -235,7 +235,7 @@ public sealed partial class QkdSession
     }
 
     private bool LimitsReached(EpochKeys keys, DateTimeOffset now) =>
-        keys.MessagesSent >= _rekeyAfterMessages || keys.BytesSent >= _rekeyAfterBytes || now - keys.StartedAt >= _rekeyAfterTime;
+        keys.MessagesSent >= _options.RekeyAfterMessages || keys.BytesSent >= _options.RekeyAfterBytes || now - keys.StartedAt >= _options.RekeyAfterTime;
 
     /// <summary>Opens a record under the lock; null on success, else the reason for the rejection metric.</summary>
     private string? Open(ReadOnlySpan<byte> record, Span<byte> plaintext, int length)
@@ -273,17 +273,5 @@ public sealed partial class QkdSession
 
         keys.ReplayWindow.Mark(sequence);
         return null;
-    }
-
-    /// <summary>Clears the previous epoch's keys once its grace period is over (under the lock).</summary>
-    private void RetirePrevious(DateTimeOffset now, ref List<QkdSessionEventArgs>? events)
-    {
-        if (_previous?.RetireAt is DateTimeOffset retireAt && now >= retireAt)
-        {
-            uint epoch = _previous.Epoch;
-            _previous.Dispose();
-            _previous = null;
-            Add(ref events, Event(QkdSessionEventKind.EpochRetired, epoch, $"The keys of epoch {epoch} are cleared (grace period over)."));
-        }
     }
 }

@@ -51,8 +51,8 @@ public sealed partial class QkdSession
             QkdKeyContainer? keys = message.Mode == QkdSessionMode.Hybrid ? await AcquireKeysAsync(message, cancellationToken).ConfigureAwait(false) : null;
             using QkdKeyContainer? owned = keys;
             bool installed = false;
-            byte[] sharedSecret = GC.AllocateArray<byte>(_kem.SharedSecretSize, pinned: true);
-            byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _qkdKeyCount * (_qkdKeySizeInBits / 8)), pinned: true);
+            byte[] sharedSecret = GC.AllocateArray<byte>(_options.Kem.SharedSecretSize, pinned: true);
+            byte[] psk = GC.AllocateArray<byte>(chainLength + (keys is null ? 0 : _options.QkdKeyCount * (_options.QkdKeySizeInBits / 8)), pinned: true);
             byte[] confirmation = GC.AllocateArray<byte>(QkdHandshakeMessage.KeyConfirmationSize, pinned: true);
             EpochKeys? derived = null;
             try
@@ -62,13 +62,13 @@ public sealed partial class QkdSession
                 FillPsk(keys, psk.AsSpan(chainLength));
                 ReadOnlySpan<byte> bytes = handshakeMessage.Span;
                 derived = QkdKeySchedule.Derive(
-                    _kdf, psk, sharedSecret, bytes, message.ContextLength, _responderEncapsulationKey, _role, message.Epoch, message.Mode,
-                    message.KeyIds, _replayWindowSize, _time.GetUtcNow(), confirmation);
+                    _options.Kdf, psk, sharedSecret, bytes, message.ContextLength, _responderEncapsulationKey, _role, message.Epoch, message.Mode,
+                    message.KeyIds, _options.ReplayWindowSize, _time.GetUtcNow(), confirmation);
                 if (!CryptographicOperations.FixedTimeEquals(confirmation, bytes[^QkdHandshakeMessage.KeyConfirmationSize..]))
                 {
                     var exception = new QkdSessionException(
                         QkdSessionError.KeyConfirmationFailed,
-                        $"The key confirmation of the epoch {message.Epoch} handshake from '{_peerSaeId}' does not match: the message was altered, or the ends hold different QKD or KEM keys.");
+                        $"The key confirmation of the epoch {message.Epoch} handshake from '{_options.PeerSaeId}' does not match: the message was altered, or the ends hold different QKD or KEM keys.");
                     ReportFailure(QkdSessionError.KeyConfirmationFailed, exception.Message, exception);
                     throw exception;
                 }
@@ -134,7 +134,7 @@ public sealed partial class QkdSession
                     {
                         throw new QkdSessionException(
                             QkdSessionError.RekeyNotAuthenticated,
-                            $"The epoch {message.Epoch} rekey from '{_peerSaeId}' is not authenticated under the keys of epoch {current.Epoch}: it was injected or altered. The session is unchanged.");
+                            $"The epoch {message.Epoch} rekey from '{_options.PeerSaeId}' is not authenticated under the keys of epoch {current.Epoch}: it was injected or altered. The session is unchanged.");
                     }
 
                     current.ChainingSecret.CopyTo(chain);
@@ -151,7 +151,7 @@ public sealed partial class QkdSession
             && !_trustedInitiator.Verify(bytes[..layout.SignatureOffset], message.InitiatorSignatureAlgorithm, message.InitiatorSignature.Span, s_initiatorSignatureContext))
         {
             string why = message.InitiatorSignatureAlgorithm is null ? "carries no initiator signature" : "carries an initiator signature that does not verify with the trusted key";
-            throw new QkdSessionException(QkdSessionError.InitiatorNotAuthenticated, $"The first handshake from '{_peerSaeId}' {why}, and this responder requires the initiator's {_trustedInitiator.Algorithm.Name} signature.");
+            throw new QkdSessionException(QkdSessionError.InitiatorNotAuthenticated, $"The first handshake from '{_options.PeerSaeId}' {why}, and this responder requires the initiator's {_trustedInitiator.Algorithm.Name} signature.");
         }
 
         return 0;
@@ -159,14 +159,14 @@ public sealed partial class QkdSession
 
     private void CheckMessage(QkdHandshakeMessage message, uint expectedEpoch)
     {
-        if (message.Kem != _kem || message.Kdf != _kdf)
+        if (message.Kem != _options.Kem || message.Kdf != _options.Kdf)
         {
-            throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The handshake uses {message.Kem.Name} + {message.Kdf.Name}, but this session is configured for {_kem.Name} + {_kdf.Name}.");
+            throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The handshake uses {message.Kem.Name} + {message.Kdf.Name}, but this session is configured for {_options.Kem.Name} + {_options.Kdf.Name}.");
         }
 
-        if (!string.Equals(message.InitiatorSaeId, _peerSaeId, StringComparison.Ordinal) || !string.Equals(message.ResponderSaeId, _localSaeId, StringComparison.Ordinal))
+        if (!string.Equals(message.InitiatorSaeId, _options.PeerSaeId, StringComparison.Ordinal) || !string.Equals(message.ResponderSaeId, _options.LocalSaeId, StringComparison.Ordinal))
         {
-            throw new QkdSessionException(QkdSessionError.WrongSaeId, $"The handshake is from '{message.InitiatorSaeId}' to '{message.ResponderSaeId}', but this session is '{_peerSaeId}' to '{_localSaeId}'.");
+            throw new QkdSessionException(QkdSessionError.WrongSaeId, $"The handshake is from '{message.InitiatorSaeId}' to '{message.ResponderSaeId}', but this session is '{_options.PeerSaeId}' to '{_options.LocalSaeId}'.");
         }
 
         if (message.Epoch != expectedEpoch)
@@ -176,14 +176,14 @@ public sealed partial class QkdSession
 
         if (message.Mode == QkdSessionMode.PostQuantumOnly)
         {
-            if (_policy.Kind != QkdExhaustionPolicyKind.ContinuePostQuantumOnly)
+            if (_options.ExhaustionPolicy.Kind != QkdExhaustionPolicyKind.ContinuePostQuantumOnly)
             {
-                throw new QkdSessionException(QkdSessionError.DowngradeRefused, $"The epoch {message.Epoch} handshake from '{_peerSaeId}' is post-quantum-only, but this session's policy is {_policy}.");
+                throw new QkdSessionException(QkdSessionError.DowngradeRefused, $"The epoch {message.Epoch} handshake from '{_options.PeerSaeId}' is post-quantum-only, but this session's policy is {_options.ExhaustionPolicy}.");
             }
         }
-        else if (message.KeyIds.Count != _qkdKeyCount || message.KeySizeInBits != _qkdKeySizeInBits)
+        else if (message.KeyIds.Count != _options.QkdKeyCount || message.KeySizeInBits != _options.QkdKeySizeInBits)
         {
-            throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The handshake names {message.KeyIds.Count} QKD key(s) of {message.KeySizeInBits} bits, but this session uses {_qkdKeyCount} of {_qkdKeySizeInBits} bits.");
+            throw new QkdSessionException(QkdSessionError.SuiteMismatch, $"The handshake names {message.KeyIds.Count} QKD key(s) of {message.KeySizeInBits} bits, but this session uses {_options.QkdKeyCount} of {_options.QkdKeySizeInBits} bits.");
         }
     }
 }

@@ -30,8 +30,14 @@ public sealed partial class QkdSession
     // Called under the lock.
     private QkdSessionEventArgs Event(
         QkdSessionEventKind kind, uint epoch, string message, QkdExhaustionPolicyKind? policy = null, DateTimeOffset? deadline = null, Exception? exception = null) =>
-        new(kind, epoch, _current?.Mode ?? QkdSessionMode.None, _state, _time.GetUtcNow(), message)
+        new()
         {
+            Kind = kind,
+            Epoch = epoch,
+            Mode = _current?.Mode ?? QkdSessionMode.None,
+            State = _state,
+            Time = _time.GetUtcNow(),
+            Message = message,
             Policy = policy,
             Deadline = deadline,
             Exception = exception,

@@ -3,10 +3,10 @@
 // enters ETSI TS 103 744 CatKDF as the pre-shared key beside a KEM shared secret, never alone.
 //
 // One class, split by responsibility as Go's crypto/tls splits a connection: this file is the public entry point (state,
-// factories, the handshake entry points, Dispose); QkdSession.Records.cs the record layer; QkdSession.Handshake.cs what
-// both handshake halves share (one at a time, the installation of an epoch); QkdSession.Initiator.cs and
-// QkdSession.Responder.cs the two halves; QkdSession.KeySource.cs the key fetching with the exhaustion policy;
-// QkdSession.Telemetry.cs the events and metrics; QkdSession.Testing.cs the test hooks.
+// factories, the handshake entry points, one handshake at a time, Dispose); QkdSession.Records.cs the record layer;
+// QkdSession.Initiator.cs and QkdSession.Responder.cs the two handshake halves; QkdSession.Epochs.cs the installation
+// and retirement of epochs; QkdSession.KeySource.cs the key fetching with the exhaustion policy; QkdSession.Telemetry.cs
+// the events and metrics; QkdSession.Testing.cs the test hooks.
 
 using System;
 using System.Collections.Generic;
@@ -59,21 +59,8 @@ public sealed partial class QkdSession : IDisposable
 
     private readonly object _lock = new();
     private readonly QkdSessionRole _role;
-    private readonly string _localSaeId;
-    private readonly string _peerSaeId;
+    private readonly QkdSessionOptions _options;          // a validated copy the caller cannot change
     private readonly IQkdKeySource _keySource;
-    private readonly KemAlgorithm _kem;
-    private readonly HybridKdf _kdf;
-    private readonly int _qkdKeySizeInBits;
-    private readonly int _qkdKeyCount;
-    private readonly QkdExhaustionPolicy _policy;
-    private readonly long _rekeyAfterMessages;
-    private readonly long _rekeyAfterBytes;
-    private readonly TimeSpan _rekeyAfterTime;
-    private readonly int _replayWindowSize;
-    private readonly TimeSpan _previousEpochGrace;
-    private readonly TimeSpan _keySourceTimeout;
-    private readonly bool _queryStatus;
     private readonly TimeProvider _time;
     private readonly TagList _tags;
     private readonly SigningKey? _signingKey;              // initiator: signs the first handshake (optional, the caller's)
@@ -97,26 +84,13 @@ public sealed partial class QkdSession : IDisposable
     private QkdSession(QkdSessionRole role, QkdSessionOptions options, EncapsulationKey? encapsulationKey, DecapsulationKey? decapsulationKey, byte[] responderEncapsulationKey)
     {
         _role = role;
-        _localSaeId = options.LocalSaeId;
-        _peerSaeId = options.PeerSaeId;
+        _options = options;
         _keySource = options.KeySource!;
-        _kem = options.Kem;
-        _kdf = options.Kdf;
-        _qkdKeySizeInBits = options.QkdKeySizeInBits;
-        _qkdKeyCount = options.QkdKeyCount;
-        _policy = options.ExhaustionPolicy;
-        _rekeyAfterMessages = options.RekeyAfterMessages;
-        _rekeyAfterBytes = options.RekeyAfterBytes;
-        _rekeyAfterTime = options.RekeyAfterTime;
-        _replayWindowSize = options.ReplayWindowSize;
-        _previousEpochGrace = options.PreviousEpochGrace;
-        _keySourceTimeout = options.KeySourceTimeout;
-        _queryStatus = options.QueryStatus;
         _time = options.TimeProvider;
         _encapsulationKey = encapsulationKey;
         _decapsulationKey = decapsulationKey;
         _responderEncapsulationKey = responderEncapsulationKey;
-        _tags = QkdMetrics.Tags(_localSaeId, _peerSaeId, role);
+        _tags = QkdMetrics.Tags(options.LocalSaeId, options.PeerSaeId, role);
         _signingKey = role == QkdSessionRole.Initiator ? options.InitiatorSigningKey : null;
         _trustedInitiator = role == QkdSessionRole.Responder ? options.TrustedInitiatorKey : null;
         _retained = new RetainedQkdKeys(options.FailedHandshakeKeyRetention, QkdSessionOptions.MaxRetainedQkdKeys);
@@ -134,19 +108,19 @@ public sealed partial class QkdSession : IDisposable
     public QkdSessionRole Role => _role;
 
     /// <summary>This SAE's ID.</summary>
-    public string LocalSaeId => _localSaeId;
+    public string LocalSaeId => _options.LocalSaeId;
 
     /// <summary>The peer SAE's ID.</summary>
-    public string PeerSaeId => _peerSaeId;
+    public string PeerSaeId => _options.PeerSaeId;
 
     /// <summary>The KEM of the session.</summary>
-    public KemAlgorithm Kem => _kem;
+    public KemAlgorithm Kem => _options.Kem;
 
     /// <summary>The hybrid KDF of the session.</summary>
-    public HybridKdf Kdf => _kdf;
+    public HybridKdf Kdf => _options.Kdf;
 
     /// <summary>The exhaustion policy of this end.</summary>
-    public QkdExhaustionPolicy ExhaustionPolicy => _policy;
+    public QkdExhaustionPolicy ExhaustionPolicy => _options.ExhaustionPolicy;
 
     /// <summary>The state of the session.</summary>
     public QkdSessionState State
@@ -232,10 +206,10 @@ public sealed partial class QkdSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(responderKey);
-        CheckOptions(options, responderKey.Algorithm, nameof(responderKey), responderKey.SaeId, QkdSessionError.UntrustedKemKey, "responder's KEM key");
+        QkdSessionOptions copy = Checked(options, responderKey.Algorithm, nameof(responderKey), responderKey.SaeId, QkdSessionError.UntrustedKemKey, "responder's KEM key");
         byte[] keyBytes = responderKey.PublicKey.ToArray();
-        EncapsulationKey key = FintechCrypto.EncapsulationKey.Import(options.Kem, keyBytes, KeyBlobFormat.RawPublicKey);
-        return new QkdSession(QkdSessionRole.Initiator, options, key, null, keyBytes);
+        EncapsulationKey key = FintechCrypto.EncapsulationKey.Import(copy.Kem, keyBytes, KeyBlobFormat.RawPublicKey);
+        return new QkdSession(QkdSessionRole.Initiator, copy, key, null, keyBytes);
     }
 
     /// <summary>Creates the responder (slave SAE) end.</summary>
@@ -249,9 +223,9 @@ public sealed partial class QkdSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(decapsulationKey);
-        CheckOptions(options, decapsulationKey.Algorithm, nameof(decapsulationKey), options.TrustedInitiatorKey?.SaeId, QkdSessionError.UntrustedInitiatorKey, "initiator's ML-DSA key");
+        QkdSessionOptions copy = Checked(options, decapsulationKey.Algorithm, nameof(decapsulationKey), options.TrustedInitiatorKey?.SaeId, QkdSessionError.UntrustedInitiatorKey, "initiator's ML-DSA key");
         byte[] keyBytes = decapsulationKey.EncapsulationKey.Export(KeyBlobFormat.RawPublicKey);
-        return new QkdSession(QkdSessionRole.Responder, options, null, decapsulationKey, keyBytes);
+        return new QkdSession(QkdSessionRole.Responder, copy, null, decapsulationKey, keyBytes);
     }
 
     /// <summary>The initiator's first handshake (epoch 0): fetch QKD keys for the peer, encapsulate, derive the keys.</summary>
@@ -332,7 +306,37 @@ public sealed partial class QkdSession : IDisposable
         lock (_lock)
         {
             string epoch = _current is null ? "none" : _current.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return $"QkdSession({_role} {_localSaeId} -> {_peerSaeId}, {_kem.Name} + {_kdf.Name}, {_state}, {_current?.Mode ?? QkdSessionMode.None}, epoch {epoch})";
+            return $"QkdSession({_role} {_options.LocalSaeId} -> {_options.PeerSaeId}, {_options.Kem.Name} + {_options.Kdf.Name}, {_state}, {_current?.Mode ?? QkdSessionMode.None}, epoch {epoch})";
+        }
+    }
+
+    /// <summary>Runs one handshake of <paramref name="role"/>: one at a time, never on a disposed session or by the other role.</summary>
+    private async Task<T> RunHandshakeAsync<T>(QkdSessionRole role, Func<CancellationToken, Task<T>> handshake, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+        }
+
+        if (_role != role)
+        {
+            throw new InvalidOperationException(role == QkdSessionRole.Initiator
+                ? "Only the initiator (master SAE) starts handshakes and rekeys."
+                : "Only the responder (slave SAE) accepts handshake messages.");
+        }
+
+        if (Interlocked.CompareExchange(ref _handshakeBusy, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("Another handshake of this QKD session is running.");
+        }
+
+        try
+        {
+            return await handshake(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _handshakeBusy, 0);
         }
     }
 
@@ -340,20 +344,25 @@ public sealed partial class QkdSession : IDisposable
         new("The QKD session has no keys yet: the initiator must call InitiateAsync and the responder AcceptAsync first.");
 
     /// <summary>
-    /// The checks both factories make: the options, the session key's KEM against <see cref="QkdSessionOptions.Kem"/>,
-    /// and the SAE ID the peer's authenticated key is certified for (if any) against <see cref="QkdSessionOptions.PeerSaeId"/>.
+    /// The checks both factories make, on a copy of the options that the session keeps (later changes to
+    /// <paramref name="options"/> do not reach it): the options, the session key's KEM against
+    /// <see cref="QkdSessionOptions.Kem"/>, and the SAE ID the peer's authenticated key is certified for (if any) against
+    /// <see cref="QkdSessionOptions.PeerSaeId"/>.
     /// </summary>
-    private static void CheckOptions(QkdSessionOptions options, KemAlgorithm kem, string paramName, string? certifiedSaeId, QkdSessionError untrusted, string whose)
+    private static QkdSessionOptions Checked(QkdSessionOptions options, KemAlgorithm kem, string paramName, string? certifiedSaeId, QkdSessionError untrusted, string whose)
     {
-        options.Validate();
-        if (kem != options.Kem)
+        QkdSessionOptions copy = options.Copy();
+        copy.Validate();
+        if (kem != copy.Kem)
         {
-            throw Error.Argument_KeyAlgorithmMismatch(paramName, kem.Name, options.Kem.Name);
+            throw Error.Argument_KeyAlgorithmMismatch(paramName, kem.Name, copy.Kem.Name);
         }
 
-        if (certifiedSaeId is not null && !string.Equals(certifiedSaeId, options.PeerSaeId, StringComparison.Ordinal))
+        if (certifiedSaeId is not null && !string.Equals(certifiedSaeId, copy.PeerSaeId, StringComparison.Ordinal))
         {
-            throw new QkdSessionException(untrusted, $"The {whose} is certified for SAE '{certifiedSaeId}', not the peer '{options.PeerSaeId}'.");
+            throw new QkdSessionException(untrusted, $"The {whose} is certified for SAE '{certifiedSaeId}', not the peer '{copy.PeerSaeId}'.");
         }
+
+        return copy;
     }
 }

@@ -7,33 +7,27 @@ namespace FintechCrypto.Qkd;
 /// <summary>One event of a <see cref="QkdSession"/>. Never carries key material.</summary>
 public sealed class QkdSessionEventArgs : EventArgs
 {
-    internal QkdSessionEventArgs(QkdSessionEventKind kind, uint epoch, QkdSessionMode mode, QkdSessionState state, DateTimeOffset time, string message)
+    internal QkdSessionEventArgs()
     {
-        Kind = kind;
-        Epoch = epoch;
-        Mode = mode;
-        State = state;
-        Time = time;
-        Message = message;
     }
 
     /// <summary>What happened.</summary>
-    public QkdSessionEventKind Kind { get; }
+    public QkdSessionEventKind Kind { get; init; }
 
     /// <summary>The epoch concerned (the new one for <see cref="QkdSessionEventKind.Rekeyed"/>, the retired one for <see cref="QkdSessionEventKind.EpochRetired"/>).</summary>
-    public uint Epoch { get; }
+    public uint Epoch { get; init; }
 
     /// <summary>The session's mode after the event.</summary>
-    public QkdSessionMode Mode { get; }
+    public QkdSessionMode Mode { get; init; }
 
     /// <summary>The session's state after the event.</summary>
-    public QkdSessionState State { get; }
+    public QkdSessionState State { get; init; }
 
     /// <summary>When it happened, by the session's <see cref="QkdSessionOptions.TimeProvider"/>.</summary>
-    public DateTimeOffset Time { get; }
+    public DateTimeOffset Time { get; init; }
 
     /// <summary>A description for logs (SAE IDs, key IDs, epochs, policy; never key material).</summary>
-    public string Message { get; }
+    public string Message { get; init; } = string.Empty;
 
     /// <summary>For <see cref="QkdSessionEventKind.PolicyFallback"/>: the policy applied; otherwise null.</summary>
     public QkdExhaustionPolicyKind? Policy { get; init; }

@@ -107,6 +107,9 @@ public sealed class QkdSessionOptions
     /// </summary>
     public TimeSpan FailedHandshakeKeyRetention { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A copy of every option (the session keeps one, so later changes to these options do not reach it).</summary>
+    internal QkdSessionOptions Copy() => (QkdSessionOptions)MemberwiseClone();
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range; the message names it.</exception>
     public void Validate()

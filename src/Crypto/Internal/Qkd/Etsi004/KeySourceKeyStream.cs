@@ -12,21 +12,17 @@ using FintechCrypto.Qkd.Etsi004;
 namespace FintechCrypto.Internal.Qkd.Etsi004;
 
 /// <summary>The <see cref="IQkdKeyStream"/> that <see cref="KeySourceKeyStreamService.Attach"/> returns.</summary>
-internal sealed class KeySourceKeyStream : IQkdKeyStream
+/// <param name="service">The service that keeps the streams (the KMS side).</param>
+/// <param name="saeId">The application's SAE ID.</param>
+/// <param name="keySource">The application's own key source (its KME).</param>
+internal sealed class KeySourceKeyStream(KeySourceKeyStreamService service, string saeId, IQkdKeySource keySource) : IQkdKeyStream
 {
     // Pause between attempts while a key is not yet at this application's KME (replication lag) or none is left.
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromMilliseconds(50);
 
-    private readonly KeySourceKeyStreamService _service;
-    private readonly string _saeId;
-    private readonly IQkdKeySource _keySource;
-
-    internal KeySourceKeyStream(KeySourceKeyStreamService service, string saeId, IQkdKeySource keySource)
-    {
-        _service = service;
-        _saeId = saeId;
-        _keySource = keySource;
-    }
+    private readonly KeySourceKeyStreamService _service = service;
+    private readonly string _saeId = saeId;
+    private readonly IQkdKeySource _keySource = keySource;
 
     public async Task<QkdOpenConnectResult> OpenConnectAsync(string source, string destination, QkdQos qos, Guid? keyStreamId, CancellationToken cancellationToken = default)
     {

@@ -8,23 +8,15 @@ using FintechCrypto.Qkd.Etsi004;
 namespace FintechCrypto.Internal.Qkd.Etsi004;
 
 /// <summary>One key stream: its two applications, QoS, per-application cursors, and the key_ID behind each chunk index.</summary>
-internal sealed class KeyStreamState
+internal sealed class KeyStreamState(Guid id, string source, string destination, QkdQos qos)
 {
-    internal KeyStreamState(Guid id, string source, string destination, QkdQos qos)
-    {
-        Id = id;
-        Source = source;
-        Destination = destination;
-        Qos = qos;
-    }
+    internal Guid Id { get; } = id;
 
-    internal Guid Id { get; }
+    internal string Source { get; } = source;
 
-    internal string Source { get; }
+    internal string Destination { get; } = destination;
 
-    internal string Destination { get; }
-
-    internal QkdQos Qos { get; }
+    internal QkdQos Qos { get; } = qos;
 
     internal bool DestinationOpen { get; set; }
 
@@ -66,20 +58,13 @@ internal sealed class KeyStreamState
     }
 
     /// <summary>The key behind one chunk index: its key_ID, which application obtained it as master, who has read it.</summary>
-    internal sealed class Chunk
+    internal sealed class Chunk(Guid keyId, string master, DateTimeOffset created)
     {
-        internal Chunk(Guid keyId, string master, DateTimeOffset created)
-        {
-            KeyId = keyId;
-            Master = master;
-            Created = created;
-        }
+        internal Guid KeyId { get; } = keyId;
 
-        internal Guid KeyId { get; }
+        internal string Master { get; } = master;
 
-        internal string Master { get; }
-
-        internal DateTimeOffset Created { get; }
+        internal DateTimeOffset Created { get; } = created;
 
         internal bool ReadBySource { get; set; }
 

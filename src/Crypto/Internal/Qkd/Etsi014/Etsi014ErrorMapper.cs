@@ -7,23 +7,30 @@ using FintechCrypto.Qkd;
 
 namespace FintechCrypto.Internal.Qkd.Etsi014;
 
-/// <summary>Maps an HTTP status and the KME's Error <c>message</c> to a <see cref="KeySourceError"/>.</summary>
+/// <summary>
+/// Maps an HTTP status and the KME's Error <c>message</c> to a <see cref="KeySourceError"/>. The standard 400 messages of
+/// ETSI GS QKD 014 V1.1.1 are matched ignoring case, surrounding spaces and a final full stop; the simulator sends them.
+/// </summary>
 internal static class Etsi014ErrorMapper
 {
     /// <summary>014 §5.4: an unknown, already delivered or not yet replicated key ID.</summary>
-    internal const string KeysNotFound = Etsi014Messages.KeysNotFound;
+    internal const string KeysNotFound = "one or more keys specified are not found on KME";
 
-    /// <summary>014 §5.3/§6.2: a Key request whose size is not a multiple of 8.</summary>
-    internal const string SizeNotMultipleOf8 = Etsi014Messages.SizeNotMultipleOf8;
+    /// <summary>014 §5.3, §6.2: a Key request whose size is not a multiple of 8.</summary>
+    internal const string SizeNotMultipleOf8 = "size shall be a multiple of 8";
 
-    /// <summary>014 §5.3/§6.2: an extension_mandatory the KME does not know.</summary>
-    internal const string MandatoryNotSupported = Etsi014Messages.MandatoryExtensionsUnsupported;
+    /// <summary>014 §5.3, §6.2: an <c>extension_mandatory</c> member the KME does not know.</summary>
+    internal const string MandatoryExtensionsUnsupported = "not all extension_mandatory parameters are supported";
 
-    /// <summary>014 §5.3/§6.2: an extension_mandatory the KME knows but cannot meet.</summary>
-    internal const string MandatoryNotMet = Etsi014Messages.MandatoryExtensionsNotMet;
-
-    /// <summary>014 §5.3/§6.2: extension_optional members the KME did not handle.</summary>
-    internal const string OptionalNotHandled = Etsi014Messages.OptionalExtensionsNotHandled;
+    /// <summary>The standard messages of 014 §5.3, §5.4 and §6.2 (400 Bad request) and the kind each one means.</summary>
+    private static readonly (string Message, KeySourceError Kind)[] s_standardMessages =
+    [
+        (KeysNotFound, KeySourceError.KeyNotFound),
+        (SizeNotMultipleOf8, KeySourceError.InvalidKeySize),
+        (MandatoryExtensionsUnsupported, KeySourceError.ExtensionNotSupported),
+        ("not all extension_mandatory request options could be met", KeySourceError.ExtensionNotSupported),
+        ("not all extension_optional request options handled", KeySourceError.ExtensionNotSupported),
+    ];
 
     /// <summary>The kind of failure for a non-200 answer.</summary>
     /// <param name="httpStatus">The HTTP status code.</param>
@@ -36,11 +43,7 @@ internal static class Etsi014ErrorMapper
         {
             // 014 §5.2-§5.4: "400 Bad request format"; the standard messages say which rule was broken. KMEs that run out of
             // keys answer 400 or 503 (014 has no dedicated code), so an exhaustion message is honoured under both.
-            400 when Is(message, KeysNotFound) => KeySourceError.KeyNotFound,
-            400 when Is(message, SizeNotMultipleOf8) => KeySourceError.InvalidKeySize,
-            400 when Is(message, MandatoryNotSupported) || Is(message, MandatoryNotMet) || Is(message, OptionalNotHandled) => KeySourceError.ExtensionNotSupported,
-            400 when SaysExhausted(message) => KeySourceError.KeysExhausted,
-            400 => KeySourceError.BadRequest,
+            400 => Standard(message) ?? (SaysExhausted(message) ? KeySourceError.KeysExhausted : KeySourceError.BadRequest),
 
             // 014 §5.2-§5.4: "401 Unauthorized" (no body defined; proxies answer with HTML or nothing).
             401 => KeySourceError.Unauthorized,
@@ -51,8 +54,19 @@ internal static class Etsi014ErrorMapper
         };
     }
 
-    private static bool Is(string message, string standardMessage) =>
-        string.Equals(message, standardMessage, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The kind a standard 400 message means, or null for another message.</summary>
+    private static KeySourceError? Standard(string message)
+    {
+        foreach ((string standard, KeySourceError kind) in s_standardMessages)
+        {
+            if (string.Equals(message, standard, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the KME's message reports that it has too few keys.</summary>
     private static bool SaysExhausted(string message) =>

@@ -25,6 +25,13 @@ internal static class Etsi014ResponseReader
         MaxDepth = 64,
     };
 
+    /// <summary>014 §6.1: every member of a Status but <c>status_extension</c> is required.</summary>
+    private static readonly string[] s_statusMembers =
+    [
+        "source_KME_ID", "target_KME_ID", "master_SAE_ID", "slave_SAE_ID", "key_size", "stored_key_count", "max_key_count",
+        "max_key_per_request", "max_key_size", "min_key_size", "max_SAE_ID_count",
+    ];
+
     /// <summary>
     /// 014 §6.1 Status: every member required except <c>status_extension</c>; IDs are strings, counts and sizes
     /// non-negative integers; <c>slave_SAE_ID</c> must be the slave that was asked about.
@@ -38,45 +45,52 @@ internal static class Etsi014ResponseReader
             var reader = new Utf8JsonReader(WithoutBom(body), s_options);
             Next(ref reader, what);
             Expect(ref reader, JsonTokenType.StartObject, what);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             string? sourceKme = null, targetKme = null, master = null, slave = null;
-            int? keySize = null, stored = null, maxCount = null, maxPerRequest = null, maxSize = null, minSize = null, maxSaeIds = null;
+            int keySize = 0, stored = 0, maxCount = 0, maxPerRequest = 0, maxSize = 0, minSize = 0, maxSaeIds = 0;
             JsonElement? extension = null;
-            while (Next(ref reader, what) == JsonTokenType.PropertyName)
+            while (NextMember(ref reader, what, seen, out string name))
             {
-                string name = reader.GetString()!;
-                Next(ref reader, what);
                 switch (name)
                 {
-                    case "source_KME_ID": SetOnce(ref sourceKme, ReadString(ref reader, name), name); break;
-                    case "target_KME_ID": SetOnce(ref targetKme, ReadString(ref reader, name), name); break;
-                    case "master_SAE_ID": SetOnce(ref master, ReadString(ref reader, name), name); break;
-                    case "slave_SAE_ID": SetOnce(ref slave, ReadString(ref reader, name), name); break;
-                    case "key_size": SetOnce(ref keySize, ReadCount(ref reader, name), name); break;
-                    case "stored_key_count": SetOnce(ref stored, ReadCount(ref reader, name), name); break;
-                    case "max_key_count": SetOnce(ref maxCount, ReadCount(ref reader, name), name); break;
-                    case "max_key_per_request": SetOnce(ref maxPerRequest, ReadCount(ref reader, name), name); break;
-                    case "max_key_size": SetOnce(ref maxSize, ReadCount(ref reader, name), name); break;
-                    case "min_key_size": SetOnce(ref minSize, ReadCount(ref reader, name), name); break;
-                    case "max_SAE_ID_count": SetOnce(ref maxSaeIds, ReadCount(ref reader, name), name); break;
-                    case "status_extension": SetOnce(ref extension, ReadObject(ref reader, name), name); break;
+                    case "source_KME_ID": sourceKme = ReadString(ref reader, name); break;
+                    case "target_KME_ID": targetKme = ReadString(ref reader, name); break;
+                    case "master_SAE_ID": master = ReadString(ref reader, name); break;
+                    case "slave_SAE_ID": slave = ReadString(ref reader, name); break;
+                    case "key_size": keySize = ReadCount(ref reader, name); break;
+                    case "stored_key_count": stored = ReadCount(ref reader, name); break;
+                    case "max_key_count": maxCount = ReadCount(ref reader, name); break;
+                    case "max_key_per_request": maxPerRequest = ReadCount(ref reader, name); break;
+                    case "max_key_size": maxSize = ReadCount(ref reader, name); break;
+                    case "min_key_size": minSize = ReadCount(ref reader, name); break;
+                    case "max_SAE_ID_count": maxSaeIds = ReadCount(ref reader, name); break;
+                    case "status_extension": extension = ReadObject(ref reader, name); break;
                     default: reader.Skip(); break; // members of a later edition
                 }
             }
 
             ExpectEndOfDocument(ref reader, what);
+            foreach (string member in s_statusMembers)
+            {
+                if (!seen.Contains(member))
+                {
+                    throw Invalid(what, $"the member '{member}' is missing");
+                }
+            }
+
             var status = new QkdKeySourceStatus
             {
-                SourceKmeId = Required(sourceKme, "source_KME_ID"),
-                TargetKmeId = Required(targetKme, "target_KME_ID"),
-                MasterSaeId = Required(master, "master_SAE_ID"),
-                SlaveSaeId = Required(slave, "slave_SAE_ID"),
-                KeySize = Required(keySize, "key_size"),
-                StoredKeyCount = Required(stored, "stored_key_count"),
-                MaxKeyCount = Required(maxCount, "max_key_count"),
-                MaxKeyPerRequest = Required(maxPerRequest, "max_key_per_request"),
-                MaxKeySize = Required(maxSize, "max_key_size"),
-                MinKeySize = Required(minSize, "min_key_size"),
-                MaxSaeIdCount = Required(maxSaeIds, "max_SAE_ID_count"),
+                SourceKmeId = sourceKme!,
+                TargetKmeId = targetKme!,
+                MasterSaeId = master!,
+                SlaveSaeId = slave!,
+                KeySize = keySize,
+                StoredKeyCount = stored,
+                MaxKeyCount = maxCount,
+                MaxKeyPerRequest = maxPerRequest,
+                MaxKeySize = maxSize,
+                MinKeySize = minSize,
+                MaxSaeIdCount = maxSaeIds,
                 StatusExtension = extension,
             };
 
@@ -118,21 +132,13 @@ internal static class Etsi014ResponseReader
             var reader = new Utf8JsonReader(WithoutBom(body), s_options);
             Next(ref reader, what);
             Expect(ref reader, JsonTokenType.StartObject, what);
-            bool sawKeys = false;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             JsonElement? containerExtension = null;
-            while (Next(ref reader, what) == JsonTokenType.PropertyName)
+            while (NextMember(ref reader, what, seen, out string name))
             {
-                string name = reader.GetString()!;
-                Next(ref reader, what);
                 switch (name)
                 {
                     case "keys":
-                        if (sawKeys)
-                        {
-                            throw Invalid(what, "it has the member 'keys' twice");
-                        }
-
-                        sawKeys = true;
                         Expect(ref reader, JsonTokenType.StartArray, what);
                         while (Next(ref reader, what) != JsonTokenType.EndArray)
                         {
@@ -146,7 +152,7 @@ internal static class Etsi014ResponseReader
 
                         break;
                     case "key_container_extension":
-                        SetOnce(ref containerExtension, ReadObject(ref reader, name), name);
+                        containerExtension = ReadObject(ref reader, name);
                         break;
                     default:
                         reader.Skip();
@@ -155,7 +161,7 @@ internal static class Etsi014ResponseReader
             }
 
             ExpectEndOfDocument(ref reader, what);
-            if (!sawKeys)
+            if (!seen.Contains("keys"))
             {
                 throw Invalid(what, "the member 'keys' is missing");
             }
@@ -238,21 +244,14 @@ internal static class Etsi014ResponseReader
         JsonElement? keyIdExtension = null, keyExtension = null;
         try
         {
-            while (Next(ref reader, what) == JsonTokenType.PropertyName)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (NextMember(ref reader, what, seen, out string name))
             {
-                string name = reader.GetString()!;
-                Next(ref reader, what);
                 switch (name)
                 {
                     case "key_ID":
-                        string text = ReadString(ref reader, name);
-                        if (keyId is not null)
-                        {
-                            throw Invalid(what, "it has the member 'key_ID' twice");
-                        }
-
                         // 014 §6.3: "key_ID: ID of the key: UUID format"; RFC 4122 §3: hex digits in either case on input.
-                        if (!Guid.TryParseExact(text, "D", out Guid id))
+                        if (!Guid.TryParseExact(ReadString(ref reader, name), "D", out Guid id))
                         {
                             throw Invalid(what, "its key_ID is not a UUID");
                         }
@@ -267,18 +266,13 @@ internal static class Etsi014ResponseReader
                         keyId = id;
                         break;
                     case "key":
-                        if (key is not null)
-                        {
-                            throw Invalid(what, "it has the member 'key' twice");
-                        }
-
                         key = DecodeKey(ref reader, what);
                         break;
                     case "key_ID_extension":
-                        SetOnce(ref keyIdExtension, ReadObject(ref reader, name), name);
+                        keyIdExtension = ReadObject(ref reader, name);
                         break;
                     case "key_extension":
-                        SetOnce(ref keyExtension, ReadObject(ref reader, name), name);
+                        keyExtension = ReadObject(ref reader, name);
                         break;
                     default:
                         reader.Skip();
@@ -406,6 +400,28 @@ internal static class Etsi014ResponseReader
         return ordered;
     }
 
+    /// <summary>
+    /// Moves to the next member of the current object and onto its value; false at the end of the object. A member that
+    /// appears twice is refused (<paramref name="seen"/> holds the names read so far, for the checks of required members).
+    /// </summary>
+    private static bool NextMember(ref Utf8JsonReader reader, string what, HashSet<string> seen, out string name)
+    {
+        if (Next(ref reader, what) != JsonTokenType.PropertyName)
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        name = reader.GetString()!;
+        if (!seen.Add(name))
+        {
+            throw Invalid(what, $"it has the member '{name}' twice");
+        }
+
+        Next(ref reader, what);
+        return true;
+    }
+
     private static JsonTokenType Next(ref Utf8JsonReader reader, string what)
     {
         if (!reader.Read())
@@ -468,36 +484,6 @@ internal static class Etsi014ResponseReader
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
         return document.RootElement.Clone();
     }
-
-    private static void SetOnce<T>(ref T? field, T value, string name)
-        where T : class
-    {
-        if (field is not null)
-        {
-            throw Invalid("response", $"the member '{name}' appears twice");
-        }
-
-        field = value;
-    }
-
-    private static void SetOnce<T>(ref T? field, T value, string name)
-        where T : struct
-    {
-        if (field is not null)
-        {
-            throw Invalid("response", $"the member '{name}' appears twice");
-        }
-
-        field = value;
-    }
-
-    private static T Required<T>(T? value, string name)
-        where T : class =>
-        value ?? throw Invalid("Status", $"the member '{name}' is missing");
-
-    private static T Required<T>(T? value, string name)
-        where T : struct =>
-        value ?? throw Invalid("Status", $"the member '{name}' is missing");
 
     private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> body) =>
         body.StartsWith("\uFEFF"u8) ? body[3..] : body;

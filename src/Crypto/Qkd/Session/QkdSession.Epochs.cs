@@ -1,48 +1,15 @@
-// QkdSession's handshake machinery shared by both halves (QkdSession.Initiator.cs, QkdSession.Responder.cs): one
-// handshake at a time, by the right role, never on a disposed session; and the installation of a new epoch, whose
-// predecessor keeps its receive key for the grace period.
+// QkdSession's epochs: a handshake (QkdSession.Initiator.cs, QkdSession.Responder.cs) installs the keys of a new epoch;
+// the one it replaces keeps its receive key for the grace period, for records still in flight, and is then cleared.
 
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using FintechCrypto.Internal.Qkd;
 
 namespace FintechCrypto.Qkd;
 
-/// <content>What the two handshake halves of <see cref="QkdSession"/> share.</content>
+/// <content>The epochs of <see cref="QkdSession"/>.</content>
 public sealed partial class QkdSession
 {
-    /// <summary>Runs one handshake of <paramref name="role"/>: one at a time, never on a disposed session or by the other role.</summary>
-    private async Task<T> RunHandshakeAsync<T>(QkdSessionRole role, Func<CancellationToken, Task<T>> handshake, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        }
-
-        if (_role != role)
-        {
-            throw new InvalidOperationException(role == QkdSessionRole.Initiator
-                ? "Only the initiator (master SAE) starts handshakes and rekeys."
-                : "Only the responder (slave SAE) accepts handshake messages.");
-        }
-
-        if (Interlocked.CompareExchange(ref _handshakeBusy, 1, 0) != 0)
-        {
-            throw new InvalidOperationException("Another handshake of this QKD session is running.");
-        }
-
-        try
-        {
-            return await handshake(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _handshakeBusy, 0);
-        }
-    }
-
     /// <summary>Installs a new epoch: the current one becomes the previous (its receive key kept for the grace period).</summary>
     private void Install(EpochKeys keys, QkdSessionMode mode, KeySourceException? fallbackCause)
     {
@@ -56,7 +23,7 @@ public sealed partial class QkdSession
             _previous = _current;
             if (_previous is not null)
             {
-                _previous.RetireAt = SaturatingTime.Add(now, _previousEpochGrace);
+                _previous.RetireAt = SaturatingTime.Add(now, _options.PreviousEpochGrace);
             }
 
             _current = keys;
@@ -83,5 +50,17 @@ public sealed partial class QkdSession
         }
 
         Raise(events);
+    }
+
+    /// <summary>Clears the previous epoch's keys once its grace period is over (under the lock).</summary>
+    private void RetirePrevious(DateTimeOffset now, ref List<QkdSessionEventArgs>? events)
+    {
+        if (_previous?.RetireAt is DateTimeOffset retireAt && now >= retireAt)
+        {
+            uint epoch = _previous.Epoch;
+            _previous.Dispose();
+            _previous = null;
+            Add(ref events, Event(QkdSessionEventKind.EpochRetired, epoch, $"The keys of epoch {epoch} are cleared (grace period over)."));
+        }
     }
 }

@@ -19,7 +19,7 @@ public static class Program
         // rebuild this project, so the build that loaded the baseline is the one measured); the full JSON keeps every
         // measurement so that ratio-ci.py can put a confidence interval on each ratio.
         IConfig config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(200)).WithToolchain(InProcessEmitToolchain.Instance))
+            .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(12).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(120)).WithEvaluateOverhead(false).WithToolchain(InProcessEmitToolchain.Instance))
             .AddExporter(JsonExporter.Full)
             .AddColumn(StatisticColumn.Median)
             .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(64));

@@ -10,7 +10,6 @@ namespace FintechCrypto.Internal.MlDsa;
 
 internal static class Sampling
 {
-    private const int Rate128 = 168;
     private const int Rate256 = 136;
 
     /// <summary>
@@ -19,47 +18,8 @@ internal static class Sampling
     /// </summary>
     internal static void ExpandAVartime(ReadOnlySpan<byte> rho, int k, int l, Span<int> aHat)
     {
-        int total = k * l;
-        Span<byte> seeds = stackalloc byte[4 * 34];
-        Span<byte> blocks = stackalloc byte[4 * 5 * Rate128];
-        Span<int> counts = stackalloc int[4];
-        Span<int> entries = stackalloc int[4];
-        for (int first = 0; first < total; first += 4)
-        {
-            for (int lane = 0; lane < 4; lane++)
-            {
-                int entry = Math.Min(first + lane, total - 1);
-                entries[lane] = entry;
-                Span<byte> seed = seeds.Slice(lane * 34, 34);
-                rho.CopyTo(seed);
-                seed[32] = (byte)(entry % l); // s
-                seed[33] = (byte)(entry / l); // r
-            }
-
-            var xof = ShakeX4.Create128();
-            xof.Absorb(seeds[..34], seeds.Slice(34, 34), seeds.Slice(68, 34), seeds.Slice(102, 34));
-            int size = 5 * Rate128; // 840 bytes = 280 candidates; 256 accepted with overwhelming probability
-            xof.SqueezeBlocks(blocks[..size], blocks.Slice(size, size), blocks.Slice(2 * size, size), blocks.Slice(3 * size, size));
-            bool done = true;
-            for (int lane = 0; lane < 4; lane++)
-            {
-                counts[lane] = Native.MlDsa.MlDsaSampling.RejectUniformVartime(blocks.Slice(lane * size, size), aHat.Slice(entries[lane] * 256, 256), 0);
-                done &= counts[lane] == 256;
-            }
-
-            while (!done)
-            {
-                xof.SqueezeBlocks(blocks[..Rate128], blocks.Slice(size, Rate128), blocks.Slice(2 * size, Rate128), blocks.Slice(3 * size, Rate128));
-                done = true;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    counts[lane] = Native.MlDsa.MlDsaSampling.RejectUniformVartime(blocks.Slice(lane * size, Rate128), aHat.Slice(entries[lane] * 256, 256), counts[lane]);
-                    done &= counts[lane] == 256;
-                }
-            }
-
-            xof.Clear();
-        }
+        // 5 blocks per lane: 840 bytes = 280 candidates; 256 accepted with overwhelming probability.
+        ShakeMatrixExpansion.ExpandVartime<int, RejNttPoly>(rho, k, l, aHat);
     }
 
     /// <summary>
@@ -187,5 +147,14 @@ internal static class Sampling
         }
 
         xof.Clear();
+    }
+
+    /// <summary>RejNTTPoly's rejection rule (Algorithm 30 with CoeffFromThreeBytes, Algorithm 14): 5 SHAKE128 blocks first.</summary>
+    private struct RejNttPoly : IRejectionSampler<int>
+    {
+        public static int InitialBlocks => 5;
+
+        public static int RejectVartime(ReadOnlySpan<byte> buffer, Span<int> poly, int count) =>
+            Native.MlDsa.MlDsaSampling.RejectUniformVartime(buffer, poly, count);
     }
 }

@@ -40,14 +40,10 @@ internal static class KPke
             }
 
             // Step 18: t̂ = Â ∘ ŝ + ê. The products carry R^-1; ToMontgomery restores the plain domain.
-            tHat.Clear();
             for (int i = 0; i < k; i++)
             {
                 Span<short> t = tHat.Slice(i * 256, 256);
-                for (int j = 0; j < k; j++)
-                {
-                    MlKemNtt.MultiplyAccumulate(aHat.Slice(((i * k) + j) * 256, 256), sHat.Slice(j * 256, 256), t);
-                }
+                DotProduct(aHat, i * k, 1, sHat, k, t);                      // row i of Â
 
                 MlKemNtt.ToMontgomery(t);
                 MlKemNtt.Add(t, e.Slice(i * 256, 256));
@@ -87,14 +83,10 @@ internal static class KPke
             }
 
             // Step 19: u = NTT^-1(Â^T ∘ ŷ) + e1. Â^T[i, j] = Â[j, i].
-            u.Clear();
             for (int i = 0; i < k; i++)
             {
                 Span<short> ui = u.Slice(i * 256, 256);
-                for (int j = 0; j < k; j++)
-                {
-                    MlKemNtt.MultiplyAccumulate(aHat.Slice(((j * k) + i) * 256, 256), y.Slice(j * 256, 256), ui);
-                }
+                DotProduct(aHat, i, k, y, k, ui);                             // column i of Â
 
                 MlKemNtt.Reduce(ui);                                          // up to 2kq before this
                 MlKemNtt.InverseNtt(ui);
@@ -104,11 +96,7 @@ internal static class KPke
 
             // Steps 20-21: μ = Decompress_1(ByteDecode_1(m)); v = NTT^-1(t̂^T ∘ ŷ) + e2 + μ.
             MlKemCodec.DecodeDecompress(m, 1, mu);
-            v.Clear();
-            for (int j = 0; j < k; j++)
-            {
-                MlKemNtt.MultiplyAccumulate(tHat.Slice(j * 256, 256), y.Slice(j * 256, 256), v);
-            }
+            DotProduct(tHat, 0, 1, y, k, v);
 
             MlKemNtt.Reduce(v);
             MlKemNtt.InverseNtt(v);
@@ -153,11 +141,7 @@ internal static class KPke
             MlKemCodec.DecodeDecompress(c.Slice(p.U_Size, 32 * p.Dv), p.Dv, v);              // step 4
 
             // Step 6: w = v' − NTT^-1(ŝ^T ∘ NTT(u')).
-            w.Clear();
-            for (int j = 0; j < k; j++)
-            {
-                MlKemNtt.MultiplyAccumulate(sHat.Slice(j * 256, 256), u.Slice(j * 256, 256), w);
-            }
+            DotProduct(sHat, 0, 1, u, k, w);
 
             MlKemNtt.Reduce(w);
             MlKemNtt.InverseNtt(w);
@@ -176,4 +160,18 @@ internal static class KPke
     }
 
     internal static void Clear(Span<short> span) => CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(span));
+
+    /// <summary>
+    /// <paramref name="destination"/> = Σ_j a[first + j·stride] ∘ b[j] for j &lt; k (§2.4.7 equations 2.12-2.13 on
+    /// NTT-domain vectors; a is a vector or, with first/stride, a row or column of the k×k matrix Â). The products carry
+    /// R^-1 and the sum is not reduced (at most kq in magnitude).
+    /// </summary>
+    private static void DotProduct(ReadOnlySpan<short> a, int first, int stride, ReadOnlySpan<short> b, int k, Span<short> destination)
+    {
+        destination.Clear();
+        for (int j = 0; j < k; j++)
+        {
+            MlKemNtt.MultiplyAccumulate(a.Slice((first + (j * stride)) * 256, 256), b.Slice(j * 256, 256), destination);
+        }
+    }
 }

@@ -10,37 +10,16 @@ namespace FintechCrypto.Internal.MlKem;
 internal static class MlKemHashes
 {
     /// <summary>G(c) = SHA3-512(c) split into two 32-byte halves (§4.1 equation 4.5), here over a ‖ b.</summary>
-    internal static void G(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output64)
-    {
-        var sponge = Sha3Hash.Create512();
-        sponge.Absorb(a);
-        sponge.Absorb(b);
-        sponge.GetHashAndReset(output64);
-        sponge.Clear();
-    }
+    internal static void G(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output64) => Sha3Hash.HashData512(a, b, output64);
 
     /// <summary>H(s) = SHA3-256(s) (§4.1 equation 4.4).</summary>
     internal static void H(ReadOnlySpan<byte> input, Span<byte> output32) => Sha3Hash.HashData256(input, output32);
 
     /// <summary>J(s) = SHAKE256(s, 8·32) (§4.1 equation 4.4), here over z ‖ c.</summary>
-    internal static void J(ReadOnlySpan<byte> z, ReadOnlySpan<byte> c, Span<byte> output32)
-    {
-        var sponge = Shake.Create256();
-        sponge.Absorb(z);
-        sponge.Absorb(c);
-        sponge.Squeeze(output32);
-        sponge.Clear();
-    }
+    internal static void J(ReadOnlySpan<byte> z, ReadOnlySpan<byte> c, Span<byte> output32) => Shake.HashData256(z, c, output32);
 
     /// <summary>PRF_η(s, b) = SHAKE256(s ‖ b, 8·64·η) (§4.1 equation 4.3).</summary>
-    internal static void Prf(ReadOnlySpan<byte> s, byte b, Span<byte> output)
-    {
-        var sponge = Shake.Create256();
-        sponge.Absorb(s);
-        sponge.Absorb(stackalloc byte[] { b });
-        sponge.Squeeze(output);
-        sponge.Clear();
-    }
+    internal static void Prf(ReadOnlySpan<byte> s, byte b, Span<byte> output) => Shake.HashData256(s, new ReadOnlySpan<byte>(in b), output);
 
     /// <summary>Constant-time equality of two equal-length spans.</summary>
     internal static bool FixedTimeEquals(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => CryptographicOperations.FixedTimeEquals(a, b);

@@ -11,61 +11,13 @@ namespace FintechCrypto.Internal.MlKem;
 
 internal static class Sampling
 {
-    private const int Rate128 = Shake.Rate128;
-
-    // Three SHAKE128 blocks (504 bytes, 336 candidates) give the 256 coefficients of SampleNTT with overwhelming
-    // probability; further blocks are squeezed only when a lane needs them.
-    private const int InitialBlocks = 3;
-
     /// <summary>
     /// Â[i, j] = SampleNTT(ρ ‖ j ‖ i) for i, j &lt; k (Algorithm 13 steps 3-7; Algorithm 14 steps 4-8), row-major into
     /// <paramref name="matrix"/> (k·k·256 coefficients). Variable time: ρ is public.
     /// </summary>
     internal static void SampleMatrixVartime(ReadOnlySpan<byte> rho, int k, Span<short> matrix)
     {
-        int total = k * k;
-        Span<byte> seeds = stackalloc byte[4 * 34];
-        Span<byte> buffers = stackalloc byte[4 * InitialBlocks * Rate128];
-        Span<int> counts = stackalloc int[4];
-        Span<int> entries = stackalloc int[4];
-        for (int first = 0; first < total; first += 4)
-        {
-            // Lanes beyond the last entry repeat it; their output is discarded.
-            for (int lane = 0; lane < 4; lane++)
-            {
-                int entry = Math.Min(first + lane, total - 1);
-                entries[lane] = entry;
-                Span<byte> seed = seeds.Slice(lane * 34, 34);
-                rho.CopyTo(seed);
-                seed[32] = (byte)(entry % k); // j
-                seed[33] = (byte)(entry / k); // i
-                counts[lane] = 0;
-            }
-
-            var xof = ShakeX4.Create128();
-            xof.Absorb(seeds[..34], seeds.Slice(34, 34), seeds.Slice(68, 34), seeds.Slice(102, 34));
-            int size = InitialBlocks * Rate128;
-            xof.SqueezeBlocks(buffers[..size], buffers.Slice(size, size), buffers.Slice(2 * size, size), buffers.Slice(3 * size, size));
-            bool done = true;
-            for (int lane = 0; lane < 4; lane++)
-            {
-                counts[lane] = Native.MlKem.MlKemSampling.RejectSampleVartime(buffers.Slice(lane * size, size), Entry(matrix, entries[lane]), 0);
-                done &= counts[lane] == 256;
-            }
-
-            while (!done)
-            {
-                xof.SqueezeBlocks(buffers[..Rate128], buffers.Slice(size, Rate128), buffers.Slice(2 * size, Rate128), buffers.Slice(3 * size, Rate128));
-                done = true;
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    counts[lane] = Native.MlKem.MlKemSampling.RejectSampleVartime(buffers.Slice(lane * size, Rate128), Entry(matrix, entries[lane]), counts[lane]);
-                    done &= counts[lane] == 256;
-                }
-            }
-
-            xof.Clear();
-        }
+        ShakeMatrixExpansion.ExpandVartime<short, SampleNtt>(rho, k, k, matrix);
     }
 
     /// <summary>
@@ -121,5 +73,15 @@ internal static class Sampling
         }
     }
 
-    private static Span<short> Entry(Span<short> matrix, int entry) => matrix.Slice(entry * 256, 256);
+    /// <summary>
+    /// SampleNTT's rejection rule (Algorithm 7 steps 4-16): three SHAKE128 blocks (504 bytes, 336 candidates) give the
+    /// 256 coefficients with overwhelming probability; further blocks are squeezed only when a lane needs them.
+    /// </summary>
+    private struct SampleNtt : IRejectionSampler<short>
+    {
+        public static int InitialBlocks => 3;
+
+        public static int RejectVartime(ReadOnlySpan<byte> buffer, Span<short> poly, int count) =>
+            Native.MlKem.MlKemSampling.RejectSampleVartime(buffer, poly, count);
+    }
 }

@@ -69,6 +69,18 @@ internal struct KeccakSponge : IDisposable
         sponge.Squeeze(output);
     }
 
+    /// <summary>
+    /// One-shot over the concatenation <paramref name="first"/> ‖ <paramref name="second"/> (no copy), as
+    /// <see cref="HashData(int, byte, ReadOnlySpan{byte}, Span{byte})"/>.
+    /// </summary>
+    internal static void HashData(int rateInBytes, byte padding, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
+    {
+        using var sponge = new KeccakSponge(rateInBytes, padding);
+        sponge.Absorb(first);
+        sponge.Absorb(second);
+        sponge.Squeeze(output);
+    }
+
     /// <summary>Absorbs more input (FIPS 202 Algorithm 8, steps 5-6, incrementally).</summary>
     /// <exception cref="InvalidOperationException">Squeezing has begun, or the sponge was not created by a factory.</exception>
     internal void Absorb(ReadOnlySpan<byte> data)

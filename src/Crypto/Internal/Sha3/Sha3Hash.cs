@@ -57,6 +57,14 @@ internal struct Sha3Hash : IDisposable
     /// <exception cref="ArgumentException"><paramref name="output"/> is not 64 bytes.</exception>
     internal static void HashData512(ReadOnlySpan<byte> input, Span<byte> output) => HashData(64, input, output);
 
+    /// <summary>Writes SHA3-512(<paramref name="first"/> ‖ <paramref name="second"/>) into <paramref name="output"/> (64 bytes).</summary>
+    /// <exception cref="ArgumentException"><paramref name="output"/> is not 64 bytes.</exception>
+    internal static void HashData512(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
+    {
+        CheckDigestSize(64, output.Length, nameof(output));
+        KeccakSponge.HashData(RateOf(64), KeccakSponge.Sha3Padding, first, second, output);
+    }
+
     /// <summary>Appends <paramref name="data"/> to the message.</summary>
     internal void Absorb(ReadOnlySpan<byte> data) => _sponge.Absorb(data);
 

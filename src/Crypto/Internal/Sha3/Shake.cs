@@ -41,6 +41,10 @@ internal struct Shake : IDisposable
     internal static void HashData256(ReadOnlySpan<byte> input, Span<byte> output) =>
         KeccakSponge.HashData(Rate256, KeccakSponge.ShakePadding, input, output);
 
+    /// <summary>Writes the first <paramref name="output"/>.Length bytes of SHAKE256(<paramref name="first"/> ‖ <paramref name="second"/>).</summary>
+    internal static void HashData256(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output) =>
+        KeccakSponge.HashData(Rate256, KeccakSponge.ShakePadding, first, second, output);
+
     /// <summary>Appends <paramref name="data"/> to the input.</summary>
     /// <exception cref="InvalidOperationException">Squeezing has begun.</exception>
     internal void Absorb(ReadOnlySpan<byte> data) => _sponge.Absorb(data);

@@ -62,10 +62,7 @@ internal static class SlhDsaCore
         ReadOnlySpan<byte> md = digest[..p.MdBytes];                    // step 7
         (ulong treeIndex, int leafIndex) = Indices(p, digest);          // steps 8-12
 
-        Address adrs = default;                                         // step 1
-        adrs.SetTreeAddress(treeIndex);                                 // step 13
-        adrs.SetTypeAndClear(AddressType.ForsTree);                     // step 14
-        adrs.SetKeyPairAddress((uint)leafIndex);                        // step 15
+        Address adrs = ForsTreeAddress(treeIndex, leafIndex);           // steps 1, 13-15
         Span<byte> forsSignature = signature.Slice(n, p.ForsSignatureSize);
         Fors.Sign(hash, md, skSeed, adrs, forsSignature, pkFors);       // steps 16-18 (PK_FORS from the trees just built)
         Hypertree.Sign(hash, pkFors, skSeed, treeIndex, leafIndex, signature[(n + p.ForsSignatureSize)..]);   // steps 19-20
@@ -96,10 +93,7 @@ internal static class SlhDsaCore
         ReadOnlySpan<byte> md = digest[..p.MdBytes];                    // step 9
         (ulong treeIndex, int leafIndex) = Indices(p, digest);          // steps 10-14
 
-        Address adrs = default;                                         // step 4
-        adrs.SetTreeAddress(treeIndex);                                 // step 15
-        adrs.SetTypeAndClear(AddressType.ForsTree);                     // step 16
-        adrs.SetKeyPairAddress((uint)leafIndex);                        // step 17
+        Address adrs = ForsTreeAddress(treeIndex, leafIndex);           // steps 4, 15-17
         Fors.PkFromSig(hash, forsSignature, md, adrs, pkFors);          // step 18
         return Hypertree.Verify(hash, pkFors, htSignature, treeIndex, leafIndex, pkRoot);   // step 19
     }
@@ -115,6 +109,16 @@ internal static class SlhDsaCore
         tree &= treeBits == 64 ? ulong.MaxValue : (1UL << treeBits) - 1;
         ulong leaf = ToInt(digest.Slice(mdBytes + treeBytes, leafBytes)) & ((1UL << p.HPrime) - 1);
         return (tree, (int)leaf);
+    }
+
+    // Algorithm 19 steps 1, 13-15 (Algorithm 20 steps 4, 15-17): the FORS_TREE address of the signing key pair.
+    private static Address ForsTreeAddress(ulong treeIndex, int leafIndex)
+    {
+        Address adrs = default;
+        adrs.SetTreeAddress(treeIndex);
+        adrs.SetTypeAndClear(AddressType.ForsTree);
+        adrs.SetKeyPairAddress((uint)leafIndex);
+        return adrs;
     }
 
     // toInt(X, n) (Algorithm 2): big-endian, at most 8 bytes here.

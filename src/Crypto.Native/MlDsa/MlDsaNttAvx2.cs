@@ -21,7 +21,14 @@ internal static class MlDsaNttAvx2
     private static readonly int[] s_forwardInVector = BuildInVectorZetas(inverse: false);
     private static readonly int[] s_inverseInVector = BuildInVectorZetas(inverse: true);
 
+    // NoInlining on the two transforms: the in-vector layers (Simd.NttPairs.Forward / Inverse → PairButterflies →
+    // Butterfly → MulMont, Regroup32...) are AggressiveInlining several levels deep. Compiled as its own method the
+    // transform inlines all of them, but when the tier-1 JIT inlined the whole transform into the dispatcher
+    // (MlDsaNtt.Ntt) it ran out of inlining budget part way down and left MulMont and Regroup32 as real calls with
+    // the vectors passed through the stack: twice the time per NTT, ~6% of ML-DSA signing. A transform is one call
+    // per 256 coefficients, so keeping it a separate method costs nothing.
     /// <inheritdoc cref="MlDsaNttScalar.Ntt"/>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Ntt(Span<int> f)
     {
         CheckLength(f.Length);
@@ -48,6 +55,7 @@ internal static class MlDsaNttAvx2
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.InverseNttToMont"/>
+    [MethodImpl(MethodImplOptions.NoInlining)] // see Ntt
     internal static void InverseNttToMont(Span<int> f)
     {
         CheckLength(f.Length);

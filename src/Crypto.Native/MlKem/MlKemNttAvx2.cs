@@ -33,7 +33,12 @@ internal static class MlKemNttAvx2
     private static readonly short[] s_gammas = BuildGammas(out s_gammasQinv);
     private static readonly short[] s_gammasQinv;
 
+    // NoInlining on the two transforms (as in MlDsaNttAvx2): inlined whole into the dispatcher (MlKemNtt) by the
+    // tier-1 JIT, the deep AggressiveInlining chain of Simd.NttPairs ran out of inlining budget and left MulMont,
+    // Regroup128 and BarrettReduce as real calls (the inverse NTT took twice as long); as its own method the
+    // transform inlines them all. One call per 256 coefficients costs nothing.
     /// <inheritdoc cref="MlKemNttScalar.Ntt"/>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Ntt(Span<short> f)
     {
         CheckLength(f);
@@ -67,6 +72,7 @@ internal static class MlKemNttAvx2
     }
 
     /// <inheritdoc cref="MlKemNttScalar.InverseNtt"/>
+    [MethodImpl(MethodImplOptions.NoInlining)] // see Ntt
     internal static void InverseNtt(Span<short> f)
     {
         CheckLength(f);

@@ -20,7 +20,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostDkgRound1Package : FrostPublicMessage<FrostDkgRound1Package>
 {
-    internal const string What = "FROST DKG round-1 package";
     private byte[]? _proof;
 
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)

@@ -28,7 +28,6 @@ namespace FintechCrypto.Threshold;
 /// </remarks>
 public sealed class FrostDkgRound1SecretPackage : FrostDkgSecretPackage<FrostDkgRound1SecretPackage>
 {
-    internal const string What = "FROST DKG round-1 secret package";
     private readonly SecretBytes _coefficients; // every coefficient a_0..a_(t-1), Ns bytes each
     private readonly GroupElement[] _commitment;
 

@@ -19,17 +19,11 @@ namespace FintechCrypto.Threshold;
 /// </remarks>
 public sealed class FrostDkgRound2Package : FrostSecretScalarMessage<FrostDkgRound2Package>
 {
-    internal const string What = "FROST DKG round-2 package";
-
     internal FrostDkgRound2Package(FrostCiphersuite ciphersuite, in Scalar value)
         : base(ciphersuite, value, "signing_share")
     {
     }
 
-    private FrostDkgRound2Package(FrostFieldReader reader)
-        : base(reader, "signing_share")
-    {
-    }
-
-    internal static FrostDkgRound2Package ReadFields(FrostFieldReader reader) => new(reader);
+    internal static FrostDkgRound2Package ReadFields(FrostFieldReader reader) =>
+        Read(reader, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
 }

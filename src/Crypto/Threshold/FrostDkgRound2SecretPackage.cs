@@ -26,7 +26,6 @@ namespace FintechCrypto.Threshold;
 /// </remarks>
 public sealed class FrostDkgRound2SecretPackage : FrostDkgSecretPackage<FrostDkgRound2SecretPackage>
 {
-    internal const string What = "FROST DKG round-2 secret package";
     private readonly SecretScalar _ownShare;
     private readonly GroupElement[] _commitment; // whole: element 0 is the identity for a refresh
 

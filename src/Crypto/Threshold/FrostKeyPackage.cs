@@ -20,7 +20,6 @@ namespace FintechCrypto.Threshold;
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
 public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 {
-    internal const string What = "FROST key package";
     private readonly SecretScalar _signingShare;
     private byte[]? _verifyingShare;
     private byte[]? _verifyingKey;
@@ -141,7 +140,7 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
     {
         if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
         {
-            throw Error.Frost_Inconsistent(What, "the verifying share is not the signing share times the generator");
+            throw Error.Frost_Inconsistent(FrostMessageTable.Of<FrostKeyPackage>().What, "the verifying share is not the signing share times the generator");
         }
     }
 

@@ -19,7 +19,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPackage>
 {
-    internal const string What = "FROST public key package";
     private readonly FrostIdentifier[] _identifiers;
     private readonly GroupElement[] _verifyingShares;
     private IReadOnlyList<FrostIdentifier>? _identifierList;

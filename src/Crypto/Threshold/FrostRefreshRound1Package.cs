@@ -20,8 +20,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostRefreshRound1Package : FrostPublicMessage<FrostRefreshRound1Package>
 {
-    internal const string What = "FROST refresh round-1 package";
-
     internal FrostRefreshRound1Package(FrostCiphersuite ciphersuite, GroupElement[] nonConstantCommitment)
     {
         Ciphersuite = ciphersuite;

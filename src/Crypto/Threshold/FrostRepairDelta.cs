@@ -18,17 +18,11 @@ namespace FintechCrypto.Threshold;
 /// </remarks>
 public sealed class FrostRepairDelta : FrostSecretScalarMessage<FrostRepairDelta>
 {
-    internal const string What = "FROST repair delta";
-
     internal FrostRepairDelta(FrostCiphersuite ciphersuite, in Scalar value)
         : base(ciphersuite, value, "delta")
     {
     }
 
-    private FrostRepairDelta(FrostFieldReader reader)
-        : base(reader, "delta")
-    {
-    }
-
-    internal static FrostRepairDelta ReadFields(FrostFieldReader reader) => new(reader);
+    internal static FrostRepairDelta ReadFields(FrostFieldReader reader) =>
+        Read(reader, "delta", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairDelta(ciphersuite, value));
 }

@@ -18,17 +18,11 @@ namespace FintechCrypto.Threshold;
 /// </remarks>
 public sealed class FrostRepairSigma : FrostSecretScalarMessage<FrostRepairSigma>
 {
-    internal const string What = "FROST repair sigma";
-
     internal FrostRepairSigma(FrostCiphersuite ciphersuite, in Scalar value)
         : base(ciphersuite, value, "sigma")
     {
     }
 
-    private FrostRepairSigma(FrostFieldReader reader)
-        : base(reader, "sigma")
-    {
-    }
-
-    internal static FrostRepairSigma ReadFields(FrostFieldReader reader) => new(reader);
+    internal static FrostRepairSigma ReadFields(FrostFieldReader reader) =>
+        Read(reader, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
 }

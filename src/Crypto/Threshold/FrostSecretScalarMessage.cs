@@ -31,15 +31,16 @@ public abstract class FrostSecretScalarMessage<TSelf> : FrostMessage<TSelf>, IDi
         _value = new SecretScalar(ciphersuite.Suite.Scalars, value, this);
     }
 
-    // Decoding: reads the one field and clears the decoded copy.
-    private protected FrostSecretScalarMessage(FrostFieldReader reader, string field)
+    /// <summary>Makes a message of the one secret scalar.</summary>
+    private protected delegate TSelf Create(FrostCiphersuite ciphersuite, in Scalar value);
+
+    // Decoding: reads the one field, makes the message by create and clears the decoded copy.
+    private protected static TSelf Read(FrostFieldReader reader, string field, Create create)
     {
-        Ciphersuite = reader.Ciphersuite;
-        _field = field;
         Scalar value = reader.Scalar(field);
         try
         {
-            _value = new SecretScalar(Ciphersuite.Suite.Scalars, value, this);
+            return create(reader.Ciphersuite, value);
         }
         finally
         {

@@ -19,7 +19,6 @@ namespace FintechCrypto.Threshold;
 /// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
 public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposable
 {
-    internal const string What = "FROST secret share";
     private readonly SecretScalar _signingShare;
 
     /// <summary>

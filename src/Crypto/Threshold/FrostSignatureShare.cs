@@ -17,8 +17,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostSignatureShare : FrostPublicMessage<FrostSignatureShare>
 {
-    internal const string What = "FROST signature share";
-
     internal FrostSignatureShare(FrostCiphersuite ciphersuite, Scalar share)
     {
         Ciphersuite = ciphersuite;

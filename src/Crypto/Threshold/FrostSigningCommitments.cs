@@ -17,8 +17,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostSigningCommitments : FrostPublicMessage<FrostSigningCommitments>
 {
-    internal const string What = "FROST signing commitments";
-
     internal FrostSigningCommitments(FrostCiphersuite ciphersuite, GroupElement hiding, GroupElement binding)
     {
         Ciphersuite = ciphersuite;

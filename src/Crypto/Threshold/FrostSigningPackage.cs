@@ -18,7 +18,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage>
 {
-    internal const string What = "FROST signing package";
     private readonly CommitmentListEntry[] _commitmentList;
     private readonly byte[] _message;
     private IReadOnlyList<FrostIdentifier>? _identifiers;

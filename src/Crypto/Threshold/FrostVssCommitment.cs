@@ -19,7 +19,6 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
 {
-    internal const string What = "FROST VSS commitment";
     private readonly GroupElement[] _coefficients;
     private ReadOnlyMemory<byte>[]? _encoded;
 

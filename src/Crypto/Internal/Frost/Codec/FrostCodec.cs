@@ -37,20 +37,20 @@ internal static class FrostMessageTable
 {
     private static readonly Dictionary<Type, object> s_kinds = new()
     {
-        [typeof(FrostSigningCommitments)] = Kind(FrostMessageType.SigningCommitments, FrostSigningCommitments.What, FrostSigningCommitments.ReadFields),
-        [typeof(FrostSigningPackage)] = Kind(FrostMessageType.SigningPackage, FrostSigningPackage.What, FrostSigningPackage.ReadFields),
-        [typeof(FrostSignatureShare)] = Kind(FrostMessageType.SignatureShare, FrostSignatureShare.What, FrostSignatureShare.ReadFields),
-        [typeof(FrostSecretShare)] = Kind(FrostMessageType.SecretShare, FrostSecretShare.What, FrostSecretShare.ReadFields),
-        [typeof(FrostKeyPackage)] = Kind(FrostMessageType.KeyPackage, FrostKeyPackage.What, FrostKeyPackage.ReadFields),
-        [typeof(FrostPublicKeyPackage)] = Kind(FrostMessageType.PublicKeyPackage, FrostPublicKeyPackage.What, FrostPublicKeyPackage.ReadFields),
-        [typeof(FrostVssCommitment)] = Kind(FrostMessageType.VssCommitment, FrostVssCommitment.What, FrostVssCommitment.ReadFields),
-        [typeof(FrostDkgRound1SecretPackage)] = Kind(FrostMessageType.DkgRound1SecretPackage, FrostDkgRound1SecretPackage.What, FrostDkgRound1SecretPackage.ReadFields),
-        [typeof(FrostDkgRound1Package)] = Kind(FrostMessageType.DkgRound1Package, FrostDkgRound1Package.What, FrostDkgRound1Package.ReadFields),
-        [typeof(FrostDkgRound2SecretPackage)] = Kind(FrostMessageType.DkgRound2SecretPackage, FrostDkgRound2SecretPackage.What, FrostDkgRound2SecretPackage.ReadFields),
-        [typeof(FrostDkgRound2Package)] = Kind(FrostMessageType.DkgRound2Package, FrostDkgRound2Package.What, FrostDkgRound2Package.ReadFields),
-        [typeof(FrostRefreshRound1Package)] = Kind(FrostMessageType.RefreshRound1Package, FrostRefreshRound1Package.What, FrostRefreshRound1Package.ReadFields),
-        [typeof(FrostRepairDelta)] = Kind(FrostMessageType.RepairDelta, FrostRepairDelta.What, FrostRepairDelta.ReadFields),
-        [typeof(FrostRepairSigma)] = Kind(FrostMessageType.RepairSigma, FrostRepairSigma.What, FrostRepairSigma.ReadFields),
+        [typeof(FrostSigningCommitments)] = Kind(FrostMessageType.SigningCommitments, "FROST signing commitments", FrostSigningCommitments.ReadFields),
+        [typeof(FrostSigningPackage)] = Kind(FrostMessageType.SigningPackage, "FROST signing package", FrostSigningPackage.ReadFields),
+        [typeof(FrostSignatureShare)] = Kind(FrostMessageType.SignatureShare, "FROST signature share", FrostSignatureShare.ReadFields),
+        [typeof(FrostSecretShare)] = Kind(FrostMessageType.SecretShare, "FROST secret share", FrostSecretShare.ReadFields),
+        [typeof(FrostKeyPackage)] = Kind(FrostMessageType.KeyPackage, "FROST key package", FrostKeyPackage.ReadFields),
+        [typeof(FrostPublicKeyPackage)] = Kind(FrostMessageType.PublicKeyPackage, "FROST public key package", FrostPublicKeyPackage.ReadFields),
+        [typeof(FrostVssCommitment)] = Kind(FrostMessageType.VssCommitment, "FROST VSS commitment", FrostVssCommitment.ReadFields),
+        [typeof(FrostDkgRound1SecretPackage)] = Kind(FrostMessageType.DkgRound1SecretPackage, "FROST DKG round-1 secret package", FrostDkgRound1SecretPackage.ReadFields),
+        [typeof(FrostDkgRound1Package)] = Kind(FrostMessageType.DkgRound1Package, "FROST DKG round-1 package", FrostDkgRound1Package.ReadFields),
+        [typeof(FrostDkgRound2SecretPackage)] = Kind(FrostMessageType.DkgRound2SecretPackage, "FROST DKG round-2 secret package", FrostDkgRound2SecretPackage.ReadFields),
+        [typeof(FrostDkgRound2Package)] = Kind(FrostMessageType.DkgRound2Package, "FROST DKG round-2 package", FrostDkgRound2Package.ReadFields),
+        [typeof(FrostRefreshRound1Package)] = Kind(FrostMessageType.RefreshRound1Package, "FROST refresh round-1 package", FrostRefreshRound1Package.ReadFields),
+        [typeof(FrostRepairDelta)] = Kind(FrostMessageType.RepairDelta, "FROST repair delta", FrostRepairDelta.ReadFields),
+        [typeof(FrostRepairSigma)] = Kind(FrostMessageType.RepairSigma, "FROST repair sigma", FrostRepairSigma.ReadFields),
     };
 
     /// <summary>The kind of <typeparamref name="T"/>.</summary>

@@ -24,14 +24,11 @@ public sealed class FrostDkgRound1Package : FrostPublicMessage<FrostDkgRound1Pac
 
     internal FrostDkgRound1Package(FrostCiphersuite ciphersuite, GroupElement[] commitment, GroupElement proofR, in Scalar proofMu)
     {
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         Commitment = FrostVssCommitment.Create(ciphersuite, commitment);
         ProofR = proofR;
         ProofMu = proofMu;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>
     /// The sender's VSS commitment C_i = [a_0 B, ..., a_(t-1) B]; its length is the threshold, and its first element

@@ -82,7 +82,7 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
             shares[i] = FrostEncoding.DecodeElement(ciphersuite, encodedShares[i], $"verifying share of participant {identifiers[i]}");
         }
 
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         _identifiers = identifiers;
         _verifyingShares = shares;
         VerifyingKeyElement = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
@@ -101,15 +101,12 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
             throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
         }
 
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         _identifiers = sortedIdentifiers;
         _verifyingShares = verifyingShares;
         VerifyingKeyElement = verifyingKey;
         MinSigners = minSigners;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The participants' identifiers in ascending order.</summary>
     public IReadOnlyList<FrostIdentifier> Identifiers => _identifierList ??= Array.AsReadOnly(_identifiers);

@@ -18,6 +18,12 @@ public abstract class FrostPublicMessage<TSelf> : FrostMessage<TSelf>, IEquatabl
     {
     }
 
+    /// <summary>The ciphersuite.</summary>
+    public sealed override FrostCiphersuite Ciphersuite => _ciphersuite;
+
+    // Set once by each constructor of a derived message.
+    private protected FrostCiphersuite _ciphersuite = null!;
+
     /// <summary>True when <paramref name="other"/> is of the same ciphersuite and holds equal fields.</summary>
     /// <param name="other">Another message, or null.</param>
     /// <returns>Whether the two are equal.</returns>

@@ -22,12 +22,9 @@ public sealed class FrostRefreshRound1Package : FrostPublicMessage<FrostRefreshR
 {
     internal FrostRefreshRound1Package(FrostCiphersuite ciphersuite, GroupElement[] nonConstantCommitment)
     {
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         Commitment = FrostVssCommitment.Create(ciphersuite, nonConstantCommitment);
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>
     /// The commitments to coefficients 1..t-1 of the sender's sharing of zero (t - 1 elements; the commitment to the

@@ -19,12 +19,9 @@ public sealed class FrostSignatureShare : FrostPublicMessage<FrostSignatureShare
 {
     internal FrostSignatureShare(FrostCiphersuite ciphersuite, Scalar share)
     {
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         Share = share;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     internal Scalar Share { get; }
 

@@ -19,13 +19,10 @@ public sealed class FrostSigningCommitments : FrostPublicMessage<FrostSigningCom
 {
     internal FrostSigningCommitments(FrostCiphersuite ciphersuite, GroupElement hiding, GroupElement binding)
     {
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         Hiding = hiding;
         Binding = binding;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     internal GroupElement Hiding { get; }
 

@@ -62,20 +62,17 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
             }
         }
 
-        Ciphersuite = suite;
+        _ciphersuite = suite;
         _commitmentList = [.. entries];
         _message = message.ToArray();
     }
 
     private FrostSigningPackage(FrostCiphersuite ciphersuite, CommitmentListEntry[] sortedList, byte[] message)
     {
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         _commitmentList = sortedList;
         _message = message;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>The message to sign.</summary>
     public ReadOnlyMemory<byte> Message => _message;

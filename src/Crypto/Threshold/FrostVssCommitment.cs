@@ -50,12 +50,9 @@ public sealed class FrostVssCommitment : FrostPublicMessage<FrostVssCommitment>
             throw Error.Frost_Count(nameof(coefficients), "coefficients", 1, ushort.MaxValue, coefficients.Length);
         }
 
-        Ciphersuite = ciphersuite;
+        _ciphersuite = ciphersuite;
         _coefficients = coefficients;
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite { get; }
 
     /// <summary>A commitment to decoded elements (the library's own, already checked).</summary>
     internal static FrostVssCommitment Create(FrostCiphersuite ciphersuite, GroupElement[] coefficients) => new(ciphersuite, coefficients);

@@ -9,10 +9,11 @@ namespace FintechCrypto;
 /// <summary>A key-derivation parameter set: HKDF extract-and-expand.</summary>
 public sealed class KdfAlgorithm : Algorithm
 {
-    private static readonly Lazy<KdfAlgorithm> s_sha256 = new(() => new KdfAlgorithm("HKDF-SHA256", HashAlgorithmName.SHA256, 32));
-    private static readonly Lazy<KdfAlgorithm> s_sha384 = new(() => new KdfAlgorithm("HKDF-SHA384", HashAlgorithmName.SHA384, 48));
-    private static readonly Lazy<KdfAlgorithm> s_sha512 = new(() => new KdfAlgorithm("HKDF-SHA512", HashAlgorithmName.SHA512, 64));
-    private static readonly AlgorithmRegistry<KdfAlgorithm> s_registry = new("KDF", [("HKDF-SHA256", () => HkdfSha256), ("HKDF-SHA384", () => HkdfSha384), ("HKDF-SHA512", () => HkdfSha512)]);
+    private static readonly AlgorithmRegistry<KdfAlgorithm> s_registry = AlgorithmRegistry<KdfAlgorithm>.Lazily(
+        "KDF",
+        ("HKDF-SHA256", () => new KdfAlgorithm("HKDF-SHA256", HashAlgorithmName.SHA256, 32)),
+        ("HKDF-SHA384", () => new KdfAlgorithm("HKDF-SHA384", HashAlgorithmName.SHA384, 48)),
+        ("HKDF-SHA512", () => new KdfAlgorithm("HKDF-SHA512", HashAlgorithmName.SHA512, 64)));
 
     private KdfAlgorithm(string name, HashAlgorithmName hash, int hashSize)
         : base(name)
@@ -22,13 +23,13 @@ public sealed class KdfAlgorithm : Algorithm
     }
 
     /// <summary>HKDF with SHA-256.</summary>
-    public static KdfAlgorithm HkdfSha256 => s_sha256.Value;
+    public static KdfAlgorithm HkdfSha256 => s_registry[0];
 
     /// <summary>HKDF with SHA-384.</summary>
-    public static KdfAlgorithm HkdfSha384 => s_sha384.Value;
+    public static KdfAlgorithm HkdfSha384 => s_registry[1];
 
     /// <summary>HKDF with SHA-512.</summary>
-    public static KdfAlgorithm HkdfSha512 => s_sha512.Value;
+    public static KdfAlgorithm HkdfSha512 => s_registry[2];
 
     /// <summary>The size of the pseudorandom key PRK (the hash length, HashLen).</summary>
     public int PseudorandomKeySize { get; }

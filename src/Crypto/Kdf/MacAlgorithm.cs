@@ -15,10 +15,11 @@ public sealed class MacAlgorithm : Algorithm
     /// <summary>The shortest truncated tag <see cref="Verify"/> accepts: 16 bytes (128 bits; RFC 2104 §5, SP 800-107 §5.3.3).</summary>
     public const int MinTruncatedMacSize = 16;
 
-    private static readonly Lazy<MacAlgorithm> s_sha256 = new(() => new MacAlgorithm("HMAC-SHA256", HashAlgorithmName.SHA256, 32));
-    private static readonly Lazy<MacAlgorithm> s_sha384 = new(() => new MacAlgorithm("HMAC-SHA384", HashAlgorithmName.SHA384, 48));
-    private static readonly Lazy<MacAlgorithm> s_sha512 = new(() => new MacAlgorithm("HMAC-SHA512", HashAlgorithmName.SHA512, 64));
-    private static readonly AlgorithmRegistry<MacAlgorithm> s_registry = new("MAC", [("HMAC-SHA256", () => HmacSha256), ("HMAC-SHA384", () => HmacSha384), ("HMAC-SHA512", () => HmacSha512)]);
+    private static readonly AlgorithmRegistry<MacAlgorithm> s_registry = AlgorithmRegistry<MacAlgorithm>.Lazily(
+        "MAC",
+        ("HMAC-SHA256", () => new MacAlgorithm("HMAC-SHA256", HashAlgorithmName.SHA256, 32)),
+        ("HMAC-SHA384", () => new MacAlgorithm("HMAC-SHA384", HashAlgorithmName.SHA384, 48)),
+        ("HMAC-SHA512", () => new MacAlgorithm("HMAC-SHA512", HashAlgorithmName.SHA512, 64)));
 
     private MacAlgorithm(string name, HashAlgorithmName hash, int macSize)
         : base(name)
@@ -28,13 +29,13 @@ public sealed class MacAlgorithm : Algorithm
     }
 
     /// <summary>HMAC-SHA-256: 32-byte tags.</summary>
-    public static MacAlgorithm HmacSha256 => s_sha256.Value;
+    public static MacAlgorithm HmacSha256 => s_registry[0];
 
     /// <summary>HMAC-SHA-384: 48-byte tags.</summary>
-    public static MacAlgorithm HmacSha384 => s_sha384.Value;
+    public static MacAlgorithm HmacSha384 => s_registry[1];
 
     /// <summary>HMAC-SHA-512: 64-byte tags.</summary>
-    public static MacAlgorithm HmacSha512 => s_sha512.Value;
+    public static MacAlgorithm HmacSha512 => s_registry[2];
 
     /// <summary>The full tag size in bytes.</summary>
     public int MacSize { get; }

@@ -2,6 +2,8 @@
 // RFC 6979 (deterministic ECDSA), RFC 8017 §8.1 (RSASSA-PSS), IEEE P1363 (r || s signature encoding).
 
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using FintechCrypto.Internal.Classical;
 using FintechCrypto.Internal.Keys;
@@ -42,6 +44,16 @@ public abstract partial class SignatureAlgorithm : Algorithm
             .. MlDsaNames(),
             .. SlhDsaNames(),
         ]);
+
+    // The parameter-set families (ML-DSA, SLH-DSA) share one shape: a table of parameter sets gives one lazily created
+    // algorithm each (the public static properties index it) and the registry's names.
+    private static Lazy<SignatureAlgorithm>[] CreateLazily<TSet>(TSet[] sets, Func<TSet, SignatureAlgorithm> create) =>
+        Array.ConvertAll(sets, set => new Lazy<SignatureAlgorithm>(() => create(set)));
+
+    // The registry entries of a table: each name resolves through get(index), read when the name is looked up (so the
+    // order in which the partial files' static fields are initialized does not matter).
+    private static IEnumerable<(string Name, Func<SignatureAlgorithm> Get)> RegistryEntries<TSet>(TSet[] sets, Func<TSet, string> name, Func<int, SignatureAlgorithm> get) =>
+        sets.Select((set, index) => (name(set), (Func<SignatureAlgorithm>)(() => get(index))));
 
     private protected SignatureAlgorithm(string name, string? identity = null)
         : base(name, identity)

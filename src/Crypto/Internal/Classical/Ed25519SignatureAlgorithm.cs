@@ -39,6 +39,19 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm, IKeyAlgori
 
     public VerificationKeyCore ImportPublicCore(ReadOnlySpan<byte> publicKey, KeyBlobFormat format) => PublicKey.Decode(publicKey, Name, format);
 
+    /// <summary>The cofactored equations of every item at once (Ed25519BatchVerification, RFC 8032 §5.1.7).</summary>
+    internal override bool VerifyBatch(ReadOnlySpan<BatchVerificationItem> items)
+    {
+        var entries = new Ed25519BatchVerification.Entry[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var key = (PublicKey)items[i].Key.Core;
+            entries[i] = new(key.Point, key.Encoded, items[i].Message, items[i].Signature);
+        }
+
+        return Ed25519BatchVerification.Verify(entries);
+    }
+
     private sealed class PrivateKey : SigningKeyCore
     {
         private readonly SecretBytes _seed;
@@ -91,6 +104,12 @@ internal sealed class Ed25519SignatureAlgorithm : SignatureAlgorithm, IKeyAlgori
         }
 
         internal override int SignatureSize => SigSize;
+
+        /// <summary>A, decoded.</summary>
+        internal ExtendedPoint Point => _point;
+
+        /// <summary>A's encoding.</summary>
+        internal byte[] Encoded => _encoded;
 
         internal static PublicKey Decode(ReadOnlySpan<byte> encoded, string algorithm, KeyBlobFormat format)
         {

@@ -66,7 +66,11 @@ internal static class Field25519x4
     }
 
     /// <summary>r = a * b lane by lane, reduced (limbs of a and b below 2^27.6).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// A call of its own (about 250 instructions; the JIT's inliner refuses it anyway), compiled fully optimised at
+    /// once so that a process's first X25519 operations do not run its tier-0 form.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void Multiply(out FieldElement25519x4 r, in FieldElement25519x4 a, in FieldElement25519x4 b)
     {
         Vector256<uint> nineteen = Vector256.Create(19UL).AsUInt32();

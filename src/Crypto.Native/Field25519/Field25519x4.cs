@@ -1,5 +1,6 @@
 // Field25519x4: arithmetic on FieldElement25519x4, four independent elements at once with AVX2 (vpmuludq, vpaddq,
-// vpsrlq). The multiplication is ref10's fe_mul (radix 2^25.5 schoolbook, products at 2^255 and above folded back
+// vpsrlq). Each column's ten products are summed as a balanced tree (four additions deep, not nine), and the
+// multiples of 19 are shifts and adds, so that vpmuludq does only the 100 products. The multiplication is ref10's fe_mul (radix 2^25.5 schoolbook, products at 2^255 and above folded back
 // times 19, odd-by-odd limb products doubled) computed in every lane; the carry chain is ref10's too.
 // Constant time: the same instructions for every value; no branch, no memory index depends on the data.
 // Caller contract: Dispatch.UseAvx2 (the intrinsics throw PlatformNotSupportedException otherwise). The scalar
@@ -73,7 +74,6 @@ internal static class Field25519x4
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void Multiply(out FieldElement25519x4 r, in FieldElement25519x4 a, in FieldElement25519x4 b)
     {
-        Vector256<uint> nineteen = Vector256.Create(19UL).AsUInt32();
         Vector256<uint> f0 = a.L0.AsUInt32();
         Vector256<uint> f1 = a.L1.AsUInt32();
         Vector256<uint> f2 = a.L2.AsUInt32();
@@ -99,115 +99,55 @@ internal static class Field25519x4
         Vector256<uint> f5x2 = (f5.AsUInt64() + f5.AsUInt64()).AsUInt32();
         Vector256<uint> f7x2 = (f7.AsUInt64() + f7.AsUInt64()).AsUInt32();
         Vector256<uint> f9x2 = (f9.AsUInt64() + f9.AsUInt64()).AsUInt32();
-        Vector256<uint> g1x19 = Avx2.Multiply(g1, nineteen).AsUInt32();
-        Vector256<uint> g2x19 = Avx2.Multiply(g2, nineteen).AsUInt32();
-        Vector256<uint> g3x19 = Avx2.Multiply(g3, nineteen).AsUInt32();
-        Vector256<uint> g4x19 = Avx2.Multiply(g4, nineteen).AsUInt32();
-        Vector256<uint> g5x19 = Avx2.Multiply(g5, nineteen).AsUInt32();
-        Vector256<uint> g6x19 = Avx2.Multiply(g6, nineteen).AsUInt32();
-        Vector256<uint> g7x19 = Avx2.Multiply(g7, nineteen).AsUInt32();
-        Vector256<uint> g8x19 = Avx2.Multiply(g8, nineteen).AsUInt32();
-        Vector256<uint> g9x19 = Avx2.Multiply(g9, nineteen).AsUInt32();
-        Vector256<ulong> h0 = Avx2.Multiply(f0, g0)
-            + Avx2.Multiply(f1x2, g9x19)
-            + Avx2.Multiply(f2, g8x19)
-            + Avx2.Multiply(f3x2, g7x19)
-            + Avx2.Multiply(f4, g6x19)
-            + Avx2.Multiply(f5x2, g5x19)
-            + Avx2.Multiply(f6, g4x19)
-            + Avx2.Multiply(f7x2, g3x19)
-            + Avx2.Multiply(f8, g2x19)
-            + Avx2.Multiply(f9x2, g1x19);
-        Vector256<ulong> h1 = Avx2.Multiply(f0, g1)
-            + Avx2.Multiply(f1, g0)
-            + Avx2.Multiply(f2, g9x19)
-            + Avx2.Multiply(f3, g8x19)
-            + Avx2.Multiply(f4, g7x19)
-            + Avx2.Multiply(f5, g6x19)
-            + Avx2.Multiply(f6, g5x19)
-            + Avx2.Multiply(f7, g4x19)
-            + Avx2.Multiply(f8, g3x19)
-            + Avx2.Multiply(f9, g2x19);
-        Vector256<ulong> h2 = Avx2.Multiply(f0, g2)
-            + Avx2.Multiply(f1x2, g1)
-            + Avx2.Multiply(f2, g0)
-            + Avx2.Multiply(f3x2, g9x19)
-            + Avx2.Multiply(f4, g8x19)
-            + Avx2.Multiply(f5x2, g7x19)
-            + Avx2.Multiply(f6, g6x19)
-            + Avx2.Multiply(f7x2, g5x19)
-            + Avx2.Multiply(f8, g4x19)
-            + Avx2.Multiply(f9x2, g3x19);
-        Vector256<ulong> h3 = Avx2.Multiply(f0, g3)
-            + Avx2.Multiply(f1, g2)
-            + Avx2.Multiply(f2, g1)
-            + Avx2.Multiply(f3, g0)
-            + Avx2.Multiply(f4, g9x19)
-            + Avx2.Multiply(f5, g8x19)
-            + Avx2.Multiply(f6, g7x19)
-            + Avx2.Multiply(f7, g6x19)
-            + Avx2.Multiply(f8, g5x19)
-            + Avx2.Multiply(f9, g4x19);
-        Vector256<ulong> h4 = Avx2.Multiply(f0, g4)
-            + Avx2.Multiply(f1x2, g3)
-            + Avx2.Multiply(f2, g2)
-            + Avx2.Multiply(f3x2, g1)
-            + Avx2.Multiply(f4, g0)
-            + Avx2.Multiply(f5x2, g9x19)
-            + Avx2.Multiply(f6, g8x19)
-            + Avx2.Multiply(f7x2, g7x19)
-            + Avx2.Multiply(f8, g6x19)
-            + Avx2.Multiply(f9x2, g5x19);
-        Vector256<ulong> h5 = Avx2.Multiply(f0, g5)
-            + Avx2.Multiply(f1, g4)
-            + Avx2.Multiply(f2, g3)
-            + Avx2.Multiply(f3, g2)
-            + Avx2.Multiply(f4, g1)
-            + Avx2.Multiply(f5, g0)
-            + Avx2.Multiply(f6, g9x19)
-            + Avx2.Multiply(f7, g8x19)
-            + Avx2.Multiply(f8, g7x19)
-            + Avx2.Multiply(f9, g6x19);
-        Vector256<ulong> h6 = Avx2.Multiply(f0, g6)
-            + Avx2.Multiply(f1x2, g5)
-            + Avx2.Multiply(f2, g4)
-            + Avx2.Multiply(f3x2, g3)
-            + Avx2.Multiply(f4, g2)
-            + Avx2.Multiply(f5x2, g1)
-            + Avx2.Multiply(f6, g0)
-            + Avx2.Multiply(f7x2, g9x19)
-            + Avx2.Multiply(f8, g8x19)
-            + Avx2.Multiply(f9x2, g7x19);
-        Vector256<ulong> h7 = Avx2.Multiply(f0, g7)
-            + Avx2.Multiply(f1, g6)
-            + Avx2.Multiply(f2, g5)
-            + Avx2.Multiply(f3, g4)
-            + Avx2.Multiply(f4, g3)
-            + Avx2.Multiply(f5, g2)
-            + Avx2.Multiply(f6, g1)
-            + Avx2.Multiply(f7, g0)
-            + Avx2.Multiply(f8, g9x19)
-            + Avx2.Multiply(f9, g8x19);
-        Vector256<ulong> h8 = Avx2.Multiply(f0, g8)
-            + Avx2.Multiply(f1x2, g7)
-            + Avx2.Multiply(f2, g6)
-            + Avx2.Multiply(f3x2, g5)
-            + Avx2.Multiply(f4, g4)
-            + Avx2.Multiply(f5x2, g3)
-            + Avx2.Multiply(f6, g2)
-            + Avx2.Multiply(f7x2, g1)
-            + Avx2.Multiply(f8, g0)
-            + Avx2.Multiply(f9x2, g9x19);
-        Vector256<ulong> h9 = Avx2.Multiply(f0, g9)
-            + Avx2.Multiply(f1, g8)
-            + Avx2.Multiply(f2, g7)
-            + Avx2.Multiply(f3, g6)
-            + Avx2.Multiply(f4, g5)
-            + Avx2.Multiply(f5, g4)
-            + Avx2.Multiply(f6, g3)
-            + Avx2.Multiply(f7, g2)
-            + Avx2.Multiply(f8, g1)
-            + Avx2.Multiply(f9, g0);
+        Vector256<uint> g1x19 = Times19(g1.AsUInt64()).AsUInt32();
+        Vector256<uint> g2x19 = Times19(g2.AsUInt64()).AsUInt32();
+        Vector256<uint> g3x19 = Times19(g3.AsUInt64()).AsUInt32();
+        Vector256<uint> g4x19 = Times19(g4.AsUInt64()).AsUInt32();
+        Vector256<uint> g5x19 = Times19(g5.AsUInt64()).AsUInt32();
+        Vector256<uint> g6x19 = Times19(g6.AsUInt64()).AsUInt32();
+        Vector256<uint> g7x19 = Times19(g7.AsUInt64()).AsUInt32();
+        Vector256<uint> g8x19 = Times19(g8.AsUInt64()).AsUInt32();
+        Vector256<uint> g9x19 = Times19(g9.AsUInt64()).AsUInt32();
+        Vector256<ulong> h0 =
+            ((Avx2.Multiply(f0, g0) + Avx2.Multiply(f1x2, g9x19)) + (Avx2.Multiply(f2, g8x19) + Avx2.Multiply(f3x2, g7x19)))
+            + ((Avx2.Multiply(f4, g6x19) + Avx2.Multiply(f5x2, g5x19)) + (Avx2.Multiply(f6, g4x19) + Avx2.Multiply(f7x2, g3x19)))
+            + (Avx2.Multiply(f8, g2x19) + Avx2.Multiply(f9x2, g1x19));
+        Vector256<ulong> h1 =
+            ((Avx2.Multiply(f0, g1) + Avx2.Multiply(f1, g0)) + (Avx2.Multiply(f2, g9x19) + Avx2.Multiply(f3, g8x19)))
+            + ((Avx2.Multiply(f4, g7x19) + Avx2.Multiply(f5, g6x19)) + (Avx2.Multiply(f6, g5x19) + Avx2.Multiply(f7, g4x19)))
+            + (Avx2.Multiply(f8, g3x19) + Avx2.Multiply(f9, g2x19));
+        Vector256<ulong> h2 =
+            ((Avx2.Multiply(f0, g2) + Avx2.Multiply(f1x2, g1)) + (Avx2.Multiply(f2, g0) + Avx2.Multiply(f3x2, g9x19)))
+            + ((Avx2.Multiply(f4, g8x19) + Avx2.Multiply(f5x2, g7x19)) + (Avx2.Multiply(f6, g6x19) + Avx2.Multiply(f7x2, g5x19)))
+            + (Avx2.Multiply(f8, g4x19) + Avx2.Multiply(f9x2, g3x19));
+        Vector256<ulong> h3 =
+            ((Avx2.Multiply(f0, g3) + Avx2.Multiply(f1, g2)) + (Avx2.Multiply(f2, g1) + Avx2.Multiply(f3, g0)))
+            + ((Avx2.Multiply(f4, g9x19) + Avx2.Multiply(f5, g8x19)) + (Avx2.Multiply(f6, g7x19) + Avx2.Multiply(f7, g6x19)))
+            + (Avx2.Multiply(f8, g5x19) + Avx2.Multiply(f9, g4x19));
+        Vector256<ulong> h4 =
+            ((Avx2.Multiply(f0, g4) + Avx2.Multiply(f1x2, g3)) + (Avx2.Multiply(f2, g2) + Avx2.Multiply(f3x2, g1)))
+            + ((Avx2.Multiply(f4, g0) + Avx2.Multiply(f5x2, g9x19)) + (Avx2.Multiply(f6, g8x19) + Avx2.Multiply(f7x2, g7x19)))
+            + (Avx2.Multiply(f8, g6x19) + Avx2.Multiply(f9x2, g5x19));
+        Vector256<ulong> h5 =
+            ((Avx2.Multiply(f0, g5) + Avx2.Multiply(f1, g4)) + (Avx2.Multiply(f2, g3) + Avx2.Multiply(f3, g2)))
+            + ((Avx2.Multiply(f4, g1) + Avx2.Multiply(f5, g0)) + (Avx2.Multiply(f6, g9x19) + Avx2.Multiply(f7, g8x19)))
+            + (Avx2.Multiply(f8, g7x19) + Avx2.Multiply(f9, g6x19));
+        Vector256<ulong> h6 =
+            ((Avx2.Multiply(f0, g6) + Avx2.Multiply(f1x2, g5)) + (Avx2.Multiply(f2, g4) + Avx2.Multiply(f3x2, g3)))
+            + ((Avx2.Multiply(f4, g2) + Avx2.Multiply(f5x2, g1)) + (Avx2.Multiply(f6, g0) + Avx2.Multiply(f7x2, g9x19)))
+            + (Avx2.Multiply(f8, g8x19) + Avx2.Multiply(f9x2, g7x19));
+        Vector256<ulong> h7 =
+            ((Avx2.Multiply(f0, g7) + Avx2.Multiply(f1, g6)) + (Avx2.Multiply(f2, g5) + Avx2.Multiply(f3, g4)))
+            + ((Avx2.Multiply(f4, g3) + Avx2.Multiply(f5, g2)) + (Avx2.Multiply(f6, g1) + Avx2.Multiply(f7, g0)))
+            + (Avx2.Multiply(f8, g9x19) + Avx2.Multiply(f9, g8x19));
+        Vector256<ulong> h8 =
+            ((Avx2.Multiply(f0, g8) + Avx2.Multiply(f1x2, g7)) + (Avx2.Multiply(f2, g6) + Avx2.Multiply(f3x2, g5)))
+            + ((Avx2.Multiply(f4, g4) + Avx2.Multiply(f5x2, g3)) + (Avx2.Multiply(f6, g2) + Avx2.Multiply(f7x2, g1)))
+            + (Avx2.Multiply(f8, g0) + Avx2.Multiply(f9x2, g9x19));
+        Vector256<ulong> h9 =
+            ((Avx2.Multiply(f0, g9) + Avx2.Multiply(f1, g8)) + (Avx2.Multiply(f2, g7) + Avx2.Multiply(f3, g6)))
+            + ((Avx2.Multiply(f4, g5) + Avx2.Multiply(f5, g4)) + (Avx2.Multiply(f6, g3) + Avx2.Multiply(f7, g2)))
+            + (Avx2.Multiply(f8, g1) + Avx2.Multiply(f9, g0));
         Carry(out r, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
@@ -291,8 +231,7 @@ internal static class Field25519x4
         h8 &= mask26;
         Vector256<ulong> c9 = Vector256.ShiftRightLogical(h9, 25);
         h9 &= mask25;
-        h0 += Avx2.Multiply(c9.AsUInt32(), Vector256.Create(19u)); // c9 < 2^39: its low 32 bits are not enough
-        h0 += Vector256.ShiftLeft(Avx2.Multiply(Vector256.ShiftRightLogical(c9, 32).AsUInt32(), Vector256.Create(19u)), 32);
+        h0 += Times19(c9); // c9 < 2^39, so 19 c9 fits in 64 bits
         h1 += Vector256.ShiftRightLogical(h0, 26);
         h0 &= mask26;
         r.L0 = h0;
@@ -306,4 +245,8 @@ internal static class Field25519x4
         r.L8 = h8;
         r.L9 = h9;
     }
+
+    // 19 x = 16 x + 2 x + x, lane by lane: shifts and adds, which run on more ports than vpmuludq.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Times19(Vector256<ulong> x) => Vector256.ShiftLeft(x, 4) + Vector256.ShiftLeft(x, 1) + x;
 }

@@ -3,19 +3,15 @@
 // References: FIPS 202, §3.1 (state, lanes), §3.2 (theta, rho, pi, chi, iota), §3.3 (Keccak-p), §3.4 (Keccak-f).
 //
 // Layout: 25 lanes of 64 bits; lane (x, y) is state[x + 5y]; bit z of the lane is bit z of the ulong
-// (FIPS 202 §3.1.2 with the little-endian lane convention of §B.1). The working state is a KeccakLaneSet<ulong>, whose
-// field L{x}{y} is lane (x, y) and whose layout is the state array's, so the span is read and written as one struct.
+// (FIPS 202 §3.1.2 with the little-endian lane convention of §B.1). Locals are named a{x}{y} / e{x}{y}.
 //
-// Structure: the lanes live in two KeccakLaneSet locals, a and e, whose fields the JIT promotes to registers and
-// stack slots as it would 50 separate locals; each loop iteration runs two rounds, a -> e and e -> a, so no lane
-// ever moves. Round (inlined) is one round without iota, written once:
+// Structure: the 25 lanes live in locals; each loop iteration runs two rounds, A -> E and E -> A, so no
+// lane ever moves. In each round:
 //   theta (§3.2.1)   c[x] = xor of column x;  d[x] = c[x-1] ^ rol(c[x+1], 1)
-//   rho+pi (§3.2.2, §3.2.3)  B[y, 2x+3y] = rol(A[x, y] ^ d[x], r[x, y]) (Rho); gathered one output row at a time:
+//   rho+pi (§3.2.2, §3.2.3)  B[y, 2x+3y] = rol(A[x, y] ^ d[x], r[x, y]); gathered one output row at a time:
 //                    B[x', y'] comes from A[x, y] with y = x' and x = 3(y' - 3x') mod 5
-//   chi (§3.2.4)     E[x, y] = B[x, y] ^ (~B[x+1, y] & B[x+2, y]) (Chi, one row per call)
-//   iota (§3.2.5)    E[0, 0] ^= RC[round], in the loop after each Round
-// Chi writes its row through out parameters, not through a ref to the row's first field: a ref offset by
-// Unsafe.Add keeps the JIT from promoting the struct, and the state then lives in memory.
+//   chi (§3.2.4)     E[x, y] = B[x, y] ^ (~B[x+1, y] & B[x+2, y])
+//   iota (§3.2.5)    E[0, 0] ^= RC[round]
 // Rotation offsets r[x, y] (FIPS 202 Table 2, y = 0..4 by rows, x = 0..4 by columns):
 //   y=0:  0  1 62 28 27
 //   y=1: 36 44  6 55 20
@@ -84,58 +80,200 @@ internal static class KeccakF1600Scalar
             throw new ArgumentException("A Keccak-f[1600] state is exactly 25 lanes.", nameof(state));
         }
 
-        ref KeccakLaneSet<ulong> s = ref Unsafe.As<ulong, KeccakLaneSet<ulong>>(ref MemoryMarshal.GetReference(state));
+        ref ulong s = ref MemoryMarshal.GetReference(state);
         ReadOnlySpan<ulong> rc = RoundConstants;
-        KeccakLaneSet<ulong> a = s;
-        KeccakLaneSet<ulong> e = default;
+
+        ulong a00 = Unsafe.Add(ref s, 0);
+        ulong a10 = Unsafe.Add(ref s, 1);
+        ulong a20 = Unsafe.Add(ref s, 2);
+        ulong a30 = Unsafe.Add(ref s, 3);
+        ulong a40 = Unsafe.Add(ref s, 4);
+        ulong a01 = Unsafe.Add(ref s, 5);
+        ulong a11 = Unsafe.Add(ref s, 6);
+        ulong a21 = Unsafe.Add(ref s, 7);
+        ulong a31 = Unsafe.Add(ref s, 8);
+        ulong a41 = Unsafe.Add(ref s, 9);
+        ulong a02 = Unsafe.Add(ref s, 10);
+        ulong a12 = Unsafe.Add(ref s, 11);
+        ulong a22 = Unsafe.Add(ref s, 12);
+        ulong a32 = Unsafe.Add(ref s, 13);
+        ulong a42 = Unsafe.Add(ref s, 14);
+        ulong a03 = Unsafe.Add(ref s, 15);
+        ulong a13 = Unsafe.Add(ref s, 16);
+        ulong a23 = Unsafe.Add(ref s, 17);
+        ulong a33 = Unsafe.Add(ref s, 18);
+        ulong a43 = Unsafe.Add(ref s, 19);
+        ulong a04 = Unsafe.Add(ref s, 20);
+        ulong a14 = Unsafe.Add(ref s, 21);
+        ulong a24 = Unsafe.Add(ref s, 22);
+        ulong a34 = Unsafe.Add(ref s, 23);
+        ulong a44 = Unsafe.Add(ref s, 24);
+        ulong e00, e10, e20, e30, e40;
+        ulong e01, e11, e21, e31, e41;
+        ulong e02, e12, e22, e32, e42;
+        ulong e03, e13, e23, e33, e43;
+        ulong e04, e14, e24, e34, e44;
+        ulong c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;
+
         for (int round = 0; round < Rounds; round += 2)
         {
-            Round(ref a, ref e);
-            e.L00 ^= rc[round];
-            Round(ref e, ref a);
-            a.L00 ^= rc[round + 1];
+            c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
+            c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
+            c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
+            c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
+            c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
+            d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
+            d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
+            d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
+            d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
+            d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
+            // Row y = 0: rho and pi gather B[x, 0], then chi (and iota on lane (0,0)).
+            b0 = a00 ^ d0;
+            b1 = BitOperations.RotateLeft(a11 ^ d1, 44);
+            b2 = BitOperations.RotateLeft(a22 ^ d2, 43);
+            b3 = BitOperations.RotateLeft(a33 ^ d3, 21);
+            b4 = BitOperations.RotateLeft(a44 ^ d4, 14);
+            e00 = b0 ^ (~b1 & b2) ^ rc[round];
+            e10 = b1 ^ (~b2 & b3);
+            e20 = b2 ^ (~b3 & b4);
+            e30 = b3 ^ (~b4 & b0);
+            e40 = b4 ^ (~b0 & b1);
+            // Row y = 1: rho and pi gather B[x, 1], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(a30 ^ d3, 28);
+            b1 = BitOperations.RotateLeft(a41 ^ d4, 20);
+            b2 = BitOperations.RotateLeft(a02 ^ d0, 3);
+            b3 = BitOperations.RotateLeft(a13 ^ d1, 45);
+            b4 = BitOperations.RotateLeft(a24 ^ d2, 61);
+            e01 = b0 ^ (~b1 & b2);
+            e11 = b1 ^ (~b2 & b3);
+            e21 = b2 ^ (~b3 & b4);
+            e31 = b3 ^ (~b4 & b0);
+            e41 = b4 ^ (~b0 & b1);
+            // Row y = 2: rho and pi gather B[x, 2], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(a10 ^ d1, 1);
+            b1 = BitOperations.RotateLeft(a21 ^ d2, 6);
+            b2 = BitOperations.RotateLeft(a32 ^ d3, 25);
+            b3 = BitOperations.RotateLeft(a43 ^ d4, 8);
+            b4 = BitOperations.RotateLeft(a04 ^ d0, 18);
+            e02 = b0 ^ (~b1 & b2);
+            e12 = b1 ^ (~b2 & b3);
+            e22 = b2 ^ (~b3 & b4);
+            e32 = b3 ^ (~b4 & b0);
+            e42 = b4 ^ (~b0 & b1);
+            // Row y = 3: rho and pi gather B[x, 3], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(a40 ^ d4, 27);
+            b1 = BitOperations.RotateLeft(a01 ^ d0, 36);
+            b2 = BitOperations.RotateLeft(a12 ^ d1, 10);
+            b3 = BitOperations.RotateLeft(a23 ^ d2, 15);
+            b4 = BitOperations.RotateLeft(a34 ^ d3, 56);
+            e03 = b0 ^ (~b1 & b2);
+            e13 = b1 ^ (~b2 & b3);
+            e23 = b2 ^ (~b3 & b4);
+            e33 = b3 ^ (~b4 & b0);
+            e43 = b4 ^ (~b0 & b1);
+            // Row y = 4: rho and pi gather B[x, 4], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(a20 ^ d2, 62);
+            b1 = BitOperations.RotateLeft(a31 ^ d3, 55);
+            b2 = BitOperations.RotateLeft(a42 ^ d4, 39);
+            b3 = BitOperations.RotateLeft(a03 ^ d0, 41);
+            b4 = BitOperations.RotateLeft(a14 ^ d1, 2);
+            e04 = b0 ^ (~b1 & b2);
+            e14 = b1 ^ (~b2 & b3);
+            e24 = b2 ^ (~b3 & b4);
+            e34 = b3 ^ (~b4 & b0);
+            e44 = b4 ^ (~b0 & b1);
+
+            c0 = e00 ^ e01 ^ e02 ^ e03 ^ e04;
+            c1 = e10 ^ e11 ^ e12 ^ e13 ^ e14;
+            c2 = e20 ^ e21 ^ e22 ^ e23 ^ e24;
+            c3 = e30 ^ e31 ^ e32 ^ e33 ^ e34;
+            c4 = e40 ^ e41 ^ e42 ^ e43 ^ e44;
+            d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
+            d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
+            d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
+            d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
+            d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
+            // Row y = 0: rho and pi gather B[x, 0], then chi (and iota on lane (0,0)).
+            b0 = e00 ^ d0;
+            b1 = BitOperations.RotateLeft(e11 ^ d1, 44);
+            b2 = BitOperations.RotateLeft(e22 ^ d2, 43);
+            b3 = BitOperations.RotateLeft(e33 ^ d3, 21);
+            b4 = BitOperations.RotateLeft(e44 ^ d4, 14);
+            a00 = b0 ^ (~b1 & b2) ^ rc[round + 1];
+            a10 = b1 ^ (~b2 & b3);
+            a20 = b2 ^ (~b3 & b4);
+            a30 = b3 ^ (~b4 & b0);
+            a40 = b4 ^ (~b0 & b1);
+            // Row y = 1: rho and pi gather B[x, 1], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(e30 ^ d3, 28);
+            b1 = BitOperations.RotateLeft(e41 ^ d4, 20);
+            b2 = BitOperations.RotateLeft(e02 ^ d0, 3);
+            b3 = BitOperations.RotateLeft(e13 ^ d1, 45);
+            b4 = BitOperations.RotateLeft(e24 ^ d2, 61);
+            a01 = b0 ^ (~b1 & b2);
+            a11 = b1 ^ (~b2 & b3);
+            a21 = b2 ^ (~b3 & b4);
+            a31 = b3 ^ (~b4 & b0);
+            a41 = b4 ^ (~b0 & b1);
+            // Row y = 2: rho and pi gather B[x, 2], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(e10 ^ d1, 1);
+            b1 = BitOperations.RotateLeft(e21 ^ d2, 6);
+            b2 = BitOperations.RotateLeft(e32 ^ d3, 25);
+            b3 = BitOperations.RotateLeft(e43 ^ d4, 8);
+            b4 = BitOperations.RotateLeft(e04 ^ d0, 18);
+            a02 = b0 ^ (~b1 & b2);
+            a12 = b1 ^ (~b2 & b3);
+            a22 = b2 ^ (~b3 & b4);
+            a32 = b3 ^ (~b4 & b0);
+            a42 = b4 ^ (~b0 & b1);
+            // Row y = 3: rho and pi gather B[x, 3], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(e40 ^ d4, 27);
+            b1 = BitOperations.RotateLeft(e01 ^ d0, 36);
+            b2 = BitOperations.RotateLeft(e12 ^ d1, 10);
+            b3 = BitOperations.RotateLeft(e23 ^ d2, 15);
+            b4 = BitOperations.RotateLeft(e34 ^ d3, 56);
+            a03 = b0 ^ (~b1 & b2);
+            a13 = b1 ^ (~b2 & b3);
+            a23 = b2 ^ (~b3 & b4);
+            a33 = b3 ^ (~b4 & b0);
+            a43 = b4 ^ (~b0 & b1);
+            // Row y = 4: rho and pi gather B[x, 4], then chi (and iota on lane (0,0)).
+            b0 = BitOperations.RotateLeft(e20 ^ d2, 62);
+            b1 = BitOperations.RotateLeft(e31 ^ d3, 55);
+            b2 = BitOperations.RotateLeft(e42 ^ d4, 39);
+            b3 = BitOperations.RotateLeft(e03 ^ d0, 41);
+            b4 = BitOperations.RotateLeft(e14 ^ d1, 2);
+            a04 = b0 ^ (~b1 & b2);
+            a14 = b1 ^ (~b2 & b3);
+            a24 = b2 ^ (~b3 & b4);
+            a34 = b3 ^ (~b4 & b0);
+            a44 = b4 ^ (~b0 & b1);
         }
 
-        s = a;
-    }
-
-    // One round but iota (theta, rho and pi, chi) from the lanes of a into those of e; see the file header.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round(ref KeccakLaneSet<ulong> a, ref KeccakLaneSet<ulong> e)
-    {
-        ulong c0 = a.L00 ^ a.L01 ^ a.L02 ^ a.L03 ^ a.L04;
-        ulong c1 = a.L10 ^ a.L11 ^ a.L12 ^ a.L13 ^ a.L14;
-        ulong c2 = a.L20 ^ a.L21 ^ a.L22 ^ a.L23 ^ a.L24;
-        ulong c3 = a.L30 ^ a.L31 ^ a.L32 ^ a.L33 ^ a.L34;
-        ulong c4 = a.L40 ^ a.L41 ^ a.L42 ^ a.L43 ^ a.L44;
-        ulong d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
-        ulong d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
-        ulong d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
-        ulong d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
-        ulong d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
-
-        // Row y' of B gathers the lanes (x, y) with y = x' and x = 3(y' - 3x') mod 5, each after theta and rho; chi
-        // makes row y' of e from it; iota touches lane (0, 0) only.
-        Chi(a.L00 ^ d0, Rho(a.L11, d1, 44), Rho(a.L22, d2, 43), Rho(a.L33, d3, 21), Rho(a.L44, d4, 14), out e.L00, out e.L10, out e.L20, out e.L30, out e.L40);
-        Chi(Rho(a.L30, d3, 28), Rho(a.L41, d4, 20), Rho(a.L02, d0, 3), Rho(a.L13, d1, 45), Rho(a.L24, d2, 61), out e.L01, out e.L11, out e.L21, out e.L31, out e.L41);
-        Chi(Rho(a.L10, d1, 1), Rho(a.L21, d2, 6), Rho(a.L32, d3, 25), Rho(a.L43, d4, 8), Rho(a.L04, d0, 18), out e.L02, out e.L12, out e.L22, out e.L32, out e.L42);
-        Chi(Rho(a.L40, d4, 27), Rho(a.L01, d0, 36), Rho(a.L12, d1, 10), Rho(a.L23, d2, 15), Rho(a.L34, d3, 56), out e.L03, out e.L13, out e.L23, out e.L33, out e.L43);
-        Chi(Rho(a.L20, d2, 62), Rho(a.L31, d3, 55), Rho(a.L42, d4, 39), Rho(a.L03, d0, 41), Rho(a.L14, d1, 2), out e.L04, out e.L14, out e.L24, out e.L34, out e.L44);
-    }
-
-    // theta's column parity d[x] applied to one lane, then rho's rotation (FIPS 202 §3.2.1, §3.2.2).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Rho(ulong lane, ulong d, int offset) => BitOperations.RotateLeft(lane ^ d, offset);
-
-    // chi on one row (FIPS 202 §3.2.4), E[x, y] = B[x] ^ (~B[x+1] & B[x+2]); row is lane (0, y) of the output, and
-    // lanes (1..4, y) are the next four fields (KeccakLaneSet's order).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Chi(ulong b0, ulong b1, ulong b2, ulong b3, ulong b4, out ulong e0, out ulong e1, out ulong e2, out ulong e3, out ulong e4)
-    {
-        e0 = b0 ^ (~b1 & b2);
-        e1 = b1 ^ (~b2 & b3);
-        e2 = b2 ^ (~b3 & b4);
-        e3 = b3 ^ (~b4 & b0);
-        e4 = b4 ^ (~b0 & b1);
+        Unsafe.Add(ref s, 0) = a00;
+        Unsafe.Add(ref s, 1) = a10;
+        Unsafe.Add(ref s, 2) = a20;
+        Unsafe.Add(ref s, 3) = a30;
+        Unsafe.Add(ref s, 4) = a40;
+        Unsafe.Add(ref s, 5) = a01;
+        Unsafe.Add(ref s, 6) = a11;
+        Unsafe.Add(ref s, 7) = a21;
+        Unsafe.Add(ref s, 8) = a31;
+        Unsafe.Add(ref s, 9) = a41;
+        Unsafe.Add(ref s, 10) = a02;
+        Unsafe.Add(ref s, 11) = a12;
+        Unsafe.Add(ref s, 12) = a22;
+        Unsafe.Add(ref s, 13) = a32;
+        Unsafe.Add(ref s, 14) = a42;
+        Unsafe.Add(ref s, 15) = a03;
+        Unsafe.Add(ref s, 16) = a13;
+        Unsafe.Add(ref s, 17) = a23;
+        Unsafe.Add(ref s, 18) = a33;
+        Unsafe.Add(ref s, 19) = a43;
+        Unsafe.Add(ref s, 20) = a04;
+        Unsafe.Add(ref s, 21) = a14;
+        Unsafe.Add(ref s, 22) = a24;
+        Unsafe.Add(ref s, 23) = a34;
+        Unsafe.Add(ref s, 24) = a44;
     }
 }

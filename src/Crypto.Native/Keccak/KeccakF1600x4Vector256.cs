@@ -6,11 +6,15 @@
 // Layout (interleaved): states[4 * i + j] is lane i (= x + 5y) of instance j, j = 0..3; 100 ulongs in all.
 // One Vector256<ulong> therefore holds lane i of the four instances, the 100 ulongs are one
 // KeccakLaneSet<Vector256<ulong>>, and every step mapping is the scalar one (KeccakF1600Scalar, whose comments give the
-// formulas, the offsets and the round structure: two KeccakLaneSet locals, two rounds per iteration, Round, Rho and
-// Chi inlined) applied element-wise. The rotations and chi (b0 ^ (~b1 & b2)) are TOps.RotateLeft and
-// TOps.XorAndNot: with Avx2Ops two shifts and an or, and vpandn + vpxor; with Avx512Ops one vprolq and one vpternlogq
-// each. Caller contract: Dispatch.UseAvx2 for Permute<Avx2Ops>, Dispatch.UseAvx512 for Permute<Avx512Ops> (the
-// intrinsics throw PlatformNotSupportedException otherwise); KeccakF1600x4 is the dispatching entry point.
+// formulas and the offsets) applied element-wise. The round is written once: two KeccakLaneSet locals, two rounds per
+// iteration (a -> e, e -> a, so no lane moves), Round = theta, rho+pi (Rho) and chi (Chi, one output row per call),
+// iota in the loop; all inlined, and the JIT promotes every field of the two locals to its own register or stack slot
+// (the listings match the written-out form: see Keccak/README.md). Chi returns its row through out arguments: a ref
+// to the row's first field offset with Unsafe.Add would stop the promotion and put the state in memory. The rotations
+// and chi (b0 ^ (~b1 & b2)) are TOps.RotateLeft and TOps.XorAndNot: with Avx2Ops two shifts and an or, and vpandn +
+// vpxor; with Avx512Ops one vprolq and one vpternlogq each. Caller contract: Dispatch.UseAvx2 for Permute<Avx2Ops>,
+// Dispatch.UseAvx512 for Permute<Avx512Ops> (the intrinsics throw PlatformNotSupportedException otherwise);
+// KeccakF1600x4 is the dispatching entry point.
 // Constant time: only vector xor, and-not, shifts by constant counts and loads/stores at fixed offsets.
 
 using System;
@@ -54,7 +58,7 @@ internal static class KeccakF1600x4Vector256
         s = a;
     }
 
-    // The step mappings for one TOps; KeccakF1600Scalar's Round, Rho and Chi element-wise.
+    // The step mappings for one TOps: KeccakF1600Scalar's round, element-wise.
     private static class Steps<TOps>
         where TOps : struct, IVectorOps
     {

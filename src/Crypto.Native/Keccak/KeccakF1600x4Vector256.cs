@@ -46,7 +46,7 @@ internal static class KeccakF1600x4Vector256
         ref KeccakLaneSet<Vector256<ulong>> s = ref Unsafe.As<ulong, KeccakLaneSet<Vector256<ulong>>>(ref MemoryMarshal.GetReference(states));
         ReadOnlySpan<ulong> rc = KeccakF1600Scalar.RoundConstants;
         KeccakLaneSet<Vector256<ulong>> a = s;
-        KeccakLaneSet<Vector256<ulong>> e = default;
+        KeccakLaneSet<Vector256<ulong>> e = default;                   // every field written by the first Round
         for (int round = 0; round < KeccakF1600Scalar.Rounds; round += 2)
         {
             Steps<TOps>.Round(ref a, ref e);
@@ -76,6 +76,9 @@ internal static class KeccakF1600x4Vector256
             Vector256<ulong> d2 = c1 ^ TOps.RotateLeft(c3, 1);
             Vector256<ulong> d3 = c2 ^ TOps.RotateLeft(c4, 1);
             Vector256<ulong> d4 = c3 ^ TOps.RotateLeft(c0, 1);
+
+            // Row y' of B gathers the lanes (x, y) with y = x' and x = 3(y' - 3x') mod 5, each after theta and rho
+            // (FIPS 202 Table 2's offsets); chi makes row y' of e from it.
             Chi(a.L00 ^ d0, Rho(a.L11, d1, 44), Rho(a.L22, d2, 43), Rho(a.L33, d3, 21), Rho(a.L44, d4, 14), out e.L00, out e.L10, out e.L20, out e.L30, out e.L40);
             Chi(Rho(a.L30, d3, 28), Rho(a.L41, d4, 20), Rho(a.L02, d0, 3), Rho(a.L13, d1, 45), Rho(a.L24, d2, 61), out e.L01, out e.L11, out e.L21, out e.L31, out e.L41);
             Chi(Rho(a.L10, d1, 1), Rho(a.L21, d2, 6), Rho(a.L32, d3, 25), Rho(a.L43, d4, 8), Rho(a.L04, d0, 18), out e.L02, out e.L12, out e.L22, out e.L32, out e.L42);

@@ -14,7 +14,9 @@
 // and chi (b0 ^ (~b1 & b2)) are TOps.RotateLeft and TOps.XorAndNot: with Avx2Ops two shifts and an or, and vpandn +
 // vpxor; with Avx512Ops one vprolq and one vpternlogq each. Caller contract: Dispatch.UseAvx2 for Permute<Avx2Ops>,
 // Dispatch.UseAvx512 for Permute<Avx512Ops> (the intrinsics throw PlatformNotSupportedException otherwise);
-// KeccakF1600x4 is the dispatching entry point.
+// KeccakF1600x4 is the dispatching entry point. Permute is NoInlining: its IL is small (Round is a call in IL), so
+// with dynamic PGO the tier-1 JIT inlined it into hot callers and then, out of inlining budget, left Round as a real
+// call with the lanes in memory (twice the time); compiled as its own method it always inlines Round, Rho and Chi.
 // Constant time: only vector xor, and-not, shifts by constant counts and loads/stores at fixed offsets.
 
 using System;
@@ -34,6 +36,7 @@ internal static class KeccakF1600x4Vector256
     /// <param name="states">Exactly 100 ulongs; lane i of instance j at index 4i + j.</param>
     /// <typeparam name="TOps"><see cref="Avx2Ops"/> or <see cref="Avx512Ops"/>.</typeparam>
     /// <exception cref="ArgumentException"><paramref name="states"/> is not 100 ulongs long.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Permute<TOps>(Span<ulong> states)
         where TOps : struct, IVectorOps
     {

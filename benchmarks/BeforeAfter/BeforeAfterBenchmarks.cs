@@ -8,7 +8,9 @@ namespace FintechCrypto.Benchmarks.BeforeAfter;
 
 /// <summary>
 /// Each operation of <c>Operations.Names</c> run by the baseline build (Before, the Ratio's baseline) and by this
-/// checkout's build (After) in the same process, interleaved by BenchmarkDotNet: Ratio = After / Before.
+/// checkout's build (After) in the same process, in the order Before, After, After, Before (an ABBA design: a
+/// machine that gets slower or faster over the seconds one operation takes is charged to both builds alike, which a
+/// single Before-then-After pair could not do on a shared VM). ratio-ci.py pools each build's two blocks.
 /// </summary>
 [MemoryDiagnoser]
 public class BeforeAfterBenchmarks
@@ -35,4 +37,10 @@ public class BeforeAfterBenchmarks
 
     [Benchmark]
     public int After_() => _after();
+
+    [Benchmark]
+    public int After2_() => _after();
+
+    [Benchmark]
+    public int Before2_() => _before();
 }

@@ -4,17 +4,25 @@
 // References: FIPS 202, §3.2 (step mappings), §3.3 (Keccak-p), §3.4 (Keccak-f).
 //
 // Layout (interleaved): states[4 * i + j] is lane i (= x + 5y) of instance j, j = 0..3; 100 ulongs in all.
-// One Vector256<ulong> therefore holds lane i of the four instances, and every step mapping is the scalar
-// one (KeccakF1600Scalar, whose comments give the formulas and offsets) applied element-wise. The rotations and
-// chi (b0 ^ (~b1 & b2)) are TOps.RotateLeft and TOps.XorAndNot: with Avx2Ops two shifts and an or, and vpandn +
-// vpxor; with Avx512Ops one vprolq and one vpternlogq each. The round structure (two rounds per iteration,
-// A -> E -> A, 25 + 25 vector locals) mirrors the scalar twin line for line. Caller contract: Dispatch.UseAvx2 for
-// Permute<Avx2Ops>, Dispatch.UseAvx512 for Permute<Avx512Ops> (the intrinsics throw PlatformNotSupportedException
-// otherwise); KeccakF1600x4 is the dispatching entry point.
+// One Vector256<ulong> therefore holds lane i of the four instances, the 100 ulongs are one
+// KeccakLaneSet<Vector256<ulong>>, and every step mapping is the scalar one (KeccakF1600Scalar, whose comments give the
+// formulas and the offsets) applied element-wise. The round is written once: two KeccakLaneSet locals, two rounds per
+// iteration (a -> e, e -> a, so no lane moves), Round = theta, rho+pi (Rho) and chi (Chi, one output row per call),
+// iota in the loop; all inlined, and the JIT promotes every field of the two locals to its own register or stack slot
+// (the listings match the written-out form: see Keccak/README.md). Chi returns its row through out arguments: a ref
+// to the row's first field offset with Unsafe.Add would stop the promotion and put the state in memory. The rotations
+// and chi (b0 ^ (~b1 & b2)) are TOps.RotateLeft and TOps.XorAndNot: with Avx2Ops two shifts and an or, and vpandn +
+// vpxor; with Avx512Ops one vprolq and one vpternlogq each. Caller contract: Dispatch.UseAvx2 for Permute<Avx2Ops>,
+// Dispatch.UseAvx512 for Permute<Avx512Ops> (the intrinsics throw PlatformNotSupportedException otherwise);
+// KeccakF1600x4 is the dispatching entry point. Permute is NoInlining: its IL is small (Round is a call in IL), so
+// with dynamic PGO the tier-1 JIT inlined it into hot callers and then, out of inlining budget, left Round as a real
+// call with the lanes in memory (twice the time); compiled as its own method it always inlines Round, Rho and Chi.
 // Constant time: only vector xor, and-not, shifts by constant counts and loads/stores at fixed offsets.
 
 using System;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using FintechCrypto.Native.Simd;
@@ -28,6 +36,7 @@ internal static class KeccakF1600x4Vector256
     /// <param name="states">Exactly 100 ulongs; lane i of instance j at index 4i + j.</param>
     /// <typeparam name="TOps"><see cref="Avx2Ops"/> or <see cref="Avx512Ops"/>.</typeparam>
     /// <exception cref="ArgumentException"><paramref name="states"/> is not 100 ulongs long.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Permute<TOps>(Span<ulong> states)
         where TOps : struct, IVectorOps
     {
@@ -37,200 +46,65 @@ internal static class KeccakF1600x4Vector256
             throw new ArgumentException("Four interleaved Keccak-f[1600] states are exactly 100 ulongs.", nameof(states));
         }
 
-        ref ulong s = ref MemoryMarshal.GetReference(states);
+        ref KeccakLaneSet<Vector256<ulong>> s = ref Unsafe.As<ulong, KeccakLaneSet<Vector256<ulong>>>(ref MemoryMarshal.GetReference(states));
         ReadOnlySpan<ulong> rc = KeccakF1600Scalar.RoundConstants;
-
-        Vector256<ulong> a00 = Vector256.LoadUnsafe(ref s, 0);
-        Vector256<ulong> a10 = Vector256.LoadUnsafe(ref s, 4);
-        Vector256<ulong> a20 = Vector256.LoadUnsafe(ref s, 8);
-        Vector256<ulong> a30 = Vector256.LoadUnsafe(ref s, 12);
-        Vector256<ulong> a40 = Vector256.LoadUnsafe(ref s, 16);
-        Vector256<ulong> a01 = Vector256.LoadUnsafe(ref s, 20);
-        Vector256<ulong> a11 = Vector256.LoadUnsafe(ref s, 24);
-        Vector256<ulong> a21 = Vector256.LoadUnsafe(ref s, 28);
-        Vector256<ulong> a31 = Vector256.LoadUnsafe(ref s, 32);
-        Vector256<ulong> a41 = Vector256.LoadUnsafe(ref s, 36);
-        Vector256<ulong> a02 = Vector256.LoadUnsafe(ref s, 40);
-        Vector256<ulong> a12 = Vector256.LoadUnsafe(ref s, 44);
-        Vector256<ulong> a22 = Vector256.LoadUnsafe(ref s, 48);
-        Vector256<ulong> a32 = Vector256.LoadUnsafe(ref s, 52);
-        Vector256<ulong> a42 = Vector256.LoadUnsafe(ref s, 56);
-        Vector256<ulong> a03 = Vector256.LoadUnsafe(ref s, 60);
-        Vector256<ulong> a13 = Vector256.LoadUnsafe(ref s, 64);
-        Vector256<ulong> a23 = Vector256.LoadUnsafe(ref s, 68);
-        Vector256<ulong> a33 = Vector256.LoadUnsafe(ref s, 72);
-        Vector256<ulong> a43 = Vector256.LoadUnsafe(ref s, 76);
-        Vector256<ulong> a04 = Vector256.LoadUnsafe(ref s, 80);
-        Vector256<ulong> a14 = Vector256.LoadUnsafe(ref s, 84);
-        Vector256<ulong> a24 = Vector256.LoadUnsafe(ref s, 88);
-        Vector256<ulong> a34 = Vector256.LoadUnsafe(ref s, 92);
-        Vector256<ulong> a44 = Vector256.LoadUnsafe(ref s, 96);
-        Vector256<ulong> e00, e10, e20, e30, e40;
-        Vector256<ulong> e01, e11, e21, e31, e41;
-        Vector256<ulong> e02, e12, e22, e32, e42;
-        Vector256<ulong> e03, e13, e23, e33, e43;
-        Vector256<ulong> e04, e14, e24, e34, e44;
-        Vector256<ulong> c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;
-
+        KeccakLaneSet<Vector256<ulong>> a = s;
+        KeccakLaneSet<Vector256<ulong>> e = default;                   // every field written by the first Round
         for (int round = 0; round < KeccakF1600Scalar.Rounds; round += 2)
         {
-            c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
-            c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
-            c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
-            c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
-            c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
-            d0 = c4 ^ TOps.RotateLeft(c1, 1);
-            d1 = c0 ^ TOps.RotateLeft(c2, 1);
-            d2 = c1 ^ TOps.RotateLeft(c3, 1);
-            d3 = c2 ^ TOps.RotateLeft(c4, 1);
-            d4 = c3 ^ TOps.RotateLeft(c0, 1);
-            // Row y = 0: rho and pi gather B[x, 0], then chi (and iota on lane (0,0)).
-            b0 = a00 ^ d0;
-            b1 = TOps.RotateLeft(a11 ^ d1, 44);
-            b2 = TOps.RotateLeft(a22 ^ d2, 43);
-            b3 = TOps.RotateLeft(a33 ^ d3, 21);
-            b4 = TOps.RotateLeft(a44 ^ d4, 14);
-            e00 = TOps.XorAndNot(b0, b1, b2) ^ Vector256.Create(rc[round]);
-            e10 = TOps.XorAndNot(b1, b2, b3);
-            e20 = TOps.XorAndNot(b2, b3, b4);
-            e30 = TOps.XorAndNot(b3, b4, b0);
-            e40 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 1: rho and pi gather B[x, 1], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(a30 ^ d3, 28);
-            b1 = TOps.RotateLeft(a41 ^ d4, 20);
-            b2 = TOps.RotateLeft(a02 ^ d0, 3);
-            b3 = TOps.RotateLeft(a13 ^ d1, 45);
-            b4 = TOps.RotateLeft(a24 ^ d2, 61);
-            e01 = TOps.XorAndNot(b0, b1, b2);
-            e11 = TOps.XorAndNot(b1, b2, b3);
-            e21 = TOps.XorAndNot(b2, b3, b4);
-            e31 = TOps.XorAndNot(b3, b4, b0);
-            e41 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 2: rho and pi gather B[x, 2], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(a10 ^ d1, 1);
-            b1 = TOps.RotateLeft(a21 ^ d2, 6);
-            b2 = TOps.RotateLeft(a32 ^ d3, 25);
-            b3 = TOps.RotateLeft(a43 ^ d4, 8);
-            b4 = TOps.RotateLeft(a04 ^ d0, 18);
-            e02 = TOps.XorAndNot(b0, b1, b2);
-            e12 = TOps.XorAndNot(b1, b2, b3);
-            e22 = TOps.XorAndNot(b2, b3, b4);
-            e32 = TOps.XorAndNot(b3, b4, b0);
-            e42 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 3: rho and pi gather B[x, 3], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(a40 ^ d4, 27);
-            b1 = TOps.RotateLeft(a01 ^ d0, 36);
-            b2 = TOps.RotateLeft(a12 ^ d1, 10);
-            b3 = TOps.RotateLeft(a23 ^ d2, 15);
-            b4 = TOps.RotateLeft(a34 ^ d3, 56);
-            e03 = TOps.XorAndNot(b0, b1, b2);
-            e13 = TOps.XorAndNot(b1, b2, b3);
-            e23 = TOps.XorAndNot(b2, b3, b4);
-            e33 = TOps.XorAndNot(b3, b4, b0);
-            e43 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 4: rho and pi gather B[x, 4], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(a20 ^ d2, 62);
-            b1 = TOps.RotateLeft(a31 ^ d3, 55);
-            b2 = TOps.RotateLeft(a42 ^ d4, 39);
-            b3 = TOps.RotateLeft(a03 ^ d0, 41);
-            b4 = TOps.RotateLeft(a14 ^ d1, 2);
-            e04 = TOps.XorAndNot(b0, b1, b2);
-            e14 = TOps.XorAndNot(b1, b2, b3);
-            e24 = TOps.XorAndNot(b2, b3, b4);
-            e34 = TOps.XorAndNot(b3, b4, b0);
-            e44 = TOps.XorAndNot(b4, b0, b1);
-
-            c0 = e00 ^ e01 ^ e02 ^ e03 ^ e04;
-            c1 = e10 ^ e11 ^ e12 ^ e13 ^ e14;
-            c2 = e20 ^ e21 ^ e22 ^ e23 ^ e24;
-            c3 = e30 ^ e31 ^ e32 ^ e33 ^ e34;
-            c4 = e40 ^ e41 ^ e42 ^ e43 ^ e44;
-            d0 = c4 ^ TOps.RotateLeft(c1, 1);
-            d1 = c0 ^ TOps.RotateLeft(c2, 1);
-            d2 = c1 ^ TOps.RotateLeft(c3, 1);
-            d3 = c2 ^ TOps.RotateLeft(c4, 1);
-            d4 = c3 ^ TOps.RotateLeft(c0, 1);
-            // Row y = 0: rho and pi gather B[x, 0], then chi (and iota on lane (0,0)).
-            b0 = e00 ^ d0;
-            b1 = TOps.RotateLeft(e11 ^ d1, 44);
-            b2 = TOps.RotateLeft(e22 ^ d2, 43);
-            b3 = TOps.RotateLeft(e33 ^ d3, 21);
-            b4 = TOps.RotateLeft(e44 ^ d4, 14);
-            a00 = TOps.XorAndNot(b0, b1, b2) ^ Vector256.Create(rc[round + 1]);
-            a10 = TOps.XorAndNot(b1, b2, b3);
-            a20 = TOps.XorAndNot(b2, b3, b4);
-            a30 = TOps.XorAndNot(b3, b4, b0);
-            a40 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 1: rho and pi gather B[x, 1], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(e30 ^ d3, 28);
-            b1 = TOps.RotateLeft(e41 ^ d4, 20);
-            b2 = TOps.RotateLeft(e02 ^ d0, 3);
-            b3 = TOps.RotateLeft(e13 ^ d1, 45);
-            b4 = TOps.RotateLeft(e24 ^ d2, 61);
-            a01 = TOps.XorAndNot(b0, b1, b2);
-            a11 = TOps.XorAndNot(b1, b2, b3);
-            a21 = TOps.XorAndNot(b2, b3, b4);
-            a31 = TOps.XorAndNot(b3, b4, b0);
-            a41 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 2: rho and pi gather B[x, 2], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(e10 ^ d1, 1);
-            b1 = TOps.RotateLeft(e21 ^ d2, 6);
-            b2 = TOps.RotateLeft(e32 ^ d3, 25);
-            b3 = TOps.RotateLeft(e43 ^ d4, 8);
-            b4 = TOps.RotateLeft(e04 ^ d0, 18);
-            a02 = TOps.XorAndNot(b0, b1, b2);
-            a12 = TOps.XorAndNot(b1, b2, b3);
-            a22 = TOps.XorAndNot(b2, b3, b4);
-            a32 = TOps.XorAndNot(b3, b4, b0);
-            a42 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 3: rho and pi gather B[x, 3], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(e40 ^ d4, 27);
-            b1 = TOps.RotateLeft(e01 ^ d0, 36);
-            b2 = TOps.RotateLeft(e12 ^ d1, 10);
-            b3 = TOps.RotateLeft(e23 ^ d2, 15);
-            b4 = TOps.RotateLeft(e34 ^ d3, 56);
-            a03 = TOps.XorAndNot(b0, b1, b2);
-            a13 = TOps.XorAndNot(b1, b2, b3);
-            a23 = TOps.XorAndNot(b2, b3, b4);
-            a33 = TOps.XorAndNot(b3, b4, b0);
-            a43 = TOps.XorAndNot(b4, b0, b1);
-            // Row y = 4: rho and pi gather B[x, 4], then chi (and iota on lane (0,0)).
-            b0 = TOps.RotateLeft(e20 ^ d2, 62);
-            b1 = TOps.RotateLeft(e31 ^ d3, 55);
-            b2 = TOps.RotateLeft(e42 ^ d4, 39);
-            b3 = TOps.RotateLeft(e03 ^ d0, 41);
-            b4 = TOps.RotateLeft(e14 ^ d1, 2);
-            a04 = TOps.XorAndNot(b0, b1, b2);
-            a14 = TOps.XorAndNot(b1, b2, b3);
-            a24 = TOps.XorAndNot(b2, b3, b4);
-            a34 = TOps.XorAndNot(b3, b4, b0);
-            a44 = TOps.XorAndNot(b4, b0, b1);
+            Steps<TOps>.Round(ref a, ref e);
+            e.L00 ^= Vector256.Create(rc[round]);
+            Steps<TOps>.Round(ref e, ref a);
+            a.L00 ^= Vector256.Create(rc[round + 1]);
         }
 
-        a00.StoreUnsafe(ref s, 0);
-        a10.StoreUnsafe(ref s, 4);
-        a20.StoreUnsafe(ref s, 8);
-        a30.StoreUnsafe(ref s, 12);
-        a40.StoreUnsafe(ref s, 16);
-        a01.StoreUnsafe(ref s, 20);
-        a11.StoreUnsafe(ref s, 24);
-        a21.StoreUnsafe(ref s, 28);
-        a31.StoreUnsafe(ref s, 32);
-        a41.StoreUnsafe(ref s, 36);
-        a02.StoreUnsafe(ref s, 40);
-        a12.StoreUnsafe(ref s, 44);
-        a22.StoreUnsafe(ref s, 48);
-        a32.StoreUnsafe(ref s, 52);
-        a42.StoreUnsafe(ref s, 56);
-        a03.StoreUnsafe(ref s, 60);
-        a13.StoreUnsafe(ref s, 64);
-        a23.StoreUnsafe(ref s, 68);
-        a33.StoreUnsafe(ref s, 72);
-        a43.StoreUnsafe(ref s, 76);
-        a04.StoreUnsafe(ref s, 80);
-        a14.StoreUnsafe(ref s, 84);
-        a24.StoreUnsafe(ref s, 88);
-        a34.StoreUnsafe(ref s, 92);
-        a44.StoreUnsafe(ref s, 96);
+        s = a;
+    }
+
+    // The step mappings for one TOps: KeccakF1600Scalar's round, element-wise.
+    private static class Steps<TOps>
+        where TOps : struct, IVectorOps
+    {
+        // One round but iota (theta, rho and pi, chi) from the lanes of a into those of e.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static void Round(ref KeccakLaneSet<Vector256<ulong>> a, ref KeccakLaneSet<Vector256<ulong>> e)
+        {
+            Vector256<ulong> c0 = a.L00 ^ a.L01 ^ a.L02 ^ a.L03 ^ a.L04;
+            Vector256<ulong> c1 = a.L10 ^ a.L11 ^ a.L12 ^ a.L13 ^ a.L14;
+            Vector256<ulong> c2 = a.L20 ^ a.L21 ^ a.L22 ^ a.L23 ^ a.L24;
+            Vector256<ulong> c3 = a.L30 ^ a.L31 ^ a.L32 ^ a.L33 ^ a.L34;
+            Vector256<ulong> c4 = a.L40 ^ a.L41 ^ a.L42 ^ a.L43 ^ a.L44;
+            Vector256<ulong> d0 = c4 ^ TOps.RotateLeft(c1, 1);
+            Vector256<ulong> d1 = c0 ^ TOps.RotateLeft(c2, 1);
+            Vector256<ulong> d2 = c1 ^ TOps.RotateLeft(c3, 1);
+            Vector256<ulong> d3 = c2 ^ TOps.RotateLeft(c4, 1);
+            Vector256<ulong> d4 = c3 ^ TOps.RotateLeft(c0, 1);
+
+            // Row y' of B gathers the lanes (x, y) with y = x' and x = 3(y' - 3x') mod 5, each after theta and rho
+            // (FIPS 202 Table 2's offsets); chi makes row y' of e from it.
+            Chi(a.L00 ^ d0, Rho(a.L11, d1, 44), Rho(a.L22, d2, 43), Rho(a.L33, d3, 21), Rho(a.L44, d4, 14), out e.L00, out e.L10, out e.L20, out e.L30, out e.L40);
+            Chi(Rho(a.L30, d3, 28), Rho(a.L41, d4, 20), Rho(a.L02, d0, 3), Rho(a.L13, d1, 45), Rho(a.L24, d2, 61), out e.L01, out e.L11, out e.L21, out e.L31, out e.L41);
+            Chi(Rho(a.L10, d1, 1), Rho(a.L21, d2, 6), Rho(a.L32, d3, 25), Rho(a.L43, d4, 8), Rho(a.L04, d0, 18), out e.L02, out e.L12, out e.L22, out e.L32, out e.L42);
+            Chi(Rho(a.L40, d4, 27), Rho(a.L01, d0, 36), Rho(a.L12, d1, 10), Rho(a.L23, d2, 15), Rho(a.L34, d3, 56), out e.L03, out e.L13, out e.L23, out e.L33, out e.L43);
+            Chi(Rho(a.L20, d2, 62), Rho(a.L31, d3, 55), Rho(a.L42, d4, 39), Rho(a.L03, d0, 41), Rho(a.L14, d1, 2), out e.L04, out e.L14, out e.L24, out e.L34, out e.L44);
+        }
+
+        // theta's d[x] applied to one lane, then rho's rotation.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<ulong> Rho(Vector256<ulong> lane, Vector256<ulong> d, [ConstantExpected(Min = 1, Max = 63)] byte offset) =>
+            TOps.RotateLeft(lane ^ d, offset);
+
+        // chi on one row: e[x] = b[x] ^ (~b[x+1] & b[x+2]).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Chi(
+            Vector256<ulong> b0, Vector256<ulong> b1, Vector256<ulong> b2, Vector256<ulong> b3, Vector256<ulong> b4,
+            out Vector256<ulong> e0, out Vector256<ulong> e1, out Vector256<ulong> e2, out Vector256<ulong> e3, out Vector256<ulong> e4)
+        {
+            e0 = TOps.XorAndNot(b0, b1, b2);
+            e1 = TOps.XorAndNot(b1, b2, b3);
+            e2 = TOps.XorAndNot(b2, b3, b4);
+            e3 = TOps.XorAndNot(b3, b4, b0);
+            e4 = TOps.XorAndNot(b4, b0, b1);
+        }
     }
 }

@@ -89,22 +89,18 @@ internal static class MlDsaNttAvx2
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.PointwiseMontgomery"/>
-    internal static void PointwiseMontgomery(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r)
-    {
-        ref int ra = ref MemoryMarshal.GetReference(a);
-        ref int rb = ref MemoryMarshal.GetReference(b);
-        ref int rr = ref MemoryMarshal.GetReference(r);
-        int i = 0;
-        for (; i + 8 <= r.Length; i += 8)
-        {
-            Store(MulMont(Load(ref ra, i), Load(ref rb, i)), ref rr, i);
-        }
-
-        MlDsaNttScalar.PointwiseMontgomery(a[i..], b[i..], r[i..]);
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void PointwiseMontgomery(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r) => Pointwise(a, b, r, accumulate: false);
 
     /// <inheritdoc cref="MlDsaNttScalar.PointwiseAccumulate"/>
-    internal static void PointwiseAccumulate(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void PointwiseAccumulate(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r) => Pointwise(a, b, r, accumulate: true);
+
+    // r = a ∘ b, or r += a ∘ b, 8 lanes at a time, then the scalar twin on the tail. Inlined into the two entry points
+    // with accumulate a constant, so each keeps only its own loop body; the entry points stay calls of their own (as
+    // when each had its loop written out) so that a caller inlining them cannot exhaust the budget before MulMont.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pointwise(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r, bool accumulate)
     {
         ref int ra = ref MemoryMarshal.GetReference(a);
         ref int rb = ref MemoryMarshal.GetReference(b);
@@ -112,10 +108,18 @@ internal static class MlDsaNttAvx2
         int i = 0;
         for (; i + 8 <= r.Length; i += 8)
         {
-            Store(Avx2.Add(Load(ref rr, i), MulMont(Load(ref ra, i), Load(ref rb, i))), ref rr, i);
+            Vector256<int> product = MulMont(Load(ref ra, i), Load(ref rb, i));
+            Store(accumulate ? Avx2.Add(Load(ref rr, i), product) : product, ref rr, i);
         }
 
-        MlDsaNttScalar.PointwiseAccumulate(a[i..], b[i..], r[i..]);
+        if (accumulate)
+        {
+            MlDsaNttScalar.PointwiseAccumulate(a[i..], b[i..], r[i..]);
+        }
+        else
+        {
+            MlDsaNttScalar.PointwiseMontgomery(a[i..], b[i..], r[i..]);
+        }
     }
 
     /// <inheritdoc cref="MlDsaNttScalar.Reduce"/>

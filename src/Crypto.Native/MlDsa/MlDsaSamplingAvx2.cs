@@ -4,6 +4,8 @@
 //
 //   bytes b0..b23 --permute4x64(0,1,1,2)--> low lane b0..b15, high lane b8..b23
 //   --shuffle--> lane j: b(3j) | b(3j+1) << 8 | b(3j+2) << 16, then & 0x7FFFFF
+// The load, vpermq and shuffle (with this file's s_spread), the length check and the lane order of the compaction
+// table are Simd/RejectionSampling's, shared with MlKemSamplingAvx2.
 
 using System;
 using System.Numerics;
@@ -11,6 +13,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using FintechCrypto.Native.Simd;
 
 namespace FintechCrypto.Native.MlDsa;
 
@@ -29,11 +32,7 @@ internal static class MlDsaSamplingAvx2
     /// <inheritdoc cref="MlDsaSamplingScalar.RejectUniformVartime"/>
     internal static int RejectUniformVartime(ReadOnlySpan<byte> buffer, Span<int> a, int count)
     {
-        if (a.Length != 256 || buffer.Length % 3 != 0)
-        {
-            throw new ArgumentException("Rejection sampling fills 256 coefficients from a multiple of 3 bytes.");
-        }
-
+        RejectionSampling.CheckLengths(buffer.Length, a.Length);
         ref byte input = ref MemoryMarshal.GetReference(buffer);
         ref int output = ref MemoryMarshal.GetReference(a);
         ref int table = ref MemoryMarshal.GetArrayDataReference(s_compact);
@@ -43,9 +42,7 @@ internal static class MlDsaSamplingAvx2
         int p = 0;
         while (p + 32 <= buffer.Length && count <= 256 - 8)
         {
-            Vector256<byte> raw = Vector256.LoadUnsafe(ref input, (nuint)p);
-            raw = Avx2.Permute4x64(raw.AsUInt64(), 0x94).AsByte();
-            Vector256<int> z = Avx2.And(Avx2.Shuffle(raw, s_spread).AsInt32(), mask23);
+            Vector256<int> z = Avx2.And(RejectionSampling.Spread(ref input, p, s_spread).AsInt32(), mask23);
             count = Compact(z, Avx2.CompareGreaterThan(q, z), ref output, ref table, ref keep, count);
             p += 24;
         }
@@ -130,14 +127,7 @@ internal static class MlDsaSamplingAvx2
         var table = new int[256 * 8];
         for (int mask = 0; mask < 256; mask++)
         {
-            int k = 0;
-            for (int lane = 0; lane < 8; lane++)
-            {
-                if ((mask & (1 << lane)) != 0)
-                {
-                    table[(mask * 8) + k++] = lane;
-                }
-            }
+            RejectionSampling.AcceptedLanes(mask, table.AsSpan(mask * 8, 8));
         }
 
         return table;

@@ -5,12 +5,15 @@
 //
 //   bytes b0..b23 --permute4x64(0,1,1,2)--> low lane b0..b15, high lane b8..b23
 //   --shuffle--> 16-bit lanes (b0|b1<<8), (b1|b2<<8), (b3|b4<<8), ... ; even lanes & 0xFFF, odd lanes >> 4
+// The load, vpermq and shuffle (with this file's s_spread), the length check and the lane order of the compaction
+// table are Simd/RejectionSampling's, shared with MlDsaSamplingAvx2.
 
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using FintechCrypto.Native.Simd;
 
 namespace FintechCrypto.Native.MlKem;
 
@@ -27,11 +30,7 @@ internal static class MlKemSamplingAvx2
     /// <inheritdoc cref="MlKemSamplingScalar.RejectSampleVartime"/>
     internal static int RejectSampleVartime(ReadOnlySpan<byte> buffer, Span<short> a, int count)
     {
-        if (a.Length != 256 || buffer.Length % 3 != 0)
-        {
-            throw new ArgumentException("Rejection sampling fills 256 coefficients from a multiple of 3 bytes.");
-        }
-
+        RejectionSampling.CheckLengths(buffer.Length, a.Length);
         ref byte input = ref MemoryMarshal.GetReference(buffer);
         ref short output = ref MemoryMarshal.GetReference(a);
         ref byte table = ref MemoryMarshal.GetArrayDataReference(s_compact);
@@ -42,9 +41,7 @@ internal static class MlKemSamplingAvx2
         // Each step reads 32 bytes (uses 24) and may write 16 coefficients: keep both in bounds.
         while (p + 32 <= buffer.Length && count <= 256 - 16)
         {
-            Vector256<byte> raw = Vector256.LoadUnsafe(ref input, (nuint)p);
-            raw = Avx2.Permute4x64(raw.AsUInt64(), 0x94).AsByte();
-            Vector256<short> f = Avx2.Shuffle(raw, s_spread).AsInt16();
+            Vector256<short> f = RejectionSampling.Spread(ref input, p, s_spread).AsInt16();
             Vector256<short> g = Avx2.ShiftRightLogical(f, 4);
             f = Avx2.And(Avx2.Blend(f, g, 0xAA), mask12);
 
@@ -68,23 +65,15 @@ internal static class MlKemSamplingAvx2
     private static byte[] BuildCompactionTable()
     {
         var table = new byte[256 * 16];
+        Span<int> lanes = stackalloc int[8];
         for (int mask = 0; mask < 256; mask++)
         {
-            int k = 0;
-            for (int lane = 0; lane < 8; lane++)
+            int accepted = RejectionSampling.AcceptedLanes(mask, lanes);
+            for (int k = 0; k < 8; k++)
             {
-                if ((mask & (1 << lane)) != 0)
-                {
-                    table[(mask * 16) + (2 * k)] = (byte)(2 * lane);
-                    table[(mask * 16) + (2 * k) + 1] = (byte)((2 * lane) + 1);
-                    k++;
-                }
-            }
-
-            for (; k < 8; k++)
-            {
-                table[(mask * 16) + (2 * k)] = 0x80;     // shuffle index with the top bit set writes zero
-                table[(mask * 16) + (2 * k) + 1] = 0x80;
+                // The two bytes of 16-bit lane lanes[k]; a shuffle index with the top bit set writes zero.
+                table[(mask * 16) + (2 * k)] = k < accepted ? (byte)(2 * lanes[k]) : (byte)0x80;
+                table[(mask * 16) + (2 * k) + 1] = k < accepted ? (byte)((2 * lanes[k]) + 1) : (byte)0x80;
             }
         }
 

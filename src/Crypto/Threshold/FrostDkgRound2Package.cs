@@ -5,7 +5,6 @@
 // Wire format: header(type 11) || f_i(l) (Ns). JSON: { header, "signing_share": hex }.
 
 using FintechCrypto.Internal.Groups;
-using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
 
@@ -20,10 +19,7 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostDkgRound2Package : FrostSecretScalarMessage<FrostDkgRound2Package>
 {
     internal FrostDkgRound2Package(FrostCiphersuite ciphersuite, in Scalar value)
-        : base(ciphersuite, value, "signing_share")
+        : base(ciphersuite, value)
     {
     }
-
-    internal static FrostDkgRound2Package ReadFields(FrostFieldReader reader) =>
-        Read(reader, "signing_share", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostDkgRound2Package(ciphersuite, value));
 }

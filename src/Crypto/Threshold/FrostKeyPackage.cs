@@ -17,10 +17,9 @@ namespace FintechCrypto.Threshold;
 /// the group verifying key, and the threshold. Use it with <see cref="FrostParticipant.Commit"/> and
 /// <see cref="FrostParticipant.Sign"/>.
 /// </summary>
-/// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
+/// <remarks>Holds a secret: dispose it when done; <see cref="object.ToString"/> never shows the share.</remarks>
+public sealed class FrostKeyPackage : FrostSigningShareMessage<FrostKeyPackage>
 {
-    private readonly SecretScalar _signingShare;
     private byte[]? _verifyingShare;
     private byte[]? _verifyingKey;
 
@@ -33,7 +32,7 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
     /// <param name="ciphersuite">The ciphersuite.</param>
     /// <param name="identifier">The participant's identifier.</param>
     /// <param name="signingShare">The signing share (<see cref="FrostCiphersuite.ScalarLength"/> bytes); copied into memory
-    /// that <see cref="Dispose"/> clears (the caller clears its own copy).</param>
+    /// that <see cref="FrostSigningShareMessage{TSelf}.Dispose"/> clears (the caller clears its own copy).</param>
     /// <param name="verifyingShare">The verifying share PK_i (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
     /// <param name="verifyingKey">The group verifying key PK (<see cref="FrostCiphersuite.ElementLength"/> bytes).</param>
     /// <param name="minSigners">The threshold, from 2 to 65535.</param>
@@ -65,7 +64,7 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
             VerifyingShareElement = share;
             VerifyingKeyElement = key;
             MinSigners = minSigners;
-            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, secret, this);
+            SigningShare = new SecretScalar(ciphersuite.Suite.Scalars, secret, this);
         }
         finally
         {
@@ -84,14 +83,8 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
         VerifyingShareElement = verifyingShare;
         VerifyingKeyElement = verifyingKey;
         MinSigners = minSigners;
-        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
+        SigningShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>The participant's identifier.</summary>
-    public FrostIdentifier Identifier { get; }
 
     /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
     public int MinSigners { get; }
@@ -106,36 +99,6 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 
     internal GroupElement VerifyingKeyElement { get; }
 
-    internal bool IsDisposed => _signingShare.IsDisposed;
-
-    /// <summary>The signing share; the caller clears the copy.</summary>
-    internal Scalar GetSigningShare() => _signingShare.Get();
-
-    /// <summary>
-    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
-    /// secret: clear it (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
-    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
-    public byte[] ExportSigningShare() => _signingShare.Export();
-
-    /// <summary>
-    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
-    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
-    /// </summary>
-    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
-    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
-    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
-    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
-
-    /// <summary>Clears the signing share.</summary>
-    public void Dispose() => _signingShare.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite and identifier.</returns>
-    public override string ToString() => $"FrostKeyPackage({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
-
     private static void CheckVerifyingShare(PrimeOrderGroup group, in Scalar share, GroupElement verifyingShare)
     {
         if (!group.ElementEquals(group.MultiplyBase(share), verifyingShare))
@@ -146,18 +109,14 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 
     internal override void WriteFields(FrostFieldWriter writer)
     {
-        writer.Identifier("identifier", Identifier);
-        writer.SecretScalar("signing_share", _signingShare);
+        WriteIdentifierAndShare(writer);
         writer.Element("verifying_share", VerifyingShareElement);
         writer.Element("verifying_key", VerifyingKeyElement);
         writer.Count("min_signers", MinSigners);
     }
 
-    internal static FrostKeyPackage ReadFields(FrostFieldReader reader)
-    {
-        FrostIdentifier identifier = reader.Identifier("identifier");
-        Scalar share = reader.Scalar("signing_share");
-        try
+    internal static FrostKeyPackage ReadFields(FrostFieldReader reader) =>
+        Read(reader, static (FrostFieldReader reader, FrostIdentifier identifier, in Scalar share) =>
         {
             GroupElement verifyingShare = reader.Element("verifying_share");
             GroupElement verifyingKey = reader.Element("verifying_key");
@@ -169,10 +128,5 @@ public sealed class FrostKeyPackage : FrostMessage<FrostKeyPackage>, IDisposable
 
             CheckVerifyingShare(reader.Ciphersuite.Suite.Group, share, verifyingShare);
             return new FrostKeyPackage(identifier, share, verifyingShare, verifyingKey, minSigners);
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+        });
 }

@@ -33,6 +33,9 @@ public abstract class FrostMessage<TSelf>
     /// <summary>The ciphersuite.</summary>
     public abstract FrostCiphersuite Ciphersuite { get; }
 
+    /// <summary>The message type's row of the message table (header number, name in errors, reader, one field's name).</summary>
+    private protected static FrostMessageKind<TSelf> Kind => s_kind;
+
     /// <summary>Decodes a message from its versioned wire format.</summary>
     /// <param name="encoded">The bytes <see cref="FrostMessage{TSelf}.ToBytes"/> produced.</param>
     /// <returns>The message. A decoded secret share is not yet verified (call <see cref="FrostSecretShare.Verify"/>);

@@ -19,9 +19,7 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPackage>
 {
-    private readonly FrostIdentifier[] _identifiers;
-    private readonly GroupElement[] _verifyingShares;
-    private IReadOnlyList<FrostIdentifier>? _identifierList;
+    private readonly IdentifierMap<GroupElement> _verifyingShares;
     private byte[]? _verifyingKey;
 
     /// <summary>
@@ -67,14 +65,8 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
             encodedShares[n++] = pair.Value ?? throw Error.ArgumentNull(nameof(verifyingShares));
         }
 
-        Array.Sort(identifiers, encodedShares);
-        for (int i = 1; i < identifiers.Length; i++)
-        {
-            if (identifiers[i] == identifiers[i - 1])
-            {
-                throw Error.Frost_Argument(nameof(verifyingShares), $"The identifier {identifiers[i]} appears twice in the verifying shares.");
-            }
-        }
+        IdentifierMap.SortDistinct(
+            identifiers, encodedShares, static id => Error.Frost_Argument(nameof(verifyingShares), $"The identifier {id} appears twice in the verifying shares."));
 
         var shares = new GroupElement[identifiers.Length];
         for (int i = 0; i < shares.Length; i++)
@@ -83,39 +75,48 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
         }
 
         _ciphersuite = ciphersuite;
-        _identifiers = identifiers;
-        _verifyingShares = shares;
+        _verifyingShares = new IdentifierMap<GroupElement>(identifiers, shares);
         VerifyingKeyElement = FrostEncoding.DecodeElement(ciphersuite, verifyingKey, "group verifying key");
         MinSigners = minSigners;
     }
 
     internal FrostPublicKeyPackage(FrostCiphersuite ciphersuite, FrostIdentifier[] sortedIdentifiers, GroupElement[] verifyingShares, GroupElement verifyingKey, int minSigners)
+        : this(
+            ciphersuite,
+            sortedIdentifiers.Length == verifyingShares.Length
+                ? new IdentifierMap<GroupElement>(sortedIdentifiers, verifyingShares)
+                : throw Error.Frost_Count(nameof(verifyingShares), "verifying shares, one per identifier", 1, ushort.MaxValue, verifyingShares.Length),
+            verifyingKey,
+            minSigners)
     {
-        if (sortedIdentifiers.Length != verifyingShares.Length || sortedIdentifiers.Length is 0 or > ushort.MaxValue)
+    }
+
+    private FrostPublicKeyPackage(FrostCiphersuite ciphersuite, IdentifierMap<GroupElement> verifyingShares, GroupElement verifyingKey, int minSigners)
+    {
+        if (verifyingShares.Count is 0 or > ushort.MaxValue)
         {
-            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares, one per identifier", 1, ushort.MaxValue, verifyingShares.Length);
+            throw Error.Frost_Count(nameof(verifyingShares), "verifying shares, one per identifier", 1, ushort.MaxValue, verifyingShares.Count);
         }
 
-        if (minSigners < 2 || minSigners > sortedIdentifiers.Length)
+        if (minSigners < 2 || minSigners > verifyingShares.Count)
         {
             throw Error.ArgumentOutOfRange(nameof(minSigners), "the threshold is from 2 to the number of participants");
         }
 
         _ciphersuite = ciphersuite;
-        _identifiers = sortedIdentifiers;
         _verifyingShares = verifyingShares;
         VerifyingKeyElement = verifyingKey;
         MinSigners = minSigners;
     }
 
     /// <summary>The participants' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers => _identifierList ??= Array.AsReadOnly(_identifiers);
+    public IReadOnlyList<FrostIdentifier> Identifiers => _verifyingShares.Identifiers;
 
     /// <summary>The threshold: the fewest signers whose shares make a signature.</summary>
     public int MinSigners { get; }
 
     /// <summary>The number of participants.</summary>
-    public int MaxSigners => _identifiers.Length;
+    public int MaxSigners => _verifyingShares.Count;
 
     /// <summary>The group verifying key PK (Ne bytes).</summary>
     public ReadOnlyMemory<byte> GroupVerifyingKey => _verifyingKey ??= Ciphersuite.Suite.Group.SerializeElement(VerifyingKeyElement);
@@ -142,12 +143,7 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
 
     internal GroupElement? FindVerifyingShare(FrostIdentifier identifier)
     {
-        if (identifier.Ciphersuite != Ciphersuite)
-        {
-            return null;
-        }
-
-        int index = Array.BinarySearch(_identifiers, identifier);
+        int index = _verifyingShares.IndexOf(identifier);
         return index >= 0 ? _verifyingShares[index] : null;
     }
 
@@ -156,39 +152,19 @@ public sealed class FrostPublicKeyPackage : FrostPublicMessage<FrostPublicKeyPac
 
     internal override void WriteFields(FrostFieldWriter writer)
     {
-        writer.BeginList("verifying_shares", _identifiers.Length);
-        for (int i = 0; i < _identifiers.Length; i++)
-        {
-            writer.BeginEntry();
-            writer.Identifier("identifier", _identifiers[i]);
-            writer.Element("verifying_share", _verifyingShares[i]);
-            writer.EndEntry();
-        }
-
-        writer.EndList();
+        _verifyingShares.Write(writer, "verifying_shares", static (writer, share) => writer.Element("verifying_share", share));
         writer.Element("verifying_key", VerifyingKeyElement);
         writer.Count("min_signers", MinSigners);
     }
 
     internal static FrostPublicKeyPackage ReadFields(FrostFieldReader reader)
     {
-        int count = reader.BeginList("verifying_shares");
-        var identifiers = new FrostIdentifier[count];
-        var shares = new GroupElement[count];
-        for (int i = 0; i < count; i++)
-        {
-            reader.BeginEntry();
-            identifiers[i] = reader.Identifier("identifier");
-            shares[i] = reader.Element("verifying_share");
-            reader.EndEntry();
-        }
-
-        reader.EndList();
+        IdentifierMap<GroupElement> shares = IdentifierMap.Read(reader, "verifying_shares", static (reader, _) => reader.Element("verifying_share"));
         GroupElement verifyingKey = reader.Element("verifying_key");
         int minSigners = reader.Count("min_signers");
-        reader.RequireAscending(identifiers, "it lists no participants");
-        return minSigners >= 2 && minSigners <= count
-            ? new FrostPublicKeyPackage(reader.Ciphersuite, identifiers, shares, verifyingKey, minSigners)
+        shares.RequireAscending(reader, "it lists no participants");
+        return minSigners >= 2 && minSigners <= shares.Count
+            ? new FrostPublicKeyPackage(reader.Ciphersuite, shares, verifyingKey, minSigners)
             : throw reader.Malformed("the threshold must be from 2 to the number of participants");
     }
 }

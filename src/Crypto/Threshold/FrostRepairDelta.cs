@@ -5,7 +5,6 @@
 // docs/frost-keygen.md §b. Wire format: header(type 13) || delta (Ns). JSON: { header, "delta": hex }.
 
 using FintechCrypto.Internal.Groups;
-using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
 
@@ -19,10 +18,7 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostRepairDelta : FrostSecretScalarMessage<FrostRepairDelta>
 {
     internal FrostRepairDelta(FrostCiphersuite ciphersuite, in Scalar value)
-        : base(ciphersuite, value, "delta")
+        : base(ciphersuite, value)
     {
     }
-
-    internal static FrostRepairDelta ReadFields(FrostFieldReader reader) =>
-        Read(reader, "delta", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairDelta(ciphersuite, value));
 }

@@ -5,7 +5,6 @@
 // Wire format: header(type 14) || sigma (Ns). JSON: { header, "sigma": hex }.
 
 using FintechCrypto.Internal.Groups;
-using FintechCrypto.Internal.Frost;
 
 namespace FintechCrypto.Threshold;
 
@@ -19,10 +18,7 @@ namespace FintechCrypto.Threshold;
 public sealed class FrostRepairSigma : FrostSecretScalarMessage<FrostRepairSigma>
 {
     internal FrostRepairSigma(FrostCiphersuite ciphersuite, in Scalar value)
-        : base(ciphersuite, value, "sigma")
+        : base(ciphersuite, value)
     {
     }
-
-    internal static FrostRepairSigma ReadFields(FrostFieldReader reader) =>
-        Read(reader, "sigma", static (FrostCiphersuite ciphersuite, in Scalar value) => new FrostRepairSigma(ciphersuite, value));
 }

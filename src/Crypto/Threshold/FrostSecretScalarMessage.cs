@@ -1,6 +1,8 @@
 // FrostSecretScalarMessage: the key-generation messages that are one secret scalar (a DKG round-2 share f_i(l), a
-// repair delta, a repair sigma), held once: the scalar in pinned memory cleared on Dispose, its one named field in
-// the wire and JSON forms (docs/frost-wire.md types 11, 13, 14: header || scalar (Ns); { header, "<field>": hex }).
+// repair delta, a repair sigma), held once: the scalar in pinned memory cleared on Dispose, its one field in the wire
+// and JSON forms (docs/frost-wire.md types 11, 13, 14: header || scalar (Ns); { header, "<field>": hex }), written and
+// read here under the field name the message table (Internal/Frost/Codec/FrostCodec.cs) gives each type. A derived
+// message declares only its constructor.
 
 using System;
 using System.Collections.Generic;
@@ -22,20 +24,21 @@ public abstract class FrostSecretScalarMessage<TSelf> : FrostMessage<TSelf>, IDi
     where TSelf : FrostSecretScalarMessage<TSelf>
 {
     private readonly SecretScalar _value;
-    private readonly string _field;
 
-    private protected FrostSecretScalarMessage(FrostCiphersuite ciphersuite, in Scalar value, string field)
+    private protected FrostSecretScalarMessage(FrostCiphersuite ciphersuite, in Scalar value)
     {
         Ciphersuite = ciphersuite;
-        _field = field;
         _value = new SecretScalar(ciphersuite.Suite.Scalars, value, this);
     }
 
-    /// <summary>Makes a message of the one secret scalar.</summary>
-    private protected delegate TSelf Create(FrostCiphersuite ciphersuite, in Scalar value);
+    /// <summary>Makes a message of the one secret scalar (the derived type's constructor).</summary>
+    internal delegate TSelf Create(FrostCiphersuite ciphersuite, in Scalar value);
 
-    // Decoding: reads the one field, makes the message by create and clears the decoded copy.
-    private protected static TSelf Read(FrostFieldReader reader, string field, Create create)
+    /// <summary>
+    /// The field reader of a message table row: reads the one field, makes the message by <paramref name="create"/> and
+    /// clears the decoded copy.
+    /// </summary>
+    internal static TSelf Read(FrostFieldReader reader, string field, Create create)
     {
         Scalar value = reader.Scalar(field);
         try
@@ -63,7 +66,7 @@ public abstract class FrostSecretScalarMessage<TSelf> : FrostMessage<TSelf>, IDi
     /// <summary>The secret scalar; the caller clears the copy.</summary>
     internal Scalar GetValue() => _value.Get();
 
-    internal override void WriteFields(FrostFieldWriter writer) => writer.SecretScalar(_field, _value);
+    internal override void WriteFields(FrostFieldWriter writer) => writer.SecretScalar(Kind.Field!, _value);
 
     /// <summary>
     /// The sum of the messages' secrets (share repair: a sigma is the sum of the deltas a helper received, a repaired

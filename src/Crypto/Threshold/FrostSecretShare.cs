@@ -16,11 +16,9 @@ namespace FintechCrypto.Threshold;
 /// A participant's secret share from a trusted dealer, with the dealer's VSS commitment. Check it with
 /// <see cref="Verify"/> and turn it into a <see cref="FrostKeyPackage"/> with <see cref="ToKeyPackage"/>.
 /// </summary>
-/// <remarks>Holds a secret: dispose it when done; <see cref="ToString"/> never shows the share.</remarks>
-public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposable
+/// <remarks>Holds a secret: dispose it when done; <see cref="object.ToString"/> never shows the share.</remarks>
+public sealed class FrostSecretShare : FrostSigningShareMessage<FrostSecretShare>
 {
-    private readonly SecretScalar _signingShare;
-
     /// <summary>
     /// Builds a dealer's secret share from its encodings (frost-core <c>SecretShare::new</c>): the signing share f(i) as
     /// the ciphersuite serializes a scalar (RFC 9591 SerializeScalar, <see cref="FrostCiphersuite.ScalarLength"/>
@@ -29,7 +27,7 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
     /// </summary>
     /// <param name="ciphersuite">The ciphersuite.</param>
     /// <param name="identifier">The participant's identifier.</param>
-    /// <param name="signingShare">The signing share; copied into memory that <see cref="Dispose"/> clears (the caller
+    /// <param name="signingShare">The signing share; copied into memory that <see cref="FrostSigningShareMessage{TSelf}.Dispose"/> clears (the caller
     /// clears its own copy).</param>
     /// <param name="commitment">The dealer's VSS commitment.</param>
     /// <exception cref="ArgumentNullException"><paramref name="ciphersuite"/>, <paramref name="identifier"/> or
@@ -49,7 +47,7 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
         {
             Identifier = identifier;
             Commitment = commitment;
-            _signingShare = new SecretScalar(ciphersuite.Suite.Scalars, share, this);
+            SigningShare = new SecretScalar(ciphersuite.Suite.Scalars, share, this);
         }
         finally
         {
@@ -61,38 +59,11 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
     {
         Identifier = identifier;
         Commitment = commitment;
-        _signingShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
+        SigningShare = new SecretScalar(identifier.Ciphersuite.Suite.Scalars, signingShare, this);
     }
-
-    /// <summary>The ciphersuite.</summary>
-    public override FrostCiphersuite Ciphersuite => Identifier.Ciphersuite;
-
-    /// <summary>The participant's identifier.</summary>
-    public FrostIdentifier Identifier { get; }
 
     /// <summary>The dealer's VSS commitment (public).</summary>
     public FrostVssCommitment Commitment { get; }
-
-    /// <summary>The signing share; the caller clears the copy.</summary>
-    internal Scalar GetSigningShare() => _signingShare.Get();
-
-    /// <summary>
-    /// The signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar), in a new pinned array. It is
-    /// secret: clear it (<see cref="System.Security.Cryptography.CryptographicOperations.ZeroMemory"/>) after use.
-    /// </summary>
-    /// <returns>A new array of <see cref="FrostCiphersuite.ScalarLength"/> bytes.</returns>
-    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
-    public byte[] ExportSigningShare() => _signingShare.Export();
-
-    /// <summary>
-    /// Writes the signing share in the ciphersuite's scalar encoding (RFC 9591 SerializeScalar) at the start of
-    /// <paramref name="destination"/>. It is secret: the caller clears it after use.
-    /// </summary>
-    /// <param name="destination">At least <see cref="FrostCiphersuite.ScalarLength"/> bytes.</param>
-    /// <returns>The number of bytes written, <see cref="FrostCiphersuite.ScalarLength"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
-    /// <exception cref="ObjectDisposedException">The object was disposed.</exception>
-    public int ExportSigningShare(Span<byte> destination) => _signingShare.Export(destination);
 
     /// <summary>
     /// Checks the share against the commitment (RFC 9591 Appendix C.2 vss_verify): f(i) B equals the commitment
@@ -102,7 +73,7 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
     /// <exception cref="ObjectDisposedException">The share was disposed.</exception>
     public bool Verify()
     {
-        Scalar share = _signingShare.Get();
+        Scalar share = SigningShare.Get();
         try
         {
             return Vss.Verify(Ciphersuite.Suite.Group, Identifier.Scalar, share, Commitment.Coefficients);
@@ -132,7 +103,7 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
             throw new FrostProtocolException("The dealer's VSS commitment has fewer than two coefficients; FROST needs a threshold of at least 2.");
         }
 
-        Scalar share = _signingShare.Get();
+        Scalar share = SigningShare.Get();
         try
         {
             GroupElement verifyingShare = Ciphersuite.Suite.Group.MultiplyBase(share);
@@ -144,36 +115,20 @@ public sealed class FrostSecretShare : FrostMessage<FrostSecretShare>, IDisposab
         }
     }
 
-    /// <summary>Clears the signing share.</summary>
-    public void Dispose() => _signingShare.Dispose();
-
-    /// <summary>A description without the secret.</summary>
-    /// <returns>The type, suite and identifier.</returns>
-    public override string ToString() => $"FrostSecretShare({Ciphersuite.Name}, participant {Identifier}, <redacted>)";
-
     internal override void WriteFields(FrostFieldWriter writer)
     {
-        writer.Identifier("identifier", Identifier);
-        writer.SecretScalar("signing_share", _signingShare);
+        WriteIdentifierAndShare(writer);
         writer.BeginObject("commitment");
         writer.Elements("coefficients", Commitment.Coefficients);
         writer.EndObject();
     }
 
-    internal static FrostSecretShare ReadFields(FrostFieldReader reader)
-    {
-        FrostIdentifier identifier = reader.Identifier("identifier");
-        Scalar share = reader.Scalar("signing_share");
-        try
+    internal static FrostSecretShare ReadFields(FrostFieldReader reader) =>
+        Read(reader, static (FrostFieldReader reader, FrostIdentifier identifier, in Scalar share) =>
         {
             reader.BeginObject("commitment");
             GroupElement[] coefficients = reader.Elements("coefficients");
             reader.EndObject();
             return new FrostSecretShare(identifier, share, FrostVssCommitment.Create(reader.Ciphersuite, coefficients));
-        }
-        finally
-        {
-            share.Clear();
-        }
-    }
+        });
 }

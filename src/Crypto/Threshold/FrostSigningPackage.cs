@@ -18,9 +18,8 @@ namespace FintechCrypto.Threshold;
 /// </summary>
 public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage>
 {
-    private readonly CommitmentListEntry[] _commitmentList;
+    private readonly IdentifierMap<CommitmentListEntry> _commitmentList;
     private readonly byte[] _message;
-    private IReadOnlyList<FrostIdentifier>? _identifiers;
 
     /// <summary>Creates a signing package from the commitments the coordinator received and the message.</summary>
     /// <param name="commitments">Each chosen signer's identifier and round-one commitments, in any order.</param>
@@ -53,21 +52,15 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
             throw Error.Frost_Empty(nameof(commitments), "a signing package needs at least one signer's commitments");
         }
 
-        entries.Sort((a, b) => a.Identifier.CompareTo(b.Identifier));
-        for (int i = 1; i < entries.Count; i++)
-        {
-            if (entries[i].Identifier == entries[i - 1].Identifier)
-            {
-                throw Error.Frost_DuplicateIdentifier(nameof(commitments), entries[i].Identifier.ToString());
-            }
-        }
-
+        CommitmentListEntry[] sorted = [.. entries];
+        FrostIdentifier[] identifiers = Array.ConvertAll(sorted, e => e.Identifier);
+        IdentifierMap.SortDistinct(identifiers, sorted, static id => Error.Frost_DuplicateIdentifier(nameof(commitments), id.ToString()));
         _ciphersuite = suite;
-        _commitmentList = [.. entries];
+        _commitmentList = new IdentifierMap<CommitmentListEntry>(identifiers, sorted);
         _message = message.ToArray();
     }
 
-    private FrostSigningPackage(FrostCiphersuite ciphersuite, CommitmentListEntry[] sortedList, byte[] message)
+    private FrostSigningPackage(FrostCiphersuite ciphersuite, IdentifierMap<CommitmentListEntry> sortedList, byte[] message)
     {
         _ciphersuite = ciphersuite;
         _commitmentList = sortedList;
@@ -78,12 +71,12 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
     public ReadOnlyMemory<byte> Message => _message;
 
     /// <summary>The signers' identifiers in ascending order.</summary>
-    public IReadOnlyList<FrostIdentifier> Identifiers => _identifiers ??= Array.AsReadOnly(Array.ConvertAll(_commitmentList, e => e.Identifier));
+    public IReadOnlyList<FrostIdentifier> Identifiers => _commitmentList.Identifiers;
 
     /// <summary>The number of signers.</summary>
-    public int Count => _commitmentList.Length;
+    public int Count => _commitmentList.Count;
 
-    internal ReadOnlySpan<CommitmentListEntry> CommitmentList => _commitmentList;
+    internal ReadOnlySpan<CommitmentListEntry> CommitmentList => _commitmentList.Values;
 
     internal ReadOnlySpan<byte> MessageSpan => _message;
 
@@ -94,45 +87,29 @@ public sealed class FrostSigningPackage : FrostPublicMessage<FrostSigningPackage
     public FrostSigningCommitments? GetCommitments(FrostIdentifier identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        int index = Internal.Frost.CommitmentList.IndexOf(_commitmentList, identifier);
+        int index = _commitmentList.IndexOf(identifier);
         return index < 0 ? null : new FrostSigningCommitments(Ciphersuite, _commitmentList[index].Hiding, _commitmentList[index].Binding);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"FrostSigningPackage({Ciphersuite.Name}, {_commitmentList.Length} signers)";
+    public override string ToString() => $"FrostSigningPackage({Ciphersuite.Name}, {_commitmentList.Count} signers)";
 
     internal override void WriteFields(FrostFieldWriter writer)
     {
-        writer.BeginList("commitments", _commitmentList.Length);
-        foreach (CommitmentListEntry entry in _commitmentList)
+        _commitmentList.Write(writer, "commitments", static (writer, entry) =>
         {
-            writer.BeginEntry();
-            writer.Identifier("identifier", entry.Identifier);
             writer.Element("hiding", entry.Hiding);
             writer.Element("binding", entry.Binding);
-            writer.EndEntry();
-        }
-
-        writer.EndList();
+        });
         writer.Bytes("message", _message);
     }
 
     internal static FrostSigningPackage ReadFields(FrostFieldReader reader)
     {
-        int count = reader.BeginList("commitments");
-        var entries = new CommitmentListEntry[count];
-        var identifiers = new FrostIdentifier[count];
-        for (int i = 0; i < count; i++)
-        {
-            reader.BeginEntry();
-            identifiers[i] = reader.Identifier("identifier");
-            entries[i] = new CommitmentListEntry(identifiers[i], reader.Element("hiding"), reader.Element("binding"));
-            reader.EndEntry();
-        }
-
-        reader.EndList();
+        IdentifierMap<CommitmentListEntry> entries = IdentifierMap.Read(
+            reader, "commitments", static (reader, identifier) => new CommitmentListEntry(identifier, reader.Element("hiding"), reader.Element("binding")));
         byte[] message = reader.Bytes("message");
-        reader.RequireAscending(identifiers, "it holds no commitments");
+        entries.RequireAscending(reader, "it holds no commitments");
         return new FrostSigningPackage(reader.Ciphersuite, entries, message);
     }
 }

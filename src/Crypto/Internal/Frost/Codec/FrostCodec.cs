@@ -2,10 +2,12 @@
 // equality (docs/frost-wire.md). A message lists its fields once, in order, to a FrostFieldWriter (WriteFields) and
 // reads them back once from a FrostFieldReader (ReadFields); the wire form (WireFormat.cs), the JSON form
 // (FrostJson.cs) and value equality (FieldComparison.cs) are the three readings of that one list. The table below
-// names each message type's header number, its name in errors and its reader, once.
+// names each message type's header number, its name in errors and its reader, once, and for the messages that are one
+// secret scalar (FrostSecretScalarMessage) the name of that field and the constructor.
 
 using System;
 using System.Collections.Generic;
+using FintechCrypto.Internal.Groups;
 using FintechCrypto.Threshold;
 
 namespace FintechCrypto.Internal.Frost;
@@ -29,8 +31,11 @@ internal enum FrostMessageType : byte
     RepairSigma = 14,
 }
 
-/// <summary>One message type: its header number, its name in errors ("FROST key package"), and its field reader.</summary>
-internal sealed record FrostMessageKind<T>(FrostMessageType Type, string What, Func<FrostFieldReader, T> Read);
+/// <summary>
+/// One message type: its header number, its name in errors ("FROST key package"), its field reader, and for a message
+/// that is one secret scalar the JSON name of that field (else null).
+/// </summary>
+internal sealed record FrostMessageKind<T>(FrostMessageType Type, string What, Func<FrostFieldReader, T> Read, string? Field = null);
 
 /// <summary>The fourteen message types, once.</summary>
 internal static class FrostMessageTable
@@ -47,16 +52,21 @@ internal static class FrostMessageTable
         [typeof(FrostDkgRound1SecretPackage)] = Kind(FrostMessageType.DkgRound1SecretPackage, "FROST DKG round-1 secret package", FrostDkgRound1SecretPackage.ReadFields),
         [typeof(FrostDkgRound1Package)] = Kind(FrostMessageType.DkgRound1Package, "FROST DKG round-1 package", FrostDkgRound1Package.ReadFields),
         [typeof(FrostDkgRound2SecretPackage)] = Kind(FrostMessageType.DkgRound2SecretPackage, "FROST DKG round-2 secret package", FrostDkgRound2SecretPackage.ReadFields),
-        [typeof(FrostDkgRound2Package)] = Kind(FrostMessageType.DkgRound2Package, "FROST DKG round-2 package", FrostDkgRound2Package.ReadFields),
+        [typeof(FrostDkgRound2Package)] = OneSecretScalar(FrostMessageType.DkgRound2Package, "FROST DKG round-2 package", "signing_share", static (FrostCiphersuite suite, in Scalar value) => new FrostDkgRound2Package(suite, value)),
         [typeof(FrostRefreshRound1Package)] = Kind(FrostMessageType.RefreshRound1Package, "FROST refresh round-1 package", FrostRefreshRound1Package.ReadFields),
-        [typeof(FrostRepairDelta)] = Kind(FrostMessageType.RepairDelta, "FROST repair delta", FrostRepairDelta.ReadFields),
-        [typeof(FrostRepairSigma)] = Kind(FrostMessageType.RepairSigma, "FROST repair sigma", FrostRepairSigma.ReadFields),
+        [typeof(FrostRepairDelta)] = OneSecretScalar(FrostMessageType.RepairDelta, "FROST repair delta", "delta", static (FrostCiphersuite suite, in Scalar value) => new FrostRepairDelta(suite, value)),
+        [typeof(FrostRepairSigma)] = OneSecretScalar(FrostMessageType.RepairSigma, "FROST repair sigma", "sigma", static (FrostCiphersuite suite, in Scalar value) => new FrostRepairSigma(suite, value)),
     };
 
     /// <summary>The kind of <typeparamref name="T"/>.</summary>
     internal static FrostMessageKind<T> Of<T>() => (FrostMessageKind<T>)s_kinds[typeof(T)];
 
     private static FrostMessageKind<T> Kind<T>(FrostMessageType type, string what, Func<FrostFieldReader, T> read) => new(type, what, read);
+
+    // A message that is one secret scalar in the field named field (docs/frost-wire.md types 11, 13, 14).
+    private static FrostMessageKind<T> OneSecretScalar<T>(FrostMessageType type, string what, string field, FrostSecretScalarMessage<T>.Create create)
+        where T : FrostSecretScalarMessage<T> =>
+        new(type, what, reader => FrostSecretScalarMessage<T>.Read(reader, field, create), field);
 }
 
 /// <summary>The encodings and decodings every message type shares.</summary>

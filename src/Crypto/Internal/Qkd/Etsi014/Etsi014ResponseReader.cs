@@ -25,12 +25,15 @@ internal static class Etsi014ResponseReader
         MaxDepth = 64,
     };
 
-    /// <summary>014 §6.1: every member of a Status but <c>status_extension</c> is required.</summary>
-    private static readonly string[] s_statusMembers =
-    [
-        "source_KME_ID", "target_KME_ID", "master_SAE_ID", "slave_SAE_ID", "key_size", "stored_key_count", "max_key_count",
-        "max_key_per_request", "max_key_size", "min_key_size", "max_SAE_ID_count",
-    ];
+    /// <summary>014 §6.1: the string members of a Status (KME and SAE IDs), all required.</summary>
+    private static readonly string[] s_statusIds = ["source_KME_ID", "target_KME_ID", "master_SAE_ID", "slave_SAE_ID"];
+
+    /// <summary>
+    /// 014 §6.1: the integer members of a Status (counts and sizes), all required; with <see cref="s_statusIds"/>, every
+    /// member but <c>status_extension</c>.
+    /// </summary>
+    private static readonly string[] s_statusCounts =
+        ["key_size", "stored_key_count", "max_key_count", "max_key_per_request", "max_key_size", "min_key_size", "max_SAE_ID_count"];
 
     /// <summary>
     /// 014 §6.1 Status: every member required except <c>status_extension</c>; IDs are strings, counts and sizes
@@ -46,51 +49,46 @@ internal static class Etsi014ResponseReader
             Next(ref reader, what);
             Expect(ref reader, JsonTokenType.StartObject, what);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            string? sourceKme = null, targetKme = null, master = null, slave = null;
-            int keySize = 0, stored = 0, maxCount = 0, maxPerRequest = 0, maxSize = 0, minSize = 0, maxSaeIds = 0;
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             JsonElement? extension = null;
             while (NextMember(ref reader, what, seen, out string name))
             {
-                switch (name)
+                if (Array.IndexOf(s_statusIds, name) >= 0)
                 {
-                    case "source_KME_ID": sourceKme = ReadString(ref reader, name); break;
-                    case "target_KME_ID": targetKme = ReadString(ref reader, name); break;
-                    case "master_SAE_ID": master = ReadString(ref reader, name); break;
-                    case "slave_SAE_ID": slave = ReadString(ref reader, name); break;
-                    case "key_size": keySize = ReadCount(ref reader, name); break;
-                    case "stored_key_count": stored = ReadCount(ref reader, name); break;
-                    case "max_key_count": maxCount = ReadCount(ref reader, name); break;
-                    case "max_key_per_request": maxPerRequest = ReadCount(ref reader, name); break;
-                    case "max_key_size": maxSize = ReadCount(ref reader, name); break;
-                    case "min_key_size": minSize = ReadCount(ref reader, name); break;
-                    case "max_SAE_ID_count": maxSaeIds = ReadCount(ref reader, name); break;
-                    case "status_extension": extension = ReadObject(ref reader, name); break;
-                    default: reader.Skip(); break; // members of a later edition
+                    ids[name] = ReadString(ref reader, name);
+                }
+                else if (Array.IndexOf(s_statusCounts, name) >= 0)
+                {
+                    counts[name] = ReadCount(ref reader, name);
+                }
+                else if (name == "status_extension")
+                {
+                    extension = ReadObject(ref reader, name);
+                }
+                else
+                {
+                    reader.Skip(); // members of a later edition
                 }
             }
 
             ExpectEndOfDocument(ref reader, what);
-            foreach (string member in s_statusMembers)
-            {
-                if (!seen.Contains(member))
-                {
-                    throw Invalid(what, $"the member '{member}' is missing");
-                }
-            }
+            RequireMembers(seen, what, s_statusIds);
+            RequireMembers(seen, what, s_statusCounts);
 
             var status = new QkdKeySourceStatus
             {
-                SourceKmeId = sourceKme!,
-                TargetKmeId = targetKme!,
-                MasterSaeId = master!,
-                SlaveSaeId = slave!,
-                KeySize = keySize,
-                StoredKeyCount = stored,
-                MaxKeyCount = maxCount,
-                MaxKeyPerRequest = maxPerRequest,
-                MaxKeySize = maxSize,
-                MinKeySize = minSize,
-                MaxSaeIdCount = maxSaeIds,
+                SourceKmeId = ids["source_KME_ID"],
+                TargetKmeId = ids["target_KME_ID"],
+                MasterSaeId = ids["master_SAE_ID"],
+                SlaveSaeId = ids["slave_SAE_ID"],
+                KeySize = counts["key_size"],
+                StoredKeyCount = counts["stored_key_count"],
+                MaxKeyCount = counts["max_key_count"],
+                MaxKeyPerRequest = counts["max_key_per_request"],
+                MaxKeySize = counts["max_key_size"],
+                MinKeySize = counts["min_key_size"],
+                MaxSaeIdCount = counts["max_SAE_ID_count"],
                 StatusExtension = extension,
             };
 
@@ -161,10 +159,7 @@ internal static class Etsi014ResponseReader
             }
 
             ExpectEndOfDocument(ref reader, what);
-            if (!seen.Contains("keys"))
-            {
-                throw Invalid(what, "the member 'keys' is missing");
-            }
+            RequireMembers(seen, what, "keys");
 
             if (exactCount && keys.Count != expectedCount)
             {
@@ -280,17 +275,9 @@ internal static class Etsi014ResponseReader
                 }
             }
 
-            if (keyId is null)
-            {
-                throw Invalid(what, "the member 'key_ID' is missing");
-            }
-
-            if (key is null)
-            {
-                throw Invalid(what, "the member 'key' is missing");
-            }
-
-            return new QkdKey(keyId.Value, key, keyIdExtension, keyExtension);
+            // Each member is set once it is read and valid (an invalid one throws), so both are set here.
+            RequireMembers(seen, what, "key_ID", "key");
+            return new QkdKey(keyId!.Value, key!, keyIdExtension, keyExtension);
         }
         finally
         {
@@ -420,6 +407,21 @@ internal static class Etsi014ResponseReader
 
         Next(ref reader, what);
         return true;
+    }
+
+    /// <summary>
+    /// Refuses an object that lacks one of its required <paramref name="members"/> (014 §6.1, §6.3 list which are);
+    /// <paramref name="seen"/> holds the names <see cref="NextMember"/> read.
+    /// </summary>
+    private static void RequireMembers(HashSet<string> seen, string what, params ReadOnlySpan<string> members)
+    {
+        foreach (string member in members)
+        {
+            if (!seen.Contains(member))
+            {
+                throw Invalid(what, $"the member '{member}' is missing");
+            }
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader, string what)

@@ -57,6 +57,30 @@ public sealed class Ed25519BatchVerificationTests
         Assert.Equal(all, VerificationKey.VerifyBatch(array));
         Assert.Equal(all, VerificationKey.VerifyBatch(array, out int[] invalid));
         Assert.Equal(expectedInvalid, invalid);
+
+        // The same batch with freshly imported Ed25519 keys, which have no precomputed tables, so that every Ed25519
+        // item goes through the random linear combination (keys with tables are verified alone).
+        BatchVerificationItem[] fresh = array.Select(item => item.Key.Algorithm.Equals(SignatureAlgorithm.Ed25519)
+            ? new BatchVerificationItem(VerificationKey.Import(SignatureAlgorithm.Ed25519, item.Key.Export(KeyBlobFormat.RawPublicKey), KeyBlobFormat.RawPublicKey), item.Message, item.Signature)
+            : item).ToArray();
+        Assert.Equal(all, VerificationKey.VerifyBatch(fresh));
+        Assert.Equal(all, VerificationKey.VerifyBatch(fresh, out int[] freshInvalid));
+        Assert.Equal(expectedInvalid, freshInvalid);
+    }
+
+    [Fact]
+    public void KeysWithTables_AndKeysWithout_GiveTheSameAnswers()
+    {
+        List<BatchVerificationItem> items = HonestBatch(12);
+        foreach (BatchVerificationItem item in items.Take(6))
+        {
+            item.Key.Verify(item.Message.Span, item.Signature.Span); // the pool's keys: tables on the second use
+            item.Key.Verify(item.Message.Span, item.Signature.Span);
+        }
+
+        items[3] = new(items[3].Key, new byte[] { 1 }, items[3].Signature);   // a key with tables, wrong message
+        items[9] = new(items[9].Key, new byte[] { 2 }, items[9].Signature);   // and one batched
+        AssertAgreesWithSingles(items, expectAll: false);
     }
 
     [Theory]

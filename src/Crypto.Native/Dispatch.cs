@@ -45,6 +45,9 @@ internal static class Dispatch
     /// </summary>
     internal static readonly bool HasAvx512 = HasAvx2 && Avx512F.VL.IsSupported && !IsZero(LegacyDisableAvx512EnvironmentVariable);
 
+    /// <summary>True when this CPU and runtime execute BMI2's MULX (x64), whatever the SIMD switch says.</summary>
+    internal static readonly bool HasBmi2 = Bmi2.X64.IsSupported;
+
     /// <summary>True when Vector256 operations are hardware accelerated, whatever the SIMD switch says.</summary>
     internal static readonly bool HasVector256 = Vector256.IsHardwareAccelerated;
 
@@ -59,6 +62,12 @@ internal static class Dispatch
     /// DOTNET_EnableAVX2=0, DOTNET_EnableAVX512=0 and DOTNET_EnableAVX512F=0 turn it off.
     /// </summary>
     internal static readonly bool UseAvx512 = UseAvx2 && HasAvx512;
+
+    /// <summary>
+    /// True when scalar code may use MULX for 64 x 64 -> 128-bit products (Arithmetic/Multiply64). Not SIMD, but an
+    /// instruction-set choice with a portable twin all the same, so the scalar switch forces the twin too.
+    /// </summary>
+    internal static readonly bool UseBmi2 = !SimdDisabled && HasBmi2;
 
     /// <summary>True when 128-bit portable vector kernels may run (SSE2/AdvSimd via Vector128).</summary>
     internal static readonly bool UseVector128 = !SimdDisabled && HasVector128;

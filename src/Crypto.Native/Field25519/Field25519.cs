@@ -9,6 +9,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using FintechCrypto.Native.Arithmetic;
 
 namespace FintechCrypto.Native.Field25519;
 
@@ -69,8 +70,12 @@ internal static class Field25519
 
     /// <summary>r = a * b (limbs of a and b below 2^54; r reduced).</summary>
     /// <remarks>
-    /// Written out in 64-bit halves with Math.BigMul (a JIT intrinsic) and no helper calls: inside large callers
-    /// the JIT's inlining budget runs out, and UInt128 operators left as calls cost more than the products.
+    /// Schoolbook on five limbs, the products at 2^255 and above folded back times 19 (2^255 = 19 mod p). Each column
+    /// is a 128-bit sum (lo, hi) that takes the carry out of the previous one at its end. Column sums stay below 2^115
+    /// (c0 &lt; 77 * 2^108 for inputs below 2^54), so every carry fits in 64 bits. The products come from
+    /// <see cref="Multiply64"/>, which keeps both halves in registers (issue 13: Math.BigMul's memory round trip).
+    /// Everything is inlined: inside large callers the JIT's inlining budget runs out, so callers that hold
+    /// several multiplications are small methods of their own (see X25519's ladder step).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Multiply(out FieldElement25519 r, in FieldElement25519 a, in FieldElement25519 b)
@@ -78,117 +83,89 @@ internal static class Field25519
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4;
         ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
-        ulong lo, hi, l, h;
 
-        // 2^255 = 19 (mod p): limb products at 2^255 and above fold back multiplied by 19.
         // c0 = a0 b0 + 19 (a1 b4 + a2 b3 + a3 b2 + a4 b1)
-        hi = Math.BigMul(a0, b0, out lo);
-        h = Math.BigMul(a1, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, b1x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong r0 = lo & Mask51;
-        ulong carry = (lo >> 51) | (hi << 13);
+        ulong carry = 0;
+        ulong hi = Multiply64.Full(a0, b0, out ulong lo);
+        MultiplyAdd(ref lo, ref hi, a1, b4x19);
+        MultiplyAdd(ref lo, ref hi, a2, b3x19);
+        MultiplyAdd(ref lo, ref hi, a3, b2x19);
+        MultiplyAdd(ref lo, ref hi, a4, b1x19);
+        ulong r0 = EndColumn(lo, hi, ref carry);
 
         // c1 = a0 b1 + a1 b0 + 19 (a2 b4 + a3 b3 + a4 b2)
-        hi = Math.BigMul(a0, b1, out lo);
-        h = Math.BigMul(a1, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, b2x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r1 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0, b1, out lo);
+        MultiplyAdd(ref lo, ref hi, a1, b0);
+        MultiplyAdd(ref lo, ref hi, a2, b4x19);
+        MultiplyAdd(ref lo, ref hi, a3, b3x19);
+        MultiplyAdd(ref lo, ref hi, a4, b2x19);
+        ulong r1 = EndColumn(lo, hi, ref carry);
 
         // c2 = a0 b2 + a1 b1 + a2 b0 + 19 (a3 b4 + a4 b3)
-        hi = Math.BigMul(a0, b2, out lo);
-        h = Math.BigMul(a1, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, b3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r2 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0, b2, out lo);
+        MultiplyAdd(ref lo, ref hi, a1, b1);
+        MultiplyAdd(ref lo, ref hi, a2, b0);
+        MultiplyAdd(ref lo, ref hi, a3, b4x19);
+        MultiplyAdd(ref lo, ref hi, a4, b3x19);
+        ulong r2 = EndColumn(lo, hi, ref carry);
 
         // c3 = a0 b3 + a1 b2 + a2 b1 + a3 b0 + 19 a4 b4
-        hi = Math.BigMul(a0, b3, out lo);
-        h = Math.BigMul(a1, b2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, b4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r3 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0, b3, out lo);
+        MultiplyAdd(ref lo, ref hi, a1, b2);
+        MultiplyAdd(ref lo, ref hi, a2, b1);
+        MultiplyAdd(ref lo, ref hi, a3, b0);
+        MultiplyAdd(ref lo, ref hi, a4, b4x19);
+        ulong r3 = EndColumn(lo, hi, ref carry);
 
         // c4 = a0 b4 + a1 b3 + a2 b2 + a3 b1 + a4 b0
-        hi = Math.BigMul(a0, b4, out lo);
-        h = Math.BigMul(a1, b3, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, b2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3, b1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, b0, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r4 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0, b4, out lo);
+        MultiplyAdd(ref lo, ref hi, a1, b3);
+        MultiplyAdd(ref lo, ref hi, a2, b2);
+        MultiplyAdd(ref lo, ref hi, a3, b1);
+        MultiplyAdd(ref lo, ref hi, a4, b0);
+        ulong r4 = EndColumn(lo, hi, ref carry);
         FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
     /// <summary>r = a^2 (limbs of a below 2^54; r reduced).</summary>
+    /// <remarks>As <see cref="Multiply"/>, with the symmetric products a_i a_j (i != j) taken once and doubled: 15 products, not 25.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Square(out FieldElement25519 r, in FieldElement25519 a)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2;
         ulong a3x19 = a3 * 19, a4x19 = a4 * 19;
-        ulong lo, hi, l, h;
 
         // c0 = a0^2 + 2 a1 19 a4 + 2 a2 19 a3
-        hi = Math.BigMul(a0, a0, out lo);
-        h = Math.BigMul(a1x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2x2, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        ulong r0 = lo & Mask51;
-        ulong carry = (lo >> 51) | (hi << 13);
+        ulong carry = 0;
+        ulong hi = Multiply64.Full(a0, a0, out ulong lo);
+        MultiplyAdd(ref lo, ref hi, a1x2, a4x19);
+        MultiplyAdd(ref lo, ref hi, a2x2, a3x19);
+        ulong r0 = EndColumn(lo, hi, ref carry);
 
         // c1 = 2 a0 a1 + 19 a3^2 + 2 a2 19 a4
-        hi = Math.BigMul(a0x2, a1, out lo);
-        h = Math.BigMul(a3, a3x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r1 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0x2, a1, out lo);
+        MultiplyAdd(ref lo, ref hi, a3, a3x19);
+        MultiplyAdd(ref lo, ref hi, a2x2, a4x19);
+        ulong r1 = EndColumn(lo, hi, ref carry);
 
         // c2 = 2 a0 a2 + a1^2 + 2 a3 19 a4
-        hi = Math.BigMul(a0x2, a2, out lo);
-        h = Math.BigMul(a1, a1, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a3x2, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r2 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0x2, a2, out lo);
+        MultiplyAdd(ref lo, ref hi, a1, a1);
+        MultiplyAdd(ref lo, ref hi, a3x2, a4x19);
+        ulong r2 = EndColumn(lo, hi, ref carry);
 
         // c3 = 2 a0 a3 + 2 a1 a2 + 19 a4^2
-        hi = Math.BigMul(a0x2, a3, out lo);
-        h = Math.BigMul(a1x2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a4, a4x19, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r3 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0x2, a3, out lo);
+        MultiplyAdd(ref lo, ref hi, a1x2, a2);
+        MultiplyAdd(ref lo, ref hi, a4, a4x19);
+        ulong r3 = EndColumn(lo, hi, ref carry);
 
         // c4 = 2 a0 a4 + 2 a1 a3 + a2^2
-        hi = Math.BigMul(a0x2, a4, out lo);
-        h = Math.BigMul(a1x2, a3, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-        h = Math.BigMul(a2, a2, out l); lo += l; hi += h + (lo < l ? 1UL : 0UL);
-
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        ulong r4 = lo & Mask51;
-        carry = (lo >> 51) | (hi << 13);
+        hi = Multiply64.Full(a0x2, a4, out lo);
+        MultiplyAdd(ref lo, ref hi, a1x2, a3);
+        MultiplyAdd(ref lo, ref hi, a2, a2);
+        ulong r4 = EndColumn(lo, hi, ref carry);
         FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
@@ -217,12 +194,18 @@ internal static class Field25519
     /// </remarks>
     internal static void MultiplySmall(out FieldElement25519 r, in FieldElement25519 a, uint k)
     {
-        ulong h0 = Math.BigMul(a.L0, k, out ulong l0);
-        ulong h1 = Math.BigMul(a.L1, k, out ulong l1);
-        ulong h2 = Math.BigMul(a.L2, k, out ulong l2);
-        ulong h3 = Math.BigMul(a.L3, k, out ulong l3);
-        ulong h4 = Math.BigMul(a.L4, k, out ulong l4);
-        CarryWide(out r, l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+        ulong carry = 0;
+        ulong hi = Multiply64.Full(a.L0, k, out ulong lo);
+        ulong r0 = EndColumn(lo, hi, ref carry);
+        hi = Multiply64.Full(a.L1, k, out lo);
+        ulong r1 = EndColumn(lo, hi, ref carry);
+        hi = Multiply64.Full(a.L2, k, out lo);
+        ulong r2 = EndColumn(lo, hi, ref carry);
+        hi = Multiply64.Full(a.L3, k, out lo);
+        ulong r3 = EndColumn(lo, hi, ref carry);
+        hi = Multiply64.Full(a.L4, k, out lo);
+        ulong r4 = EndColumn(lo, hi, ref carry);
+        FinishCarry(out r, r0, r1, r2, r3, r4, carry);
     }
 
     /// <summary>r = a^-1 = a^(p-2); 0 maps to 0.</summary>
@@ -410,30 +393,27 @@ internal static class Field25519
         r.L4 = r4;
     }
 
-    // Carries five 128-bit column sums (lo, hi) into reduced limbs. With inputs below 2^54 the top column is
-    // below 2^111, so its carry is below 2^60 and 19 times it fits in 64 bits (curve25519-dalek's argument).
+    // (hi, lo) += a * b: one product into a 128-bit column sum; the carry out of the low word is a comparison, not
+    // a branch (the JIT emits cmp + setb).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CarryWide(out FieldElement25519 r, ulong c0Lo, ulong c0Hi, ulong c1Lo, ulong c1Hi, ulong c2Lo, ulong c2Hi, ulong c3Lo, ulong c3Hi, ulong c4Lo, ulong c4Hi)
+    private static void MultiplyAdd(ref ulong lo, ref ulong hi, ulong a, ulong b)
     {
-        ulong carry = (c0Lo >> 51) | (c0Hi << 13);
-        ulong r0 = c0Lo & Mask51;
-        c1Lo += carry;
-        c1Hi += c1Lo < carry ? 1UL : 0UL;
-        carry = (c1Lo >> 51) | (c1Hi << 13);
-        ulong r1 = c1Lo & Mask51;
-        c2Lo += carry;
-        c2Hi += c2Lo < carry ? 1UL : 0UL;
-        carry = (c2Lo >> 51) | (c2Hi << 13);
-        ulong r2 = c2Lo & Mask51;
-        c3Lo += carry;
-        c3Hi += c3Lo < carry ? 1UL : 0UL;
-        carry = (c3Lo >> 51) | (c3Hi << 13);
-        ulong r3 = c3Lo & Mask51;
-        c4Lo += carry;
-        c4Hi += c4Lo < carry ? 1UL : 0UL;
-        carry = (c4Lo >> 51) | (c4Hi << 13);
-        ulong r4 = c4Lo & Mask51;
-        FinishCarry(out r, r0, r1, r2, r3, r4, carry);
+        ulong high = Multiply64.Full(a, b, out ulong low);
+        lo += low;
+        hi += high + (lo < low ? 1UL : 0UL);
+    }
+
+    // Ends a column: adds the carry out of the previous column (0 for the first) to the column's 128-bit sum
+    // (lo, hi), returns the sum's low 51 bits as the output limb, and sets carry to the sum shifted down by 51 (below
+    // 2^64 by the column bounds). Each column is summed on its own and takes the carry only here, so the columns'
+    // products and sums run in parallel and only these few instructions form the chain from one column to the next.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong EndColumn(ulong lo, ulong hi, ref ulong carry)
+    {
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        carry = (lo >> 51) | (hi << 13);
+        return lo & Mask51;
     }
 
     // All ones when x == 0, else zero, without a branch.

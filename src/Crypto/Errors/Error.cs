@@ -50,6 +50,9 @@ internal static class Error
     internal static ArgumentException Argument_ModeNotSupported(string paramName, SigningMode mode, string algorithm) =>
         new($"{algorithm} does not support the signing mode {mode}.", paramName);
 
+    internal static ArgumentException Argument_BatchItemWithoutKey(string paramName, int index) =>
+        new($"Item {index} of the batch has no key (a default BatchVerificationItem).", paramName);
+
     internal static ArgumentException Argument_UnknownAlgorithm(string paramName, string family, string name) =>
         new($"'{name}' is not a {family} algorithm that FintechCrypto knows (names are case-sensitive).", paramName);
 

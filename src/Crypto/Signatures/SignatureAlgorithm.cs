@@ -81,6 +81,23 @@ public abstract partial class SignatureAlgorithm : Algorithm
     /// <summary>The size of a signature in bytes; for encodings of variable length (DER), the largest size.</summary>
     public abstract int SignatureSize { get; }
 
+    /// <summary>
+    /// Verifies a batch whose keys are all of this algorithm (<see cref="VerificationKey.VerifyBatch(ReadOnlySpan{BatchVerificationItem})"/>
+    /// grouped them): true only when every signature verifies. One by one here; Ed25519 combines them.
+    /// </summary>
+    internal virtual bool VerifyBatch(ReadOnlySpan<BatchVerificationItem> items)
+    {
+        foreach (BatchVerificationItem item in items)
+        {
+            if (!item.Key.Verify(item.Message.Span, item.Signature.Span))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when signatures may carry a context string (pure ML-DSA and SLH-DSA); false for the classical algorithms.</summary>
     public virtual bool SupportsContext => false;
 

@@ -11,6 +11,9 @@ public enum InstructionSet
 
     /// <summary>AVX-512F with VL, the 256-bit forms (<see cref="Dispatch.HasAvx512"/>).</summary>
     Avx512VL,
+
+    /// <summary>BMI2's MULX on x64 (<see cref="Dispatch.HasBmi2"/>).</summary>
+    Bmi2,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public static class RequiresIsa
     {
         InstructionSet.Avx2 => Dispatch.HasAvx2,
         InstructionSet.Avx512VL => Dispatch.HasAvx512,
+        InstructionSet.Bmi2 => Dispatch.HasBmi2,
         _ => false,
     };
 
@@ -48,6 +52,7 @@ public static class RequiresIsa
     {
         InstructionSet.Avx2 => "AVX2",
         InstructionSet.Avx512VL => "AVX-512VL",
+        InstructionSet.Bmi2 => "BMI2",
         _ => set.ToString(),
     };
 

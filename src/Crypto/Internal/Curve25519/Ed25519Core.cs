@@ -3,12 +3,15 @@
 //   §5.1.5 key generation: h = SHA-512(seed); s = clamp(h[0..32]); A = [s]B.
 //   §5.1.6 signing:        r = SHA-512(h[32..64] || M) mod L; R = [r]B; k = SHA-512(R || A || M) mod L;
 //                          S = (r + k s) mod L; signature R || S.
-//   §5.1.7 verification:   S < L; A decodes (RFC 8032 §5.1.3, y canonical); k = SHA-512(R || A || M) mod L;
-//                          accept when the encoding of [S]B - [k]A equals R (the cofactorless equation, as Go and
-//                          OpenSSL check it; BouncyCastle 2.x checks the cofactored one and so also accepts case 4 of
-//                          ed25519-speccheck, tests/.../Ed25519SpeccheckTests). Public keys of small order
-//                          ([8]A = identity) do not import: the key import refuses them as libsodium's
-//                          crypto_sign_verify does (HasSmallOrderVartime), where BouncyCastle, Go and OpenSSL accept them.
+//   §5.1.7 verification:   S < L; A and R decode (RFC 8032 §5.1.3: canonical y, no -0); k = SHA-512(R || A || M)
+//                          mod L; accept when [8][S]B = [8]R + [8][k]A, the cofactored equation of §5.1.7 ("it is
+//                          sufficient, but not required, to instead check [S]B = R + [k]A"). With canonical R and A
+//                          and S < L this is ZIP 215's rule minus its non-canonical encodings, BouncyCastle 2.x's
+//                          rule, and the only rule a random-linear-combination batch (VerifyBatch) can agree with on
+//                          inputs with torsion components (issue 13). A valid signature of an honest signer also meets
+//                          the cofactorless equation, so that is checked first, on the encodings, and R is decoded
+//                          only when it fails. Public keys of small order ([8]A = identity) do not import: the key
+//                          import refuses them as libsodium's crypto_sign_verify does (HasSmallOrderVartime).
 // Secret values (s, the prefix, r) go through the constant-time MultiplyBase and ScalarField only.
 
 using System;
@@ -139,7 +142,14 @@ internal static class Ed25519Core
             : EdwardsVartime.DoubleScalarMultiplyBase(kBytes, minusA, signature.Slice(32, 32));
         Span<byte> encoded = stackalloc byte[32];
         EdwardsEncoding.Compress(check, encoded);
-        return encoded.SequenceEqual(signature[..32]);
+        if (encoded.SequenceEqual(signature[..32]))
+        {
+            return true; // R' = R as points (R is the canonical encoding of R'), so [8]R' = [8]R too
+        }
+
+        // The cofactored equation: [8](R' - R) is the identity, R a canonical encoding of a point (§5.1.3).
+        return EdwardsEncoding.TryDecompress(signature[..32], out ExtendedPoint r)
+            && HasSmallOrderVartime(EdwardsArithmetic.Subtract(check, r));
     }
 
     /// <summary>SHA-512(a || b || c) in one shot over a pooled buffer, which is cleared afterwards (inputs may be secret).</summary>

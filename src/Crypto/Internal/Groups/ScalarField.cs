@@ -15,6 +15,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using FintechCrypto.Native.Arithmetic;
 
 namespace FintechCrypto.Internal.Groups;
 
@@ -517,7 +518,7 @@ internal sealed class ScalarField
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong High, ulong Low) MultiplyAdd(ulong a, ulong b, ulong c, ulong d)
     {
-        ulong high = Math.BigMul(a, b, out ulong low);
+        ulong high = Multiply64.Full(a, b, out ulong low); // both halves in registers (Native/Arithmetic/Multiply64)
         ulong sum = low + c;
         high += sum < c ? 1UL : 0UL;
         ulong sum2 = sum + d;

@@ -21,6 +21,7 @@ using Xunit;
 
 namespace FintechCrypto.Tests.Curve25519;
 
+[Trait("Category", "KnownAnswer")]
 public sealed class Ed25519BatchVerificationTests
 {
     private static readonly BigInteger L = Ed25519Scalars.Order;

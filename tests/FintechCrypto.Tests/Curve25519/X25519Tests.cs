@@ -103,6 +103,7 @@ public sealed class X25519Tests
 
     // 500 random (scalar, u) pairs; shape picks the u: uniform 32 bytes (top bit random), top bit forced on, a
     // non-canonical p + r (r < 19, with or without the top bit), a small value, or a value just below p.
+    [Trait("Category", "KnownAnswer")] // also in the scalar and no-AVX2 legs of .ci/run (issue 13)
     [Property(MaxTest = 500)]
     public void ScalarMult_AgreesWithBouncyCastle(int seed, int salt, byte shape)
     {
@@ -141,6 +142,7 @@ public sealed class X25519Tests
 
     // Non-canonical u = p + r is the same input as r (RFC 7748 §5: "accept non-canonical values and process them as
     // if they had been reduced modulo the field prime"), and the top bit is ignored.
+    [Trait("Category", "KnownAnswer")] // also in the scalar and no-AVX2 legs of .ci/run (issue 13)
     [Property(MaxTest = 100)]
     public void ScalarMult_ReducesNonCanonicalUAndIgnoresTheTopBit(int seed, int salt)
     {
@@ -156,6 +158,7 @@ public sealed class X25519Tests
 
     // The public key through edwards25519 (ScalarMultBase) against BouncyCastle's ScalarMultBase and against our ladder
     // at u = 9, for random scalars and edge scalars (all zeros, all ones: clamping decides what they mean).
+    [Trait("Category", "KnownAnswer")] // also in the scalar and no-AVX2 legs of .ci/run (issue 13)
     [Property(MaxTest = 500)]
     public void ScalarMultBase_AgreesWithBouncyCastleAndWithTheLadderAtNine(int seed, int salt, byte shape)
     {

@@ -11,6 +11,7 @@ namespace FintechCrypto.Tests.Differential;
 /// Native/Arithmetic/Multiply64: the portable 32-bit-halves twin against BigInteger, and the MULX form against the
 /// portable twin, on edge values and random words.
 /// </summary>
+[Trait("Category", "KnownAnswer")]
 public sealed class Multiply64DifferentialTests
 {
     private static readonly ulong[] Edges =

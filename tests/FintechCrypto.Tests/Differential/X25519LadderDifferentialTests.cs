@@ -11,6 +11,7 @@ namespace FintechCrypto.Tests.Differential;
 /// The four-lane X25519 kernels (issue 13): Field25519x4 against System.Numerics.BigInteger lane by lane, and the
 /// AVX2 ladder against its scalar twin (X25519LadderScalar, the reference) on random and edge inputs.
 /// </summary>
+[Trait("Category", "KnownAnswer")]
 public sealed class X25519LadderDifferentialTests
 {
     private static readonly BigInteger P = BigInteger.Pow(2, 255) - 19;
